@@ -1,0 +1,45 @@
+// Lint = the import boundaries of docs/architecture.md, plus typescript-eslint's recommended rules.
+import tseslint from 'typescript-eslint';
+
+const engineLibs = ['three', 'three/*', '3d-tiles-renderer', '3d-tiles-renderer/*', 'cesium', 'cesium/*', '@cesium/*'];
+const uiLibs = ['lit', 'lit/*', '@lit/*'];
+const domGlobals = ['document', 'window', 'navigator', 'HTMLElement', 'customElements', 'DOMParser', 'localStorage'].map(
+  (name) => ({ name, message: 'This layer runs without a DOM.' }),
+);
+
+const restrict = (patterns, message) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+});
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'dist-lib/**', 'public/**', 'coverage/**', 'out/**', '**/*.js', '**/*.mjs'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'off',
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      ...restrict([...engineLibs, ...uiLibs, '**/engines/**', '**/element/**'], 'src/core is engine-agnostic: no three, cesium, lit, engines or elements.'),
+      'no-restricted-globals': ['error', ...domGlobals],
+    },
+  },
+  {
+    files: ['src/engines/three/**/*.ts'],
+    rules: restrict(['cesium', 'cesium/*', '@cesium/*', '**/engines/cesium/**', '../cesium/**', '**/core/*/**'], 'The three engine imports neither Cesium nor the core past its index.'),
+  },
+  {
+    files: ['src/engines/cesium/**/*.ts'],
+    rules: restrict(['three', 'three/*', '3d-tiles-renderer', '3d-tiles-renderer/*', '**/engines/three/**', '../three/**', '**/core/*/**'], 'The Cesium engine imports neither three nor the core past its index.'),
+  },
+  {
+    files: ['workers/lib/**/*.ts'],
+    rules: {
+      ...restrict([...engineLibs, ...uiLibs, '**/element/**', '**/engines/**'], 'workers/lib is pure: no DOM, lit, three or cesium.'),
+      'no-restricted-globals': ['error', ...domGlobals],
+    },
+  },
+);
