@@ -1,0 +1,33 @@
+// Generates the synthetic demo town and converts it into public/tiles/ (the embedded default).
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { convertCityGML } from '../workers/lib/convert/convert-citygml.ts';
+import { generateTown } from './make-demo/generate-town.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const out = resolve(root, 'public/tiles');
+const buildings = Number(process.env.TWINBY_DEMO_BUILDINGS ?? 400);
+const seed = Number(process.env.TWINBY_DEMO_SEED ?? 1);
+
+async function* encode(chunks: AsyncIterable<string>): AsyncGenerator<Uint8Array> {
+  const encoder = new TextEncoder();
+  for await (const chunk of chunks) yield encoder.encode(chunk);
+}
+
+const started = performance.now();
+await rm(out, { recursive: true, force: true });
+const summary = await convertCityGML(encode(generateTown({ buildings, seed })), {
+  async write(path, bytes) {
+    const target = resolve(out, path);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, bytes);
+  },
+}, { file: 'demo-town.gml' });
+await writeFile(resolve(out, 'README.md'), 'Generated demo tileset (`npm start` writes it here from `tools/make-demo`). Not committed.\n');
+if (summary.error) {
+  console.error(`Demo conversion failed: ${summary.error.message}`);
+  process.exit(1);
+}
+console.log(
+  `Demo town: ${summary.buildings} buildings, ${summary.tiles} tiles, ${summary.triangles} triangles in ${((performance.now() - started) / 1000).toFixed(1)} s → public/tiles/`,
+);
