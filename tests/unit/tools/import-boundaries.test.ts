@@ -1,0 +1,40 @@
+// The lint layer's import rules, checked against code that breaks them: each case must be reported.
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function ruleIds(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result.messages.map((m) => m.ruleId ?? m.message);
+}
+
+describe('import boundaries', () => {
+  it.each([
+    ['src/core/x.ts', "import { Mesh } from 'three'; export const m = Mesh;"],
+    ['src/core/x.ts', "import { LitElement } from 'lit'; export const l = LitElement;"],
+    ['src/core/x.ts', "import { Viewer } from 'cesium'; export const v = Viewer;"],
+    ['src/core/x.ts', "import { e } from '../engines/three/index.ts'; export const x = e;"],
+    ['src/engines/three/x.ts', "import { c } from '../cesium/index.ts'; export const x = c;"],
+    ['src/engines/three/x.ts', "import { Cartesian3 } from '@cesium/engine'; export const x = Cartesian3;"],
+    ['src/engines/cesium/x.ts', "import { t } from '../three/index.ts'; export const x = t;"],
+    ['src/engines/cesium/x.ts', "import { Mesh } from 'three'; export const x = Mesh;"],
+    ['src/engines/three/x.ts', "import { p } from '../../core/geo/enu.ts'; export const x = p;"],
+    ['workers/lib/x.ts', "import { Mesh } from 'three'; export const m = Mesh;"],
+    ['workers/lib/x.ts', "import { html } from 'lit'; export const h = html;"],
+  ])('%s: %s is refused', async (file, code) => {
+    expect(await ruleIds(file, code)).toContain('no-restricted-imports');
+  });
+
+  it.each([
+    ['src/core/x.ts', 'export const w = window.innerWidth;'],
+    ['workers/lib/x.ts', "export const d = document.createElement('div');"],
+  ])('%s: DOM global in %s is refused', async (file, code) => {
+    expect(await ruleIds(file, code)).toContain('no-restricted-globals');
+  });
+
+  it('allowed imports pass', async () => {
+    expect(await ruleIds('src/engines/three/x.ts', "import { Mesh } from 'three'; import * as core from '../../core/index.ts'; export const x = [Mesh, core];")).toEqual([]);
+    expect(await ruleIds('workers/lib/x.ts', "import proj4 from 'proj4'; export const p = proj4;")).toEqual([]);
+  });
+});
