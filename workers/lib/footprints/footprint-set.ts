@@ -3,7 +3,7 @@
  * as the footprint sidecar and what the spatial worker indexes without re-parsing.
  * Coordinates are 2D in the source (projected) CRS, metres.
  */
-export interface FootprintSet {
+export interface FootprintSet extends FootprintAttributes {
   /** EPSG code of the coordinates, e.g. 25832. */
   epsg: number;
   /** Feature ids (gml:id), index i is footprint i. */
@@ -22,4 +22,17 @@ export interface FootprintSet {
   vertexOffsets: Uint32Array;
   /** x,y pairs. */
   coords: Float64Array;
+}
+
+/**
+ * Optional per-footprint attributes. The converter fills what the source has;
+ * the spatial worker's attribute filters use them when present.
+ */
+export interface FootprintAttributes {
+  /** AdV / CityGML function code as written, e.g. "31001_1000"; '' when unknown. */
+  functions?: string[];
+  /** Year of construction; -1 when unknown. */
+  yearsOfConstruction?: Int16Array;
+  /** 1 = planned (not yet built), 0 = existing. Absent = all existing. */
+  planned?: Uint8Array;
 }
