@@ -1,0 +1,115 @@
+import { describeCode } from '../codes/code-lists.js';
+import { formatValue } from '../i18n/format.js';
+import type { Lang } from '../i18n/lang.js';
+import { attributeLabel, t } from '../i18n/strings.js';
+
+export type AttributeValue = string | number | boolean | null;
+
+/** One building's attributes as read from its tile's property table, missing values as null. */
+export interface FeatureAttributes {
+  /** gml:id. */
+  id: string;
+  [property: string]: AttributeValue | Record<string, AttributeValue>;
+}
+
+/** One line of the info panel: everything is plain text. */
+export interface InfoRow {
+  key: string;
+  label: string;
+  value: string;
+  /** True for generic attributes (shown in their own group). */
+  generic?: boolean;
+}
+
+/** The order of the well-known attributes in the panel; others follow alphabetically. */
+export const attributeOrder = [
+  'id',
+  'name',
+  'function',
+  'usage',
+  'roofType',
+  'measuredHeight',
+  'storeysAboveGround',
+  'storeysBelowGround',
+  'yearOfConstruction',
+  'address',
+];
+
+/**
+ * Cleans a raw property-table row: NaN (our noData marker) and empty strings become null,
+ * typed arrays become plain arrays' first value, and a `genericAttributes` JSON string becomes an object.
+ */
+export function normaliseAttributes(raw: Record<string, unknown>, fallbackId = ''): FeatureAttributes {
+  const out: Record<string, AttributeValue | Record<string, AttributeValue>> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (key === 'genericAttributes') {
+      out[key] = parseGeneric(value);
+      continue;
+    }
+    out[key] = cleanValue(value);
+  }
+  const id = typeof out.id === 'string' && out.id !== '' ? out.id : fallbackId;
+  return { ...out, id } as FeatureAttributes;
+}
+
+function cleanValue(value: unknown): AttributeValue {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'bigint') return Number(value);
+  if (typeof value === 'string') return value === '' ? null : value;
+  if (typeof value === 'boolean') return value;
+  return null;
+}
+
+function parseGeneric(value: unknown): Record<string, AttributeValue> | null {
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cleanValue(v)]));
+  }
+  if (typeof value !== 'string' || value.trim() === '') return null;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parseGeneric(parsed);
+  } catch {
+    // not JSON: keep it as one text value below
+  }
+  return { genericAttributes: value };
+}
+
+/** The panel rows for a building: known attributes in order with code-list words and units, then the rest. */
+export function describeFeature(attributes: FeatureAttributes, lang: Lang): InfoRow[] {
+  const rows: InfoRow[] = [];
+  const seen = new Set<string>();
+  const push = (key: string, value: unknown) => {
+    seen.add(key);
+    if (value === null || value === undefined || (typeof value === 'object' && !Array.isArray(value))) return;
+    const text = typeof value === 'string' || typeof value === 'number' ? describeOrFormat(key, value, lang) : formatValue(key, value, lang);
+    rows.push({ key, label: attributeLabel(lang, key), value: text });
+  };
+  for (const key of attributeOrder) if (key in attributes) push(key, attributes[key]);
+  const rest = Object.keys(attributes)
+    .filter((k) => !seen.has(k) && k !== 'genericAttributes')
+    .sort((a, b) => a.localeCompare(b));
+  for (const key of rest) push(key, attributes[key]);
+  const generic = attributes.genericAttributes;
+  if (generic && typeof generic === 'object') {
+    for (const key of Object.keys(generic).sort((a, b) => a.localeCompare(b))) {
+      const value = generic[key];
+      if (value === null) continue;
+      rows.push({ key: `generic:${key}`, label: key, value: formatValue(key, value, lang), generic: true });
+    }
+  }
+  return rows;
+}
+
+function describeOrFormat(key: string, value: string | number, lang: Lang): string {
+  const coded = describeCode(key, value, lang);
+  return coded !== String(value) ? coded : formatValue(key, value, lang);
+}
+
+/** A short name for announcements: the name, else the address, else the id. */
+export function featureTitle(attributes: FeatureAttributes, lang: Lang): string {
+  const name = attributes.name;
+  if (typeof name === 'string' && name) return name;
+  const address = attributes.address;
+  if (typeof address === 'string' && address) return address;
+  return attributes.id || t(lang, 'info.title');
+}

@@ -1,0 +1,28 @@
+// Public surface of the engine-agnostic core. Engines and elements import from here only.
+
+// view state
+export * from './view/view-state.js';
+// events
+export * from './events/emitter.js';
+export * from './events/engine-events.js';
+// language, strings, units
+export * from './i18n/lang.js';
+export * from './i18n/strings.js';
+export * from './i18n/format.js';
+// AdV code lists
+export * from './codes/code-lists.js';
+export { buildingFunctionCodes, buildingFunctionGroups } from './codes/building-function.js';
+export { roofTypeCodes } from './codes/roof-type.js';
+// feature attributes and the info panel rows
+export * from './features/feature-attributes.js';
+// styles
+export * from './style/colour.js';
+export * from './style/style-rule.js';
+export * from './style/presets.js';
+export * from './style/compile-style.js';
+// plugins
+export * from './plugins/plugin-registry.js';
+// overlays
+export type * from './overlay/overlay-data.js';
+// geo: CRS, projections, geoid, ENU frames
+export * from './geo/index.js';
