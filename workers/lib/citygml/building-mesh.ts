@@ -1,0 +1,147 @@
+/**
+ * ParsedBuilding → BuildingMesh: the compact form the converter keeps per building
+ * until its tile is written. Float32 positions relative to an anchor in the source CRS,
+ * int8 normals, one surface code per vertex, 16- or 32-bit indices, a 2D footprint.
+ * No XML, no Float64 rings survive this step.
+ */
+import type { BuildingAttributes, ParsedBuilding, SurfaceType } from './building';
+import { classifyByNormal, SURFACE_CODE } from './surface-style';
+import { triangulatePolygon, type PolygonIssue } from './triangulate-polygon';
+
+export interface BuildingMesh {
+  id: string;
+  attributes: BuildingAttributes;
+  lod: number;
+  srsName?: string;
+  line: number;
+  column: number;
+  /** Centre of the bounding box in the source CRS; positions are relative to it. */
+  anchor: Float64Array;
+  /** x,y,z relative to the anchor (source CRS units). */
+  positions: Float32Array;
+  /** Unit normals × 127, source CRS axes. */
+  normals: Int8Array;
+  /** SURFACE_CODE per vertex (never Unclassified: those are classified by their normal). */
+  surfaces: Uint8Array;
+  indices: Uint16Array | Uint32Array;
+  /** Source CRS bounding box: minX, minY, minZ, maxX, maxY, maxZ. */
+  bbox: Float64Array;
+  /** Ground polygons (or roofs, when there is no ground) as rings of x,y pairs; rings[0] is the exterior. */
+  footprint: Float64Array[][];
+  /** Normal height of the lowest ground vertex (lowest vertex when there is no ground). */
+  groundHeight: number;
+}
+
+export type SkippedPolygons = Partial<Record<PolygonIssue, number>>;
+
+export interface MeshResult {
+  /** Null when no polygon survived. */
+  mesh: BuildingMesh | null;
+  skipped: SkippedPolygons;
+  triangles: number;
+}
+
+export interface MeshOptions {
+  /** Swap x and y of every coordinate (geographic CRSs written latitude first). */
+  swapXY?: boolean;
+}
+
+export function buildBuildingMesh(building: ParsedBuilding, options: MeshOptions = {}): MeshResult {
+  const skipped: SkippedPolygons = {};
+  const polygons = options.swapXY ? building.polygons.map((p) => ({ type: p.type, rings: p.rings.map(swapRing) })) : building.polygons;
+  const bbox = ringBounds(polygons);
+  if (!bbox) {
+    for (const p of polygons) if (p.rings.length) skipped['non-finite'] = (skipped['non-finite'] ?? 0) + 1;
+    return { mesh: null, skipped, triangles: 0 };
+  }
+  const anchor = Float64Array.of((bbox[0] + bbox[3]) / 2, (bbox[1] + bbox[4]) / 2, (bbox[2] + bbox[5]) / 2);
+
+  const positions: number[] = [];
+  const normals: number[] = [];
+  const surfaces: number[] = [];
+  const indices: number[] = [];
+  const ground: Float64Array[][] = [];
+  const roofs: Float64Array[][] = [];
+  let groundHeight = Infinity;
+  for (const polygon of polygons) {
+    const result = triangulatePolygon(polygon.rings, { origin: anchor });
+    if (!result.ok) {
+      skipped[result.issue] = (skipped[result.issue] ?? 0) + 1;
+      continue;
+    }
+    const { positions: p, indices: tri, normal } = result.polygon;
+    const type: SurfaceType = polygon.type === 'Unclassified' ? classifyByNormal(normal[2]) : polygon.type;
+    const base = positions.length / 3;
+    for (let i = 0; i < p.length; i++) positions.push(p[i]);
+    const nx = Math.round(normal[0] * 127), ny = Math.round(normal[1] * 127), nz = Math.round(normal[2] * 127);
+    const code = SURFACE_CODE[type];
+    for (let i = 0; i < p.length / 3; i++) {
+      normals.push(nx, ny, nz);
+      surfaces.push(code);
+    }
+    for (const index of tri) indices.push(base + index);
+    if (type === 'GroundSurface') {
+      ground.push(polygon.rings.map(toXY));
+      for (let i = 2; i < p.length; i += 3) groundHeight = Math.min(groundHeight, p[i] + anchor[2]);
+    } else if (type === 'RoofSurface') roofs.push(polygon.rings.map(toXY));
+  }
+  if (indices.length === 0) return { mesh: null, skipped, triangles: 0 };
+  const vertexCount = positions.length / 3;
+  const mesh: BuildingMesh = {
+    id: building.id,
+    attributes: building.attributes,
+    lod: building.lod,
+    srsName: building.srsName,
+    line: building.line,
+    column: building.column,
+    anchor,
+    positions: Float32Array.from(positions),
+    normals: Int8Array.from(normals),
+    surfaces: Uint8Array.from(surfaces),
+    indices: vertexCount > 0xffff ? Uint32Array.from(indices) : Uint16Array.from(indices),
+    bbox,
+    footprint: ground.length ? ground : roofs,
+    groundHeight: Number.isFinite(groundHeight) ? groundHeight : bbox[2],
+  };
+  return { mesh, skipped, triangles: indices.length / 3 };
+}
+
+/** Bounding box of every finite vertex, or null when there is none. */
+function ringBounds(polygons: ParsedBuilding['polygons']): Float64Array | null {
+  const b = Float64Array.of(Infinity, Infinity, Infinity, -Infinity, -Infinity, -Infinity);
+  for (const polygon of polygons) {
+    for (const ring of polygon.rings) {
+      for (let i = 0; i + 2 < ring.length; i += 3) {
+        const x = ring[i], y = ring[i + 1], z = ring[i + 2];
+        if (!Number.isFinite(x) || !Number.isFinite(y) || !Number.isFinite(z)) continue;
+        if (x < b[0]) b[0] = x;
+        if (y < b[1]) b[1] = y;
+        if (z < b[2]) b[2] = z;
+        if (x > b[3]) b[3] = x;
+        if (y > b[4]) b[4] = y;
+        if (z > b[5]) b[5] = z;
+      }
+    }
+  }
+  return b[0] <= b[3] ? b : null;
+}
+
+function toXY(ring: Float64Array): Float64Array {
+  const n = Math.floor(ring.length / 3);
+  const out = new Float64Array(n * 2);
+  for (let i = 0; i < n; i++) {
+    out[i * 2] = ring[i * 3];
+    out[i * 2 + 1] = ring[i * 3 + 1];
+  }
+  return out;
+}
+
+function swapRing(ring: Float64Array): Float64Array {
+  const out = new Float64Array(ring.length);
+  for (let i = 0; i + 2 < ring.length; i += 3) {
+    out[i] = ring[i + 1];
+    out[i + 1] = ring[i];
+    out[i + 2] = ring[i + 2];
+  }
+  return out;
+}
