@@ -10,7 +10,7 @@ export type PlainPolygon = ReadonlyArray<ReadonlyArray<readonly [number, number]
 export interface PlainFootprint {
   id: string;
   polygons: readonly PlainPolygon[];
-  /** Metres; default 0. */
+  /** Metres; default NaN (unknown). */
   height?: number;
   /** Normal height of the ground, metres; default NaN (unknown). */
   groundHeight?: number;
@@ -38,7 +38,7 @@ export function buildFootprintSet(footprints: readonly PlainFootprint[], epsg: n
     epsg,
     ids: footprints.map((f) => f.id),
     groundHeights: Float64Array.from(footprints, (f) => f.groundHeight ?? NaN),
-    heights: Float32Array.from(footprints, (f) => f.height ?? 0),
+    heights: Float32Array.from(footprints, (f) => f.height ?? NaN),
     storeys: Int16Array.from(footprints, (f) => f.storeys ?? -1),
     polygonOffsets: new Uint32Array(n + 1),
     ringOffsets: new Uint32Array(polygons + 1),

@@ -10,7 +10,7 @@ export interface FootprintSet extends FootprintAttributes {
   ids: string[];
   /** Ground height (normal height, m) per footprint; NaN when unknown. */
   groundHeights: Float64Array;
-  /** Building height (m, roof top minus ground, or measuredHeight) per footprint. */
+  /** Building height (m, roof top minus ground, or measuredHeight) per footprint; NaN when unknown. */
   heights: Float32Array;
   /** storeysAboveGround per footprint; -1 when unknown. */
   storeys: Int16Array;
