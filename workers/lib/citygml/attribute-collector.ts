@@ -1,0 +1,141 @@
+/**
+ * Building attributes from the direct children of a top-level Building:
+ * gml:name, function, usage, roofType, measuredHeight (+uom), storeysAboveGround,
+ * yearOfConstruction (1.0/2.0) or dateOfConstruction (3.0), the 3.0 con:height,
+ * the address, and every generic attribute (1.0/2.0 gen:*Attribute and
+ * gen:genericAttributeSet, 3.0 genericAttribute/gen:*Attribute and
+ * GenericAttributeSet), sets flattened as "set.name".
+ */
+import type { BuildingAttributes } from './building';
+import { formatAddress } from './address';
+import { attr, find, type SmallElement } from './small-tree';
+
+/** Direct Building children whose subtree is handed to `applyAttribute`. */
+export const ATTRIBUTE_ELEMENTS: ReadonlySet<string> = new Set([
+  'name',
+  'function',
+  'usage',
+  'roofType',
+  'measuredHeight',
+  'storeysAboveGround',
+  'yearOfConstruction',
+  'dateOfConstruction',
+  'height',
+  'address',
+  'stringAttribute',
+  'intAttribute',
+  'doubleAttribute',
+  'dateAttribute',
+  'uriAttribute',
+  'measureAttribute',
+  'genericAttributeSet',
+  'genericAttribute',
+]);
+
+export type AttributeWarn = (code: string, message: string) => void;
+
+export function createAttributes(): BuildingAttributes {
+  return { generic: {} };
+}
+
+export function applyAttribute(el: SmallElement, out: BuildingAttributes, warn: AttributeWarn): void {
+  const text = el.text.trim();
+  switch (el.name) {
+    case 'name':
+      out.name ??= text;
+      return;
+    case 'function':
+      out.function ??= text;
+      return;
+    case 'usage':
+      out.usage ??= text;
+      return;
+    case 'roofType':
+      out.roofType ??= text;
+      return;
+    case 'measuredHeight':
+      setHeight(out, text, attr(el, 'uom'), warn);
+      return;
+    case 'height': {
+      // CityGML 3.0: con:height/con:Height/con:value uom="…"
+      const value = find(el, 'value');
+      if (value && out.measuredHeight === undefined) setHeight(out, value.text.trim(), attr(value, 'uom'), warn);
+      return;
+    }
+    case 'storeysAboveGround': {
+      const n = Number(text);
+      if (Number.isInteger(n) && text !== '') out.storeysAboveGround ??= n;
+      else warn('bad-attribute', `storeysAboveGround "${text.slice(0, 40)}" is not a whole number.`);
+      return;
+    }
+    case 'yearOfConstruction':
+    case 'dateOfConstruction': {
+      const year = /^\s*(-?\d{1,4})(?:\D|$)/.exec(text);
+      if (year) out.yearOfConstruction ??= Number(year[1]);
+      else warn('bad-attribute', `${el.name} "${text.slice(0, 40)}" has no year.`);
+      return;
+    }
+    case 'address': {
+      const line = formatAddress(el);
+      if (line) out.address = out.address ? `${out.address}; ${line}` : line;
+      return;
+    }
+    default:
+      readGeneric(el, '', out.generic);
+  }
+}
+
+function setHeight(out: BuildingAttributes, text: string, uom: string | undefined, warn: AttributeWarn): void {
+  const h = Number(text);
+  if (text === '' || !Number.isFinite(h)) {
+    warn('bad-attribute', `measuredHeight "${text.slice(0, 40)}" is not a number.`);
+    return;
+  }
+  if (out.measuredHeight !== undefined) return;
+  out.measuredHeight = h;
+  if (uom !== undefined) out.measuredHeightUnit = uom;
+}
+
+/** Numeric generic attribute kinds; the others (string, date, uri, code) stay text. */
+const NUMERIC = new Set(['intAttribute', 'doubleAttribute', 'measureAttribute', 'IntAttribute', 'DoubleAttribute', 'MeasureAttribute']);
+
+function readGeneric(el: SmallElement, prefix: string, out: Record<string, string | number>): void {
+  switch (el.name) {
+    case 'genericAttribute':
+      // 3.0 property wrapper
+      for (const child of el.children) readGeneric(child, prefix, out);
+      return;
+    case 'genericAttributeSet': {
+      // 1.0/2.0: name="…" attribute, members as children
+      const set = prefix + (attr(el, 'name') ?? '');
+      for (const child of el.children) readGeneric(child, set + '.', out);
+      return;
+    }
+    case 'GenericAttributeSet': {
+      // 3.0: gen:name, then gen:value elements each holding one attribute
+      const set = prefix + (findChildText(el, 'name') ?? '');
+      for (const child of el.children) if (child.name === 'value') for (const member of child.children) readGeneric(member, set + '.', out);
+      return;
+    }
+  }
+  if (!/Attribute$/.test(el.name)) return;
+  // 1.0/2.0 carry the name as an XML attribute, 3.0 as a gen:name child.
+  const name = attr(el, 'name') ?? findChildText(el, 'name');
+  if (name === undefined || name === '') return;
+  const raw = findChildText(el, 'value') ?? '';
+  const key = prefix + name;
+  if (Object.hasOwn(out, key)) return;
+  // defineProperty: a generic attribute named "__proto__" must stay plain data.
+  Object.defineProperty(out, key, { value: NUMERIC.has(el.name) ? toNumber(raw) : raw, enumerable: true, writable: true, configurable: true });
+}
+
+function findChildText(el: SmallElement, name: string): string | undefined {
+  for (const child of el.children) if (child.name === name) return child.text.trim();
+  return undefined;
+}
+
+function toNumber(text: string): string | number {
+  const n = Number(text);
+  return text !== '' && Number.isFinite(n) ? n : text;
+}
+

@@ -1,0 +1,182 @@
+/**
+ * Everything inside one top-level <Building>: routes each element to the
+ * geometry parser (inside lodN… properties), to the attribute reader (direct
+ * children such as function or address), or skips it. Tracks, per element
+ * depth, the thematic surface class, BuildingPart index and interior flag
+ * that geometry below inherits. `finish()` turns it into a ParsedBuilding.
+ */
+import type { ConvertWarning, ParsedBuilding } from './building';
+import { applyAttribute, ATTRIBUTE_ELEMENTS, createAttributes } from './attribute-collector';
+import { GeometryParser } from './geometry-parser';
+import { GeometryStore } from './geometry-store';
+import { SmallTreeBuilder } from './small-tree';
+import { BUILDING, geometryLod, IGNORED, INTERIOR, lod0SurfaceType, PART, SURFACE_TYPES } from './vocabulary';
+import type { Attributes } from './xml-names';
+import type { SurfaceType } from './building';
+
+const enum Mode {
+  Normal,
+  Geometry,
+  Attribute,
+  Skip,
+}
+
+export interface BuildingStart {
+  id: string;
+  /** srsName on the Building element itself. */
+  srsName?: string;
+  /** srsName inherited from ancestors or the root boundedBy envelope. */
+  inheritedSrsName?: string;
+  defaultSrsName?: string;
+  file?: string;
+  line: number;
+  column: number;
+}
+
+export class BuildingCollector {
+  private readonly start: BuildingStart;
+  private readonly onWarning: ((w: ConvertWarning) => void) | undefined;
+  private readonly attributes = createAttributes();
+  private readonly store = new GeometryStore();
+  private readonly geometry: GeometryParser;
+  private readonly tree = new SmallTreeBuilder();
+
+  private depth = 0;
+  private mode = Mode.Normal;
+  private modeDepth = 0;
+  private types: SurfaceType[] = ['Unclassified'];
+  private hidden: boolean[] = [false];
+  private subs: number[] = [0];
+  private subCount = 0;
+
+  /** srsName candidates, best first: on geometry, on the building or its envelope, on a nested envelope. */
+  private geometrySrs: string | undefined;
+  private ownSrs: string | undefined;
+  private nestedSrs: string | undefined;
+  private mixedSrsReported = false;
+
+  constructor(start: BuildingStart, onWarning: ((w: ConvertWarning) => void) | undefined) {
+    this.start = start;
+    this.onWarning = onWarning;
+    this.ownSrs = start.srsName;
+    this.geometry = new GeometryParser(this.store, {
+      warn: (code, message, line, column) => this.warn(code, message, line, column),
+      srsName: (name) => this.geometrySrsName(name),
+    });
+  }
+
+  get id(): string {
+    return this.start.id;
+  }
+
+  /** An element inside the building opened; returns true when its text is wanted. */
+  open(local: string, attrs: Attributes, line: number, column: number): boolean {
+    const r = ++this.depth;
+    if (this.mode === Mode.Geometry) return this.geometry.open(local, attrs, line, column);
+    if (this.mode === Mode.Attribute) {
+      this.tree.open(local, attrs);
+      return true;
+    }
+    if (this.mode === Mode.Skip) return false;
+
+    let type = this.types[r - 1];
+    let hidden = this.hidden[r - 1];
+    let sub = this.subs[r - 1];
+    const lod = geometryLod(local);
+    if (lod !== undefined) {
+      if (lod < 0) return this.enter(Mode.Skip, r);
+      this.enter(Mode.Geometry, r);
+      this.geometry.begin({ lod, type: lod0SurfaceType(local) ?? type, hidden, sub }, attrs, line, column);
+      return false;
+    }
+    if (r === 1 && ATTRIBUTE_ELEMENTS.has(local)) {
+      this.enter(Mode.Attribute, r);
+      this.tree.open(local, attrs);
+      return true;
+    }
+    if (local === 'Envelope') {
+      const srs = attrs.srsName;
+      if (srs !== undefined) {
+        if (r === 2) this.ownSrs ??= srs;
+        else this.nestedSrs ??= srs;
+      }
+      return this.enter(Mode.Skip, r);
+    }
+    if (SURFACE_TYPES.has(local)) type = local as SurfaceType;
+    else if (INTERIOR.has(local)) hidden = true;
+    else if (local === PART || local === BUILDING) sub = ++this.subCount;
+    else if (IGNORED.has(local) || ATTRIBUTE_ELEMENTS.has(local)) return this.enter(Mode.Skip, r);
+    this.types[r] = type;
+    this.hidden[r] = hidden;
+    this.subs[r] = sub;
+    return false;
+  }
+
+  text(t: string): void {
+    if (this.mode === Mode.Geometry) this.geometry.text(t);
+    else if (this.mode === Mode.Attribute) this.tree.text(t);
+  }
+
+  close(local: string, line: number, column: number): void {
+    const r = this.depth--;
+    switch (this.mode) {
+      case Mode.Geometry:
+        if (r === this.modeDepth) {
+          this.geometry.end(local, line, column);
+          this.mode = Mode.Normal;
+        } else {
+          this.geometry.close(local);
+        }
+        return;
+      case Mode.Attribute: {
+        const root = this.tree.close();
+        if (r === this.modeDepth) {
+          this.mode = Mode.Normal;
+          if (root) applyAttribute(root, this.attributes, (code, message) => this.warn(code, message, line, column));
+        }
+        return;
+      }
+      case Mode.Skip:
+        if (r === this.modeDepth) this.mode = Mode.Normal;
+        return;
+    }
+  }
+
+  /** The building, or undefined (with a warning) when it has no usable geometry. */
+  finish(): ParsedBuilding | undefined {
+    const { polygons, lod } = this.store.resolve((href, line, column) =>
+      this.warn('unresolved-xlink', `The xlink "#${href}" does not resolve inside this building; skipped.`, line, column),
+    );
+    if (polygons.length === 0) {
+      this.warn('no-geometry', `Building ${this.id} has no usable geometry and is left out.`, this.start.line, this.start.column);
+      return undefined;
+    }
+    return {
+      id: this.id,
+      attributes: this.attributes,
+      polygons,
+      lod,
+      srsName: this.geometrySrs ?? this.ownSrs ?? this.nestedSrs ?? this.start.inheritedSrsName ?? this.start.defaultSrsName,
+      line: this.start.line,
+      column: this.start.column,
+    };
+  }
+
+  private enter(mode: Mode, r: number): false {
+    this.mode = mode;
+    this.modeDepth = r;
+    return false;
+  }
+
+  private geometrySrsName(name: string): void {
+    if (this.geometrySrs === undefined) this.geometrySrs = name;
+    else if (name !== this.geometrySrs && !this.mixedSrsReported) {
+      this.mixedSrsReported = true;
+      this.warn('mixed-srs', `Building ${this.id} mixes srsName "${this.geometrySrs}" and "${name}"; "${this.geometrySrs}" is used.`, this.start.line, this.start.column);
+    }
+  }
+
+  private warn(code: string, message: string, line: number, column: number): void {
+    this.onWarning?.({ file: this.start.file, line, column, buildingId: this.id, code, message });
+  }
+}

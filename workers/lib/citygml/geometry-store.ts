@@ -1,0 +1,158 @@
+/**
+ * The geometry of one building while it is read: every polygon defined in it
+ * and every xlink use of one, tagged with LoD, surface class, BuildingPart and
+ * visibility. At the end of the building, xlinks are resolved inside it, each
+ * (sub)building keeps its highest LoD, and a polygon used twice (a Solid that
+ * references the thematic surfaces' polygons) is emitted once.
+ */
+import type { SurfacePolygon, SurfaceType } from './building';
+
+/** Where a polygon or reference sits: LoD, semantic class, BuildingPart index, inside the building or not. */
+export interface GeometryContext {
+  lod: number;
+  type: SurfaceType;
+  /** Interior (rooms, furniture …): read for xlinks but not drawn. */
+  hidden: boolean;
+  /** 0 for the building itself, 1… for each BuildingPart. */
+  sub: number;
+}
+
+interface PolygonItem extends GeometryContext {
+  rings: Float64Array[] | undefined;
+  href: undefined;
+  /** The orientation in effect where it was written (inside OrientableSurface orientation="-"). */
+  flip: boolean;
+}
+
+interface RefItem extends GeometryContext {
+  rings: undefined;
+  href: string;
+  flip: boolean;
+  line: number;
+  column: number;
+}
+
+type Item = PolygonItem | RefItem;
+
+/** A gml:id'd element: the items written inside it, and the orientation outside it. */
+interface IdRange {
+  start: number;
+  end: number;
+  outerFlip: boolean;
+}
+
+interface Use {
+  poly: number;
+  lod: number;
+  type: SurfaceType;
+  sub: number;
+  flip: boolean;
+  self: boolean;
+}
+
+export interface ResolvedGeometry {
+  polygons: SurfacePolygon[];
+  /** Highest LoD among the kept polygons; -1 when there are none. */
+  lod: number;
+}
+
+export type UnresolvedReport = (href: string, line: number, column: number) => void;
+
+const MAX_REF_DEPTH = 8;
+
+export class GeometryStore {
+  private items: Item[] = [];
+  private ids = new Map<string, IdRange>();
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  addPolygon(rings: Float64Array[], ctx: GeometryContext, flip: boolean): void {
+    this.items.push({ lod: ctx.lod, type: ctx.type, hidden: ctx.hidden, sub: ctx.sub, rings, href: undefined, flip });
+  }
+
+  addRef(href: string, ctx: GeometryContext, flip: boolean, line: number, column: number): void {
+    this.items.push({ lod: ctx.lod, type: ctx.type, hidden: ctx.hidden, sub: ctx.sub, rings: undefined, href, flip, line, column });
+  }
+
+  /** Records that the element with this gml:id contains items [start, end). */
+  registerId(id: string, start: number, end: number, outerFlip: boolean): void {
+    if (!this.ids.has(id)) this.ids.set(id, { start, end, outerFlip });
+  }
+
+  resolve(onUnresolved: UnresolvedReport): ResolvedGeometry {
+    const uses = this.collectUses(onUnresolved);
+    const maxLod = new Map<number, number>();
+    for (const u of uses) if ((maxLod.get(u.sub) ?? -1) < u.lod) maxLod.set(u.sub, u.lod);
+
+    // One entry per polygon: the first kept use decides, a thematic class beats "Unclassified".
+    const chosen = new Map<number, { type: SurfaceType; flip: boolean; self: boolean }>();
+    let lod = -1;
+    for (const u of uses) {
+      if (u.lod !== maxLod.get(u.sub)) continue;
+      lod = Math.max(lod, u.lod);
+      const seen = chosen.get(u.poly);
+      if (!seen) {
+        chosen.set(u.poly, { type: u.type, flip: u.flip, self: u.self });
+        continue;
+      }
+      if (seen.type === 'Unclassified' && u.type !== 'Unclassified') seen.type = u.type;
+      if (u.self && !seen.self) {
+        seen.flip = u.flip;
+        seen.self = true;
+      }
+    }
+
+    const polygons: SurfacePolygon[] = [];
+    const order = [...chosen.keys()].sort((a, b) => a - b);
+    for (const index of order) {
+      const item = this.items[index] as PolygonItem;
+      const pick = chosen.get(index)!;
+      const type = pick.type === 'Unclassified' ? item.type : pick.type;
+      const rings = item.rings!;
+      if (pick.flip) for (const ring of rings) reverseRing(ring);
+      polygons.push({ type, rings });
+      item.rings = undefined; // emitted once
+    }
+    return { polygons, lod };
+  }
+
+  private collectUses(onUnresolved: UnresolvedReport): Use[] {
+    const uses: Use[] = [];
+    for (let i = 0; i < this.items.length; i++) {
+      const item = this.items[i];
+      if (item.hidden) continue;
+      if (item.href === undefined) {
+        uses.push({ poly: i, lod: item.lod, type: item.type, sub: item.sub, flip: item.flip, self: true });
+      } else if (!this.expand(item.href, item, item.flip, 0, uses)) {
+        onUnresolved(item.href, item.line, item.column);
+      }
+    }
+    return uses;
+  }
+
+  /** Adds the polygons behind `href` as uses in `ctx`; false when the id is unknown. */
+  private expand(href: string, ctx: GeometryContext, flip: boolean, depth: number, uses: Use[]): boolean {
+    const range = this.ids.get(href);
+    if (!range || depth > MAX_REF_DEPTH) return false;
+    for (let k = range.start; k < range.end; k++) {
+      const target = this.items[k];
+      const f = flip !== (target.flip !== range.outerFlip);
+      if (target.href === undefined) uses.push({ poly: k, lod: ctx.lod, type: ctx.type, sub: ctx.sub, flip: f, self: false });
+      else this.expand(target.href, ctx, f, depth + 1, uses);
+    }
+    return true;
+  }
+}
+
+/** Reverses the point order of an x,y,z ring in place. */
+function reverseRing(ring: Float64Array): void {
+  for (let i = 0, j = ring.length - 3; i < j; i += 3, j -= 3) {
+    for (let k = 0; k < 3; k++) {
+      const t = ring[i + k];
+      ring[i + k] = ring[j + k];
+      ring[j + k] = t;
+    }
+  }
+}

@@ -1,0 +1,153 @@
+/**
+ * Streaming CityGML 1.0 / 2.0 / 3.0 reader: bytes in, one ParsedBuilding per
+ * top-level Building out, as soon as its end tag has been read. Built on
+ * saxes, so memory follows the building being read, never the file.
+ * Coordinates stay in the source CRS; srsName is passed on as written.
+ */
+import { SaxesParser } from 'saxes';
+import type { ConvertWarning, ParsedBuilding } from './building';
+import { CityGMLError } from './citygml-error';
+import { DocumentReader } from './document-reader';
+import { XmlDecoder } from './xml-decode';
+
+export interface ReadCityGMLOptions {
+  /** Name used in errors and warnings. */
+  file?: string;
+  /** Abort → the generator throws an error named 'AbortError'. */
+  signal?: AbortSignal;
+  /** Bytes consumed so far, after each chunk. */
+  onBytes?: (bytesRead: number) => void;
+  onWarning?: (w: ConvertWarning) => void;
+  /** The CRS the user named, used when the file declares none. */
+  defaultSrsName?: string;
+}
+
+/** Largest piece of input handed to the parser at once, so a huge chunk still streams. */
+const SLICE_BYTES = 1 << 20;
+
+export async function* readCityGML(
+  input: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>,
+  options: ReadCityGMLOptions = {},
+): AsyncGenerator<ParsedBuilding> {
+  const { file, signal } = options;
+  const decoder = new XmlDecoder({ file, onWarning: options.onWarning });
+  const parser = new SaxesParser({ xmlns: false, position: true });
+  const reader = new DocumentReader({ file, defaultSrsName: options.defaultSrsName, onWarning: options.onWarning });
+  reader.attach(parser);
+  parser.on('error', (err) => {
+    throw new CityGMLError('malformed-xml', `Malformed XML: ${stripPlace(err.message)}`, { file, line: parser.line, column: parser.column });
+  });
+
+  let bytesRead = 0;
+  let started = false;
+  const write = (text: string): void => {
+    if (text.length === 0) return;
+    if (!started) {
+      started = true;
+      checkLooksLikeXml(text, file);
+    }
+    parser.write(text);
+  };
+
+  throwIfAborted(signal);
+  let failure: unknown;
+  try {
+    for await (const chunk of toAsyncIterable(input)) {
+      for (let offset = 0; offset < chunk.length; offset += SLICE_BYTES) {
+        throwIfAborted(signal);
+        const slice = chunk.length <= SLICE_BYTES ? chunk : chunk.subarray(offset, offset + SLICE_BYTES);
+        write(decoder.push(slice));
+        bytesRead += slice.length;
+        yield* drain(reader.queue, signal);
+        options.onBytes?.(bytesRead);
+      }
+    }
+    throwIfAborted(signal);
+    write(decoder.end());
+    if (bytesRead === 0) throw new CityGMLError('empty-input', 'The input is empty.', { file });
+    if (!started) throw new CityGMLError('not-xml', 'The input contains no XML.', { file, line: 1, column: 1 });
+    closeParser(parser, file);
+  } catch (err) {
+    if (err instanceof Error && err.name === 'AbortError') throw err;
+    failure = err;
+  }
+  // Buildings completed before the damage are never lost: yield them, then fail.
+  yield* drain(reader.queue, signal);
+  if (failure !== undefined) throw failure;
+}
+
+function* drain(queue: ParsedBuilding[], signal: AbortSignal | undefined): Generator<ParsedBuilding> {
+  let i = 0;
+  try {
+    for (; i < queue.length; i++) {
+      yield queue[i];
+      throwIfAborted(signal);
+    }
+  } finally {
+    queue.splice(0, Math.min(i + 1, queue.length));
+  }
+}
+
+function closeParser(parser: SaxesParser<{ xmlns: false; position: true }>, file: string | undefined): void {
+  parser.on('error', (err) => {
+    throw new CityGMLError('truncated', `The file ends before the XML is complete (${stripPlace(err.message)})`, {
+      file,
+      line: parser.line,
+      column: parser.column,
+    });
+  });
+  parser.close();
+}
+
+/** Fails at once on input that cannot be XML (JSON, ZIP, plain text …). */
+function checkLooksLikeXml(text: string, file: string | undefined): void {
+  let i = 0;
+  if (text.charCodeAt(0) === 0xfeff) i++;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\n' || text[i] === '\r' || text[i] === '\t')) i++;
+  if (i < text.length && text[i] !== '<') {
+    const sample = JSON.stringify(text.slice(i, i + 20));
+    throw new CityGMLError('not-xml', `This is not XML (it starts with ${sample}).`, { file, line: lineOf(text, i), column: columnOf(text, i) });
+  }
+}
+
+function lineOf(text: string, index: number): number {
+  let line = 1;
+  for (let i = 0; i < index; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+function columnOf(text: string, index: number): number {
+  const nl = text.lastIndexOf('\n', index - 1);
+  return index - nl;
+}
+
+/** saxes prefixes messages with "line:column: "; we carry the place separately. */
+function stripPlace(message: string): string {
+  return message.replace(/^\d+:\d+: /, '');
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new DOMException('Reading the CityGML was aborted.', 'AbortError');
+}
+
+async function* toAsyncIterable(input: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+  if (Symbol.asyncIterator in input) {
+    yield* input as AsyncIterable<Uint8Array>;
+    return;
+  }
+  const reader = (input as ReadableStream<Uint8Array>).getReader();
+  let done = false;
+  try {
+    for (;;) {
+      const next = await reader.read();
+      if (next.done) {
+        done = true;
+        return;
+      }
+      yield next.value;
+    }
+  } finally {
+    if (!done) await reader.cancel().catch(() => undefined);
+    reader.releaseLock();
+  }
+}
