@@ -60,18 +60,18 @@ function requirePositions(list: PositionList, min: number, el: XmlElement): Posi
   return list;
 }
 
-/** Appends `list` to `acc`, merging the shared end point; mixed dimensions fall back to 2D. */
-function join(acc: PositionList | null, list: PositionList): PositionList {
-  if (!acc) return { dim: list.dim, coords: list.coords.slice() };
-  if (acc.dim !== list.dim) {
-    acc = reduceTo2d(acc);
-    list = reduceTo2d(list);
+/** Joins runs into one, merging shared end points; mixed dimensions fall back to 2D. */
+function joinAll(lists: PositionList[]): PositionList {
+  if (lists.length === 1) return lists[0];
+  const d = lists.every((l) => l.dim === lists[0].dim) ? lists[0].dim : 2;
+  const out: number[] = [];
+  for (let list of lists) {
+    if (list.dim !== d) list = reduceTo2d(list);
+    for (let i = 0; i < list.coords.length; i += d) {
+      appendPosition(out, d, list.coords[i], list.coords[i + 1], d === 3 ? list.coords[i + 2] : 0);
+    }
   }
-  const d = acc.dim;
-  for (let i = 0; i < list.coords.length; i += d) {
-    appendPosition(acc.coords, d, list.coords[i], list.coords[i + 1], d === 3 ? list.coords[i + 2] : 0);
-  }
-  return acc;
+  return { dim: d, coords: out };
 }
 
 function reduceTo2d(list: PositionList): PositionList {
@@ -136,22 +136,21 @@ export function readCurve(el: XmlElement, ctx: CurveContext): PositionList {
       return requirePositions(readDirectPositions(el, c), 3, el);
     case 'Curve': {
       const segments = el.children.find((ch) => ch.name === 'segments');
-      let acc: PositionList | null = null;
-      for (const seg of segments?.children ?? []) acc = join(acc, readSegment(seg, c));
-      if (!acc) throw new ElementError('gml:Curve has no segments', el);
-      return acc;
+      const lists = (segments?.children ?? []).map((seg) => readSegment(seg, c));
+      if (!lists.length) throw new ElementError('gml:Curve has no segments', el);
+      return joinAll(lists);
     }
     case 'CompositeCurve':
     case 'Ring': {
-      let acc: PositionList | null = null;
+      const lists: PositionList[] = [];
       for (const member of el.children) {
         if (member.name !== 'curveMember') continue;
         const curve = member.children[0];
         if (!curve) throw new ElementError(`gml:curveMember without an inline curve (links are not followed)`, member);
-        acc = join(acc, readCurve(curve, c));
+        lists.push(readCurve(curve, c));
       }
-      if (!acc) throw new ElementError(`gml:${el.name} has no curveMember`, el);
-      return acc;
+      if (!lists.length) throw new ElementError(`gml:${el.name} has no curveMember`, el);
+      return joinAll(lists);
     }
     case 'OrientableCurve': {
       const base = el.children.find((ch) => ch.name === 'baseCurve')?.children[0];
@@ -175,11 +174,15 @@ function reversed(list: PositionList): PositionList {
 /** A ring (LinearRing or Ring); closed when the file left it open. */
 export function readRing(el: XmlElement, ctx: CurveContext): PositionList {
   const list = readCurve(el, ctx);
-  const { dim, coords } = list;
+  const { dim } = list;
+  let coords = list.coords;
   const n = coords.length;
   if (coords[0] !== coords[n - dim] || coords[1] !== coords[n - dim + 1]) {
-    for (let k = 0; k < dim; k++) coords.push(coords[k]);
+    const closed = new Float64Array(n + dim);
+    closed.set(coords);
+    for (let k = 0; k < dim; k++) closed[n + k] = coords[k];
+    coords = closed;
   }
   if (coords.length / dim < 4) throw new ElementError(`gml:${el.name} has ${n / dim} positions; a ring needs at least 4`, el);
-  return list;
+  return { dim, coords };
 }

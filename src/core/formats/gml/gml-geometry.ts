@@ -68,7 +68,7 @@ function arrays(lists: PositionList[]): { dim: Dim; arrays: Float64Array[] } {
 }
 
 function toArray(list: PositionList, dim: Dim): Float64Array {
-  if (list.dim === dim) return Float64Array.from(list.coords);
+  if (list.dim === dim) return list.coords instanceof Float64Array ? list.coords : Float64Array.from(list.coords);
   const n = list.coords.length / list.dim;
   const out = new Float64Array(n * dim);
   for (let i = 0; i < n; i++) {

@@ -4,37 +4,20 @@
  */
 import type { XmlElement } from '../xml/xml-tree';
 import { ElementError } from '../xml/xml-error';
+import { scanNumbers } from './number-scan';
 
 /** A run of positions while a geometry is being assembled. */
 export interface PositionList {
   dim: number;
-  coords: number[];
+  /** A Float64Array straight from a posList, or a number[] while segments are joined. */
+  coords: Float64Array | number[];
 }
 
-/** Appends the whitespace-separated numbers of `text` to `out`; returns how many were read. */
-export function readNumbers(text: string, out: number[], el: XmlElement): number {
-  const n0 = out.length;
-  const len = text.length;
-  let i = 0;
-  while (i < len) {
-    let c = text.charCodeAt(i);
-    // skip spaces, tabs, CR, LF
-    while (c === 32 || c === 10 || c === 13 || c === 9) {
-      if (++i >= len) return out.length - n0;
-      c = text.charCodeAt(i);
-    }
-    const start = i;
-    while (i < len) {
-      c = text.charCodeAt(i);
-      if (c === 32 || c === 10 || c === 13 || c === 9) break;
-      i++;
-    }
-    const token = text.slice(start, i);
-    const v = +token;
-    if (Number.isNaN(v)) throw new ElementError(`gml:${el.name}: "${token}" is not a number`, el);
-    out.push(v);
-  }
-  return out.length - n0;
+/** The numbers of an element's text; throws naming the element when a token is not a number. */
+export function readNumbers(el: XmlElement): Float64Array {
+  const { values, bad } = scanNumbers(el.text);
+  if (bad !== null) throw new ElementError(`gml:${el.name}: "${bad}" is not a number`, el);
+  return values;
 }
 
 function dimensionAttr(el: XmlElement): number | undefined {
@@ -47,8 +30,8 @@ function dimensionAttr(el: XmlElement): number | undefined {
 
 /** gml:posList: the dimension comes from the element, else from the enclosing geometry, else 2. */
 export function readPosList(el: XmlElement, inheritedDim: number | undefined): PositionList {
-  const coords: number[] = [];
-  const n = readNumbers(el.text, coords, el);
+  const coords = readNumbers(el);
+  const n = coords.length;
   const dim = dimensionAttr(el) ?? inheritedDim ?? 2;
   if (n % dim !== 0) {
     throw new ElementError(`gml:posList has ${n} numbers, not a multiple of srsDimension ${dim}`, el);
@@ -58,7 +41,9 @@ export function readPosList(el: XmlElement, inheritedDim: number | undefined): P
 
 /** gml:pos: one position; its dimension is the number of values unless stated. */
 export function readPos(el: XmlElement, out: number[]): number {
-  const n = readNumbers(el.text, out, el);
+  const values = readNumbers(el);
+  const n = values.length;
+  for (let i = 0; i < n; i++) out.push(values[i]);
   const dim = dimensionAttr(el) ?? n;
   if (n !== dim || (n !== 2 && n !== 3)) throw new ElementError(`gml:pos has ${n} numbers, expected 2 or 3`, el);
   return n;
@@ -106,12 +91,4 @@ export function readCoord(el: XmlElement, out: number[]): number {
   }
   if (n < 2) throw new ElementError('gml:coord needs X and Y', el);
   return n;
-}
-
-/** Drops the third value of every position. */
-export function to2d(list: PositionList): PositionList {
-  if (list.dim === 2) return list;
-  const out: number[] = [];
-  for (let i = 0; i < list.coords.length; i += list.dim) out.push(list.coords[i], list.coords[i + 1]);
-  return { dim: 2, coords: out };
 }

@@ -16,7 +16,7 @@ export interface XmlElement {
   /** Attributes by local name (gml:id → id, xlink:href → href); xmlns declarations are dropped. */
   attrs: Record<string, string>;
   children: XmlElement[];
-  /** Direct character data, concatenated (not trimmed). */
+  /** Character data before the first child element (all of it for leaves), not trimmed. */
   text: string;
   /** 0-based ordinal of this element's start tag in the document; used to locate errors. */
   index: number;
@@ -25,9 +25,22 @@ export interface XmlElement {
 type NsScope = Record<string, string>;
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+/** Shared by all elements without attributes; never written to. */
+const NO_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
-/** Parses a whole document into a tree. Throws {@link XmlReadError} with line and column on malformed XML. */
-export function parseXml(text: string, source = 'XML'): XmlElement {
+export interface ParseXmlOptions {
+  /**
+   * Called when an element ends, with its parent (null for the root) and depth (root = 0).
+   * Returning true drops the element from its parent: a reader can then consume a large
+   * document element by element, and the garbage collector frees what was read.
+   */
+  onClose?: (el: XmlElement, parent: XmlElement | null, depth: number) => boolean | void;
+}
+
+/** Parses a document into a tree. Throws {@link XmlReadError} with line and column on malformed XML. */
+export function parseXml(text: string, source = 'XML', options: ParseXmlOptions = {}): XmlElement {
+  const onClose = options.onClose;
+  let handlerError: unknown = null;
   const parser = new SaxesParser({ xmlns: false, position: false });
   const stack: XmlElement[] = [];
   const scopes: NsScope[] = [{ xml: XML_NS }];
@@ -38,32 +51,26 @@ export function parseXml(text: string, source = 'XML'): XmlElement {
   parser.on('opentag', (tag) => {
     const rawAttrs = tag.attributes as Record<string, string>;
     let scope = scopes[scopes.length - 1];
-    let ownScope = false;
+    let attrs: Record<string, string> = NO_ATTRS;
     for (const key in rawAttrs) {
-      if (key === 'xmlns' || key.startsWith('xmlns:')) {
-        if (!ownScope) {
+      if (key.charCodeAt(0) === 120 /* x */ && (key === 'xmlns' || key.startsWith('xmlns:'))) {
+        if (scopeDepth[scopeDepth.length - 1] !== stack.length) {
           scope = { ...scope };
-          ownScope = true;
+          scopes.push(scope);
+          scopeDepth.push(stack.length);
         }
         scope[key === 'xmlns' ? '' : key.slice(6)] = rawAttrs[key];
+        continue;
       }
-    }
-    if (ownScope) {
-      scopes.push(scope);
-      scopeDepth.push(stack.length);
-    }
-    const attrs: Record<string, string> = {};
-    for (const key in rawAttrs) {
-      if (key === 'xmlns' || key.startsWith('xmlns:')) continue;
+      if (attrs === NO_ATTRS) attrs = {};
       const colon = key.indexOf(':');
       attrs[colon < 0 ? key : key.slice(colon + 1)] = rawAttrs[key];
     }
     const qname = tag.name;
     const colon = qname.indexOf(':');
-    const prefix = colon < 0 ? '' : qname.slice(0, colon);
     const el: XmlElement = {
       name: colon < 0 ? qname : qname.slice(colon + 1),
-      ns: scope[prefix] ?? '',
+      ns: scope[colon < 0 ? '' : qname.slice(0, colon)] ?? '',
       attrs,
       children: [],
       text: '',
@@ -74,16 +81,26 @@ export function parseXml(text: string, source = 'XML'): XmlElement {
     else root = el;
     stack.push(el);
   });
-  parser.on('text', (t) => {
+  // Text only counts in leaves: the indentation around child elements is not kept.
+  const onText = (t: string) => {
     const top = stack[stack.length - 1];
-    if (top) top.text += t;
-  });
-  parser.on('cdata', (t) => {
-    const top = stack[stack.length - 1];
-    if (top) top.text += t;
-  });
+    if (top && top.children.length === 0) top.text += t;
+  };
+  parser.on('text', onText);
+  parser.on('cdata', onText);
   parser.on('closetag', () => {
-    stack.pop();
+    const el = stack.pop();
+    if (onClose && el) {
+      const parent = stack.length ? stack[stack.length - 1] : null;
+      let drop: boolean | void;
+      try {
+        drop = onClose(el, parent, stack.length);
+      } catch (err) {
+        handlerError = err;
+        throw err;
+      }
+      if (drop === true && parent) parent.children.pop();
+    }
     if (scopeDepth.length && scopeDepth[scopeDepth.length - 1] === stack.length) {
       scopeDepth.pop();
       scopes.pop();
@@ -93,6 +110,7 @@ export function parseXml(text: string, source = 'XML'): XmlElement {
   try {
     parser.write(text).close();
   } catch (err) {
+    if (err === handlerError) throw err;
     throw locateSyntaxError(text, source, err);
   }
   if (!root) throw new XmlReadError(`${source}: no root element`, source, 1, 1);

@@ -1,0 +1,71 @@
+/**
+ * Reads a GML feature collection (a WFS GetFeature response or an XPlanGML file) into
+ * features in WGS84 lon/lat. Pure and DOM-free: runs in a worker.
+ */
+import { parseXml, toReadError, type XmlElement } from '../xml/xml-tree';
+import { ElementError } from '../xml/xml-error';
+import type { Feature, FeatureCollection } from '../feature';
+import type { Geometry } from '../geometry';
+import { crsTransform, CrsError } from '../to-wgs84';
+import { isExceptionReport, readExceptionReport } from '../wfs/ows-exception';
+import { envelopeSrs, isFeatureContainer, isFeatureIn, readFeature, readGmlFeatures } from './gml-features';
+
+export interface GmlReadOptions {
+  /** File name or URL, for error messages. */
+  source?: string;
+  /** CRS of geometries that name none, e.g. the srsName of the request. */
+  srsName?: string;
+  /** Chord tolerance for arcs in CRS units (default 0.01, i.e. 1 cm in metric CRSs). */
+  arcTolerance?: number;
+}
+
+function intAttr(el: XmlElement, name: string): number | null {
+  const v = el.attrs[name];
+  if (v === undefined || v === 'unknown') return null;
+  const n = Number(v);
+  return Number.isInteger(n) && n >= 0 ? n : null;
+}
+
+export function readGmlFeatureCollection(text: string, options: GmlReadOptions = {}): FeatureCollection {
+  const source = options.source ?? 'GML';
+  const warnings: string[] = [];
+  let sourceEpsg: number | null = null;
+  const transform = (g: Geometry, srsName: string | undefined, el: XmlElement): Geometry => {
+    if (!srsName) throw new ElementError('geometry without srsName, and no default CRS given', el);
+    try {
+      const t = crsTransform(srsName);
+      sourceEpsg ??= t.epsg;
+      return t.apply(g);
+    } catch (err) {
+      if (err instanceof CrsError) throw new ElementError(err.message, el);
+      throw err;
+    }
+  };
+  const onError = (err: unknown) => {
+    const located = toReadError(err, text, source);
+    warnings.push(located instanceof Error ? located.message : String(located));
+  };
+  // Features are read as soon as they end and then dropped from the tree, so memory stays flat.
+  const features: Feature[] = [];
+  let srsName = options.srsName;
+  const featureOptions = () => ({ srsName, arcTolerance: options.arcTolerance, transform, onError });
+  const root = parseXml(text, source, {
+    onClose(el, parent, depth) {
+      if (depth === 1 && el.name === 'boundedBy') srsName ??= envelopeSrs(parent!);
+      if (!isFeatureIn(el, parent)) return false;
+      features.push(readFeature(el, featureOptions()));
+      return true;
+    },
+  });
+  if (isExceptionReport(root)) throw readExceptionReport(root);
+  const container = isFeatureContainer(root);
+  if (!container) features.push(...readGmlFeatures(root, featureOptions()));
+  return {
+    features,
+    numberMatched: container ? (intAttr(root, 'numberMatched') ?? intAttr(root, 'numberOfFeatures')) : null,
+    numberReturned: container ? (intAttr(root, 'numberReturned') ?? intAttr(root, 'numberOfFeatures')) : null,
+    next: container ? (root.attrs.next ?? null) : null,
+    sourceEpsg,
+    warnings,
+  };
+}
