@@ -1,0 +1,51 @@
+/** German texts for compliance findings, e.g. "Höhe 14,2 m > 12,5 m zulässig". Plain text, never HTML. */
+
+const formats = new Map<number, Intl.NumberFormat>();
+
+/** Fixed decimals, German notation: num(14.2, 1) → "14,2". */
+export function num(value: number, digits: number): string {
+  let f = formats.get(digits);
+  if (!f) {
+    f = new Intl.NumberFormat('de-DE', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    formats.set(digits, f);
+  }
+  return f.format(value);
+}
+
+export const metres = (v: number) => `${num(v, 1)} m`;
+export const squareMetres = (v: number) => `${num(v, 1)} m²`;
+
+/** XP_ArtHoehenbezugspunkt codes → German names. */
+export const BEZUGSPUNKT_NAMES: Readonly<Record<number, string>> = {
+  1000: 'Traufhöhe',
+  2000: 'Firsthöhe',
+  3000: 'Oberkante',
+  3500: 'lichte Höhe',
+  4000: 'Sockelhöhe',
+  4500: 'Erdgeschoss-Fußbodenhöhe',
+  5000: 'Höhe baulicher Anlagen',
+  5500: 'Unterkante',
+  6000: 'Gebäudehöhe',
+  6500: 'Wandhöhe',
+  6600: 'Geländeoberkante',
+};
+
+/** XP_ArtHoehenbezug codes → how the value is measured. */
+export const HOEHENBEZUG_NAMES: Readonly<Record<number, string>> = {
+  1000: 'ü. NHN',
+  1100: 'ü. NN',
+  1200: 'ü. DHHN',
+  2000: 'über Gelände',
+  2500: 'über Gehweg',
+  3000: 'über Bezugshöhe',
+  3500: 'über Straße',
+};
+
+export function compare(actual: number, permitted: number, format: (v: number) => string, what: string, bound: 'max' | 'min' | 'exact'): string {
+  const a = format(actual);
+  const p = format(permitted);
+  if (bound === 'exact') return actual === permitted ? `${what} ${a} = ${p} zwingend` : `${what} ${a} ≠ ${p} zwingend`;
+  if (bound === 'min') return actual >= permitted ? `${what} ${a} ≥ ${p} Mindestmaß` : `${what} ${a} < ${p} Mindestmaß`;
+  if (actual > permitted) return `${what} ${a} > ${p} zulässig`;
+  return `${what} ${a} ≤ ${p} zulässig, ${format(permitted - actual)} Reserve`;
+}
