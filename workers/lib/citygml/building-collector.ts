@@ -122,7 +122,7 @@ export class BuildingCollector {
     switch (this.mode) {
       case Mode.Geometry:
         if (r === this.modeDepth) {
-          this.geometry.end(local, line, column);
+          this.geometry.end(local);
           this.mode = Mode.Normal;
         } else {
           this.geometry.close(local);

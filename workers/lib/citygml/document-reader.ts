@@ -41,9 +41,9 @@ export class DocumentReader {
 
   attach(parser: SaxesParser<{ xmlns: false; position: true }>): void {
     parser.on('opentagstart', (tag) => {
-      // The position of "<" of this tag: saxes is just past its name.
+      // The position of "<" of this tag: saxes has read its name and the character after it.
       this.tagLine = parser.line;
-      this.tagColumn = Math.max(1, parser.column - tag.name.length);
+      this.tagColumn = Math.max(1, parser.column - tag.name.length - 1);
     });
     parser.on('opentag', (tag) => this.open(tag));
     parser.on('closetag', (tag) => this.close(tag.name, parser.line, parser.column));

@@ -48,6 +48,8 @@ export class GeometryParser {
   private openIds: OpenId[] = [];
   private startItems = 0;
   private sawContent = false;
+  private beginLine = 0;
+  private beginColumn = 0;
 
   // The polygon being read.
   private polygonDepth = -1;
@@ -88,16 +90,18 @@ export class GeometryParser {
     this.openIds.length = 0;
     this.startItems = this.store.size;
     this.sawContent = false;
+    this.beginLine = line;
+    this.beginColumn = column;
     this.polygonDepth = -1;
     this.ringRole = 0;
     this.coord = Coord.None;
     this.reference(attrs, line, column);
   }
 
-  /** The geometry property element closed; reports it when it held nothing. */
-  end(name: string, line: number, column: number): void {
+  /** The geometry property element closed; reports it (at its start) when it held nothing. */
+  end(name: string): void {
     if (!this.sawContent && this.store.size === this.startItems) {
-      this.events.warn('empty-geometry', `<${name}> contains no geometry.`, line, column);
+      this.events.warn('empty-geometry', `<${name}> contains no geometry.`, this.beginLine, this.beginColumn);
     }
   }
 

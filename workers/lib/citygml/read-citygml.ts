@@ -40,11 +40,14 @@ export async function* readCityGML(
 
   let bytesRead = 0;
   let started = false;
+  let consumed = '';
   const write = (text: string): void => {
     if (text.length === 0) return;
     if (!started) {
-      started = true;
-      checkLooksLikeXml(text, file);
+      // The first non-blank character decides whether this can be XML at all.
+      consumed += text;
+      started = checkLooksLikeXml(consumed, file);
+      if (started) consumed = '';
     }
     parser.write(text);
   };
@@ -99,15 +102,20 @@ function closeParser(parser: SaxesParser<{ xmlns: false; position: true }>, file
   parser.close();
 }
 
-/** Fails at once on input that cannot be XML (JSON, ZIP, plain text …). */
-function checkLooksLikeXml(text: string, file: string | undefined): void {
+/**
+ * Fails at once on input that cannot be XML (JSON, ZIP, plain text …).
+ * Returns false while `text` is still blank.
+ */
+function checkLooksLikeXml(text: string, file: string | undefined): boolean {
   let i = 0;
   if (text.charCodeAt(0) === 0xfeff) i++;
   while (i < text.length && (text[i] === ' ' || text[i] === '\n' || text[i] === '\r' || text[i] === '\t')) i++;
-  if (i < text.length && text[i] !== '<') {
+  if (i === text.length) return false;
+  if (text[i] !== '<') {
     const sample = JSON.stringify(text.slice(i, i + 20));
     throw new CityGMLError('not-xml', `This is not XML (it starts with ${sample}).`, { file, line: lineOf(text, i), column: columnOf(text, i) });
   }
+  return true;
 }
 
 function lineOf(text: string, index: number): number {
