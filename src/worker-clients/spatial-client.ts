@@ -1,0 +1,122 @@
+/**
+ * Main-thread side of workers/spatial.worker.ts: footprint and plan loading, spatial queries,
+ * statistics and compliance checks off the main thread. Every call takes an AbortSignal; dispose()
+ * ends the worker. Large inputs (the footprint sidecar, a FootprintSet) are transferred, not copied.
+ */
+import { proxy, releaseProxy, transfer, wrap, type Remote } from 'comlink';
+import type { SpatialProgressCallback, SpatialProtocol, SpatialWorkerApi } from '../../workers/protocol';
+import type { FootprintSet } from '../../workers/lib/footprints/footprint-set';
+
+export interface SpatialCallOptions {
+  /** Aborting rejects the call with the signal's reason and stops the work in the worker. */
+  signal?: AbortSignal;
+  onProgress?: SpatialProgressCallback;
+}
+
+type Method = keyof SpatialProtocol;
+type Params<K extends Method> = Omit<SpatialProtocol[K][0], 'cancelId'>;
+type Result<K extends Method> = SpatialProtocol[K][1];
+
+export class SpatialClient {
+  private readonly remote: Remote<SpatialWorkerApi>;
+  private readonly pending = new Set<(reason: unknown) => void>();
+  private nextCancelId = 1;
+  private disposed = false;
+
+  /** By default starts its own module worker. */
+  constructor(private readonly worker: Worker = createSpatialWorker()) {
+    this.remote = wrap<SpatialWorkerApi>(worker);
+  }
+
+  /** Loads the footprint sidecar; the buffer is transferred (it is unusable here afterwards). */
+  loadFootprints(bytes: ArrayBuffer | Uint8Array, options: SpatialCallOptions & { source?: string } = {}): Promise<Result<'loadFootprints'>> {
+    const buffer = bytes instanceof Uint8Array ? bytes.buffer : bytes;
+    return this.call('loadFootprints', { bytes, source: options.source }, options, [buffer as ArrayBuffer]);
+  }
+
+  /** Loads footprints collected in the browser (e.g. from loaded tiles); the typed arrays are transferred. */
+  loadFootprintSet(set: FootprintSet, options: SpatialCallOptions = {}): Promise<Result<'loadFootprintSet'>> {
+    const arrays = [set.groundHeights, set.heights, set.storeys, set.polygonOffsets, set.ringOffsets, set.vertexOffsets, set.coords, set.yearsOfConstruction, set.planned];
+    const buffers = [...new Set(arrays.filter((a) => a !== undefined).map((a) => a!.buffer as ArrayBuffer))];
+    return this.call('loadFootprintSet', { set }, options, buffers);
+  }
+
+  loadPlan(params: Params<'loadPlan'>, options?: SpatialCallOptions) {
+    return this.call('loadPlan', params, options);
+  }
+  byId(params: Params<'byId'>, options?: SpatialCallOptions) {
+    return this.call('byId', params, options);
+  }
+  byBbox(params: Params<'byBbox'>, options?: SpatialCallOptions) {
+    return this.call('byBbox', params, options);
+  }
+  byPolygon(params: Params<'byPolygon'>, options?: SpatialCallOptions) {
+    return this.call('byPolygon', params, options);
+  }
+  nearest(params: Params<'nearest'>, options?: SpatialCallOptions) {
+    return this.call('nearest', params, options);
+  }
+  filter(params: Params<'filter'>, options?: SpatialCallOptions) {
+    return this.call('filter', params, options);
+  }
+  aggregate(params: Params<'aggregate'>, options?: SpatialCallOptions) {
+    return this.call('aggregate', params, options);
+  }
+  rows(params: Params<'rows'>, options?: SpatialCallOptions) {
+    return this.call('rows', params, options);
+  }
+  exportSelection(params: Params<'exportSelection'>, options?: SpatialCallOptions) {
+    return this.call('exportSelection', params, options);
+  }
+  checkCompliance(params: Params<'checkCompliance'> = {}, options?: SpatialCallOptions) {
+    return this.call('checkCompliance', params, options);
+  }
+  releaseSelection(selectionId: number): Promise<void> {
+    return this.call('releaseSelection', { selectionId });
+  }
+
+  /** Terminates the worker; calls still running reject. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.remote[releaseProxy]();
+    this.worker.terminate();
+    for (const fail of [...this.pending]) fail(new Error('SpatialClient was disposed during the call'));
+  }
+
+  private call<K extends Method>(method: K, params: Params<K>, options: SpatialCallOptions = {}, buffers: ArrayBuffer[] = []): Promise<Result<K>> {
+    if (this.disposed) return Promise.reject(new Error('SpatialClient is disposed'));
+    const { signal, onProgress } = options;
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    const cancelId = this.nextCancelId++;
+    const full = { ...params, cancelId } as SpatialProtocol[K][0];
+    const message = buffers.length > 0 ? transfer(full, buffers) : full;
+    const progress = onProgress && proxy(onProgress);
+    const fn = this.remote[method] as unknown as (p: SpatialProtocol[K][0], cb?: SpatialProgressCallback) => Promise<Result<K>>;
+
+    return new Promise<Result<K>>((resolve, reject) => {
+      const cleanup = () => {
+        signal?.removeEventListener('abort', onAbort);
+        this.pending.delete(fail);
+      };
+      const fail = (reason: unknown) => {
+        cleanup();
+        reject(reason);
+      };
+      const onAbort = () => {
+        void this.remote.cancel(cancelId).catch(() => {});
+        fail(signal?.reason);
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.pending.add(fail);
+      fn(message, progress).then((result) => {
+        cleanup();
+        resolve(result);
+      }, fail);
+    });
+  }
+}
+
+export function createSpatialWorker(): Worker {
+  return new Worker(new URL('../../workers/spatial.worker.ts', import.meta.url), { type: 'module', name: 'twinby-spatial' });
+}

@@ -1,0 +1,20 @@
+/** The spatial library's public surface: what the worker, the client and tests use. */
+export { FootprintIndex } from './footprint-index';
+export { compileFilter } from './attribute-filter';
+export type { AttributeFilter } from './attribute-filter';
+export { selectById, selectByBbox, selectByPolygon, selectInPrepared, selectNearest, selectByFilter } from './queries';
+export type { Selection, ByIdParams, ByIdResult, ByBboxParams, ByPolygonParams, PolygonMode, NearestParams, NearestResult, FilterParams } from './queries';
+export { aggregate, ASSUMED_STOREY_HEIGHT } from './aggregate';
+export type { Aggregates, Stats, AggregateParams } from './aggregate';
+export { sortedRows, buildingRow } from './rows';
+export type { BuildingRow, RowSortKey, RowsParams, RowsResult } from './rows';
+export { exportSelection } from './export';
+export type { ExportFormat, ExportParams, ExportResult } from './export';
+export { PlanIndex } from './plan/plan-index';
+export { checkCompliance } from './plan/compliance';
+export type { ComplianceFinding, ComplianceParams, ComplianceResult, ZoneSummary, CheckKind, FindingStatus } from './plan/compliance';
+export type { PlanInput, PlanZone, PlanLine, PlanZoneKind, HeightLimit } from './plan/plan-types';
+export { planFromXPlan } from './plan/xplan-adapter';
+export { runSync, runAsync, QueryCancelledError } from './task';
+export type { Task, CancelSignal, RunOptions } from './task';
+export type * from './spatial-types';

@@ -1,0 +1,90 @@
+/** Table rows for a selection: one plain object per building, sorted and paged in the worker. */
+import { ASSUMED_STOREY_HEIGHT } from './aggregate';
+import type { FootprintIndex } from './footprint-index';
+
+export interface BuildingRow {
+  /** Footprint index in the dataset. */
+  index: number;
+  id: string;
+  function: string | null;
+  yearOfConstruction: number | null;
+  planned: boolean;
+  /** m; null when unknown. */
+  height: number | null;
+  storeys: number | null;
+  /** m². */
+  footprintArea: number;
+  /** Estimated, m² (see aggregate.ts); null when neither storeys nor height are known. */
+  grossFloorArea: number | null;
+  /** Normal height of the ground, m. */
+  groundHeight: number | null;
+  /** Centroid in the dataset's CRS. */
+  x: number;
+  y: number;
+  /** Texts of the plan violations found by the last compliance check, if any. */
+  violations: string[];
+}
+
+export type RowSortKey = 'id' | 'function' | 'yearOfConstruction' | 'planned' | 'height' | 'storeys' | 'footprintArea' | 'grossFloorArea' | 'violations';
+
+export interface RowsParams {
+  /** Default 'id'. */
+  sortBy?: RowSortKey;
+  descending?: boolean;
+  offset?: number;
+  /** Default 100. */
+  limit?: number;
+}
+
+export interface RowsResult {
+  rows: BuildingRow[];
+  /** Rows in the whole selection. */
+  total: number;
+}
+
+const known = (v: number) => (Number.isFinite(v) ? v : null);
+
+export function buildingRow(index: FootprintIndex, i: number, violations: ReadonlyMap<number, string[]> | null): BuildingRow {
+  const { set, areas, centroids } = index;
+  const h = set.heights[i];
+  const s = set.storeys[i];
+  const year = set.yearsOfConstruction?.[i] ?? -1;
+  const area = areas[i];
+  return {
+    index: i,
+    id: set.ids[i],
+    function: set.functions?.[i] || null,
+    yearOfConstruction: year >= 0 ? year : null,
+    planned: set.planned ? set.planned[i] === 1 : false,
+    height: h > 0 ? h : null,
+    storeys: s >= 0 ? s : null,
+    footprintArea: area,
+    grossFloorArea: s >= 0 ? area * s : h > 0 ? (area * h) / ASSUMED_STOREY_HEIGHT : null,
+    groundHeight: known(set.groundHeights[i]),
+    x: centroids[i * 2],
+    y: centroids[i * 2 + 1],
+    violations: violations?.get(i) ?? [],
+  };
+}
+
+/** Nulls sort last in either direction; ties by id so that paging is stable. */
+export function sortedRows(index: FootprintIndex, indices: Uint32Array, params: RowsParams, violations: ReadonlyMap<number, string[]> | null): RowsResult {
+  const key = params.sortBy ?? 'id';
+  const dir = params.descending ? -1 : 1;
+  const offset = Math.max(0, params.offset ?? 0);
+  const limit = Math.max(0, params.limit ?? 100);
+  const all = Array.from(indices, (i) => buildingRow(index, i, violations));
+  const value = (r: BuildingRow): string | number | null => (key === 'violations' ? r.violations.length : key === 'planned' ? Number(r.planned) : r[key]);
+  all.sort((a, b) => {
+    const va = value(a);
+    const vb = value(b);
+    if (va !== vb) {
+      if (va === null) return 1;
+      if (vb === null) return -1;
+      const c = typeof va === 'string' || typeof vb === 'string' ? String(va).localeCompare(String(vb), 'de') : va - vb;
+      if (c !== 0) return c * dir;
+    }
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : a.index - b.index;
+  });
+  return { rows: all.slice(offset, offset + limit), total: all.length };
+}

@@ -1,0 +1,69 @@
+/** Params and results of the spatial worker that are not query-specific. */
+import type { FootprintSet } from '../footprints/footprint-set';
+import type { AttributeFilter } from './attribute-filter';
+import type { PolygonMode } from './queries';
+import type { PlanInput, PlanZoneKind } from './plan/plan-types';
+
+/** Every call may carry a cancel id: `cancel(cancelId)` stops it. */
+export interface Cancellable {
+  cancelId?: number;
+}
+
+export interface LoadFootprintsParams extends Cancellable {
+  /** The footprint sidecar (footprints.bin); transferred, not copied. */
+  bytes: ArrayBuffer | Uint8Array;
+  /** For error messages, e.g. the sidecar's URL. */
+  source?: string;
+}
+
+export interface LoadFootprintSetParams extends Cancellable {
+  /** Typed arrays are transferred. */
+  set: FootprintSet;
+}
+
+export interface DatasetInfo {
+  count: number;
+  epsg: number;
+  /** minX, minY, maxX, maxY over all footprints; null when empty. */
+  bbox: [number, number, number, number] | null;
+  /** Index build time in the worker, ms. */
+  buildMs: number;
+  attributes: { functions: boolean; yearsOfConstruction: boolean; planned: boolean };
+}
+
+export interface LoadPlanParams extends Cancellable {
+  plan: PlanInput;
+}
+
+export interface PlanZoneInfo {
+  id: string;
+  kind: PlanZoneKind;
+  label: string;
+  area: number;
+  bbox: [number, number, number, number];
+}
+
+export interface PlanInfo {
+  zones: PlanZoneInfo[];
+  lines: number;
+}
+
+/** A selection result as the worker returns it: the indices (transferred) plus a handle to reuse them. */
+export interface SelectionResult {
+  /** Refers to the indices in later calls (rows, aggregate, export) without sending them back. */
+  selectionId: number;
+  indices: Uint32Array;
+  candidates: number;
+  /** Worker time, ms. */
+  elapsedMs: number;
+}
+
+/** A selection by handle or by indices (indices are copied unless transferred by the caller). */
+export type SelectionRef = { selectionId: number } | { indices: Uint32Array };
+
+export interface PolygonQueryParams extends Cancellable {
+  /** The area: polygons in the dataset's CRS, or a plan zone by id. */
+  area: { polygons: Float64Array[][] } | { zoneId: string };
+  mode?: PolygonMode;
+  filter?: AttributeFilter;
+}

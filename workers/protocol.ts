@@ -1,0 +1,98 @@
+/**
+ * The worker APIs as one type table: each call takes one params object (plus an optional progress
+ * callback, passed as a comlink proxy) and returns one result object. Workers expose an implementation
+ * that `satisfies` its API; src/worker-clients wrap them with AbortSignal and dispose().
+ */
+import type { ConvertProgress, ConvertSummary } from './lib/convert/convert-citygml';
+
+// ── CityGML → 3D Tiles: workers/citygml.worker.ts ──────────────────────────────────────────────
+
+/** A File or Blob is cloned by reference; a ReadableStream is transferred; bytes are copied. */
+export type CityGMLInput = Blob | ReadableStream<Uint8Array> | ArrayBuffer | Uint8Array;
+
+export interface CityGMLConvertParams {
+  input: CityGMLInput;
+  /** Name used in warnings and errors; defaults to File.name. */
+  file?: string;
+  /** Source CRS when the file names none or an unknown one, e.g. "EPSG:25832". */
+  crs?: string;
+  /** Geoid: a model name or a fixed offset in metres (ellipsoidal = normal + offset). */
+  geoid?: string | number;
+  maxFeaturesPerTile?: number;
+  maxVerticesPerTile?: number;
+  /** Unique per call among the running ones: `cancel(cancelId)` stops this conversion. */
+  cancelId?: number;
+}
+
+export interface CityGMLConvertResult {
+  /** The tileset by relative path: tileset.json, tiles/*.glb, footprints.bin. The buffers arrive transferred, not copied. */
+  files: Map<string, Uint8Array>;
+  /** Counts, bounds, warnings (with line and column) and, on failure, the error; `files` then holds what converted. */
+  summary: ConvertSummary;
+  /** True when cancel() stopped the conversion; `files` holds what was written until then. */
+  cancelled: boolean;
+}
+
+export type CityGMLProgressCallback = (progress: ConvertProgress) => void;
+
+export interface CityGMLWorkerApi {
+  convert(params: CityGMLConvertParams, onProgress?: CityGMLProgressCallback): Promise<CityGMLConvertResult>;
+  cancel(cancelId: number): void;
+  /** Diagnostics: the byte buffers the last result handed over, and how many of them are detached here now (transferred, not copied). */
+  lastTransfer(): { buffers: number; detached: number };
+}
+
+// ── Spatial queries and plan compliance: workers/spatial.worker.ts ───────────────────────────────
+
+import type {
+  Aggregates,
+  AttributeFilter,
+  ByBboxParams,
+  ByIdParams,
+  Cancellable,
+  ComplianceParams,
+  ComplianceResult,
+  DatasetInfo,
+  ExportParams,
+  ExportResult,
+  LoadFootprintSetParams,
+  LoadFootprintsParams,
+  LoadPlanParams,
+  NearestParams,
+  PlanInfo,
+  PolygonQueryParams,
+  RowsParams,
+  RowsResult,
+  SelectionRef,
+  SelectionResult,
+} from './lib/spatial';
+
+/**
+ * The spatial worker's calls as [params, result]. The index and the plan stay in the worker; only
+ * results cross, their typed arrays transferred. One dataset per worker: loading replaces it.
+ */
+export interface SpatialProtocol {
+  loadFootprints: [LoadFootprintsParams, DatasetInfo];
+  loadFootprintSet: [LoadFootprintSetParams, DatasetInfo];
+  loadPlan: [LoadPlanParams, PlanInfo];
+  byId: [ByIdParams & Cancellable, SelectionResult & { missing: string[] }];
+  byBbox: [ByBboxParams & Cancellable, SelectionResult];
+  byPolygon: [PolygonQueryParams, SelectionResult];
+  /** indices nearest first (not ascending), with their true distances in metres. */
+  nearest: [NearestParams & Cancellable, SelectionResult & { distances: Float64Array }];
+  filter: [{ filter: AttributeFilter; within?: SelectionRef } & Cancellable, SelectionResult];
+  aggregate: [SelectionRef & Cancellable, Aggregates];
+  rows: [SelectionRef & RowsParams & Cancellable, RowsResult];
+  exportSelection: [SelectionRef & ExportParams & Cancellable, ExportResult];
+  checkCompliance: [ComplianceParams & Cancellable, ComplianceResult];
+  releaseSelection: [{ selectionId: number }, void];
+}
+
+/** Progress 0–1, at most once per time slice (~8 ms of work). */
+export type SpatialProgressCallback = (fraction: number) => void;
+
+export type SpatialWorkerApi = {
+  [K in keyof SpatialProtocol]: (params: SpatialProtocol[K][0], onProgress?: SpatialProgressCallback) => Promise<SpatialProtocol[K][1]>;
+} & {
+  cancel(cancelId: number): void;
+};
