@@ -145,12 +145,13 @@ export function parseCoordinatesText(
 ): number {
   let normalized = text;
   if (decimal !== '.') normalized = normalized.split(decimal).join('\u0001');
-  const tuples = (ts.trim() === '' ? normalized.trim().split(/\s+/) : normalized.split(ts).map((t) => t.trim())).filter((t) => t !== '');
+  const blank = (sep: string) => sep.trim() === '';
+  const tuples = (blank(ts) && !blank(cs) ? normalized.trim().split(/\s+/) : normalized.split(ts).map((t) => t.trim())).filter((t) => t !== '');
   let dimension = 0;
   let count = 0;
   let bad = false;
   for (const tuple of tuples) {
-    const parts = tuple.split(cs);
+    const parts = blank(cs) ? tuple.split(/\s+/) : tuple.split(cs);
     if (dimension === 0) dimension = parts.length;
     else if (parts.length !== dimension) bad = true;
     for (const part of parts) {
