@@ -5,7 +5,7 @@
 import Flatbush from 'flatbush';
 import type { FootprintSet } from '../footprints/footprint-set';
 import { footprintShape, type Shape } from './geometry/shape';
-import { shapeAreaCentroid, shapeBbox } from './geometry/shape-measures';
+import { measureFootprints } from './footprint-measures';
 
 export class FootprintIndex {
   readonly count: number;
@@ -26,18 +26,7 @@ export class FootprintIndex {
     this.bboxes = new Float64Array(n * 4);
     this.areas = new Float64Array(n);
     this.centroids = new Float64Array(n * 2);
-    const shape = footprintShape(set, 0);
-    const ac = [0, 0, 0];
-    let indexed = 0;
-    for (let i = 0; i < n; i++) {
-      footprintShape(set, i, shape);
-      shapeBbox(shape, this.bboxes, i * 4);
-      shapeAreaCentroid(shape, ac);
-      this.areas[i] = Math.abs(ac[0]);
-      this.centroids[i * 2] = ac[1];
-      this.centroids[i * 2 + 1] = ac[2];
-      if (this.bboxes[i * 4] <= this.bboxes[i * 4 + 2]) indexed++;
-    }
+    const indexed = measureFootprints(set, this.bboxes, this.areas, this.centroids);
     this.itemToFootprint = indexed === n ? null : new Uint32Array(indexed);
     if (indexed === 0) {
       this.tree = null;
@@ -58,6 +47,16 @@ export class FootprintIndex {
   /** Footprint i as a Shape view (no copy), written into target when given. */
   shape(i: number, target?: Shape): Shape {
     return footprintShape(this.set, i, target);
+  }
+
+  /** Footprint i's box copied into target (a scratch array: cheaper than a subarray view per call). */
+  bboxOf(i: number, target: Float64Array): Float64Array {
+    const b = this.bboxes;
+    target[0] = b[i * 4];
+    target[1] = b[i * 4 + 1];
+    target[2] = b[i * 4 + 2];
+    target[3] = b[i * 4 + 3];
+    return target;
   }
 
   /** Footprint index of a tree item. */

@@ -94,6 +94,7 @@ export function* selectByBbox(index: FootprintIndex, params: ByBboxParams): Task
   const b = index.bboxes;
   let rect: PreparedShape | null = null;
   const shape = footprintShape(index.set, 0);
+  const box = new Float64Array(4);
   const out: number[] = [];
   for (let k = 0; k < candidates.length; k++) {
     if (k % YIELD_EVERY === YIELD_EVERY - 1) yield k / candidates.length;
@@ -105,7 +106,7 @@ export function* selectByBbox(index: FootprintIndex, params: ByBboxParams): Task
       continue;
     }
     rect ??= new PreparedShape(shapeFromRings([[Float64Array.of(minX, minY, maxX, minY, maxX, maxY, minX, maxY)]]));
-    if (shapeIntersects(rect, index.shape(i, shape), b.subarray(at, at + 4))) out.push(i);
+    if (shapeIntersects(rect, index.shape(i, shape), index.bboxOf(i, box))) out.push(i);
   }
   return { indices: sorted(out), candidates: candidates.length };
 }
@@ -120,8 +121,9 @@ export function* selectInPrepared(index: FootprintIndex, area: PreparedShape, mo
   if (!(area.bbox[0] <= area.bbox[2])) return { indices: new Uint32Array(0), candidates: 0 };
   const candidates = index.searchBox(area.bbox[0], area.bbox[1], area.bbox[2], area.bbox[3]);
   const pass = compileFilter(index.set, filter);
-  const { bboxes: b, centroids: c, areas } = index;
+  const { centroids: c, areas } = index;
   const shape = footprintShape(index.set, 0);
+  const box = new Float64Array(4);
   const out: number[] = [];
   for (let k = 0; k < candidates.length; k++) {
     if (k % YIELD_EVERY === YIELD_EVERY - 1) yield k / candidates.length;
@@ -130,7 +132,7 @@ export function* selectInPrepared(index: FootprintIndex, area: PreparedShape, mo
     let hit: boolean;
     if (mode === 'centroid') hit = area.containsPoint(c[i * 2], c[i * 2 + 1]);
     else {
-      const box = b.subarray(i * 4, i * 4 + 4);
+      index.bboxOf(i, box);
       index.shape(i, shape);
       hit = mode === 'contains' ? shapeWithin(area, shape, box, areas[i]) : shapeIntersects(area, shape, box);
     }

@@ -87,8 +87,12 @@ export function* checkCompliance(index: FootprintIndex, plan: PlanIndex, params:
   const zones = params.zoneIds ? params.zoneIds.map((id) => plan.zone(id) ?? fail(`unknown plan zone "${id}"`)) : plan.zones;
   const findings: ComplianceFinding[] = [];
   const violators = new Set<number>();
+  const perZone = new Map<string, number>();
   const add = (f: ComplianceFinding) => {
-    if (f.status === 'violation' && f.building >= 0) violators.add(f.building);
+    if (f.status === 'violation') {
+      if (f.building >= 0) violators.add(f.building);
+      perZone.set(f.zoneId, (perZone.get(f.zoneId) ?? 0) + 1);
+    }
     if (f.status !== 'ok' || !params.onlyViolations) findings.push(f);
   };
   const summaries: ZoneSummary[] = [];
@@ -101,7 +105,7 @@ export function* checkCompliance(index: FootprintIndex, plan: PlanIndex, params:
   for (const line of plan.lines) {
     if (line.line.kind === 'baugrenze') yield* checkLine(index, line, add);
   }
-  for (const s of summaries) s.violations = findings.filter((f) => f.zoneId === s.zoneId && f.status === 'violation').length;
+  for (const s of summaries) s.violations = perZone.get(s.zoneId) ?? 0;
   return { zones: summaries, findings, violators: Uint32Array.from(violators).sort() };
 }
 
@@ -114,25 +118,26 @@ function* checkZone(index: FootprintIndex, pz: PreparedZone, tolerance: number, 
   const { set, bboxes, areas } = index;
   const base = { zoneId: zone.id, zoneKind: zone.kind, zoneLabel: pz.label } as const;
   const shape = footprintShape(set, 0);
+  const box = new Float64Array(4);
   const members: { i: number; inside: number }[] = [];
   for (const i of area.bbox[0] <= area.bbox[2] ? index.searchBox(area.bbox[0], area.bbox[1], area.bbox[2], area.bbox[3]) : []) {
     if (tick()) yield;
-    const inside = clippedArea(area, index.shape(i, shape), bboxes.subarray(i * 4, i * 4 + 4), areas[i]);
+    const inside = clippedArea(area, index.shape(i, shape), index.bboxOf(i, box), areas[i]);
     if (inside > tolerance) members.push({ i, inside });
   }
   members.sort((a, b) => a.i - b.i);
   const builtArea = members.reduce((s, m) => s + m.inside, 0);
   const zoneArea = area.area;
   const grz = zoneArea > 0 ? builtArea / zoneArea : null;
-  const zoneLevel = { ...base, building: -1, buildingId: null, planned: false, estimated: false };
+  const zoneLevel: BuildingBase = { ...base, building: -1, buildingId: null, planned: false };
   if (zone.grz != null && grz !== null) {
     const margin = zone.grz - grz;
-    add({ ...zoneLevel, check: 'grz', status: margin < 0 ? 'violation' : 'ok', actual: grz, permitted: zone.grz, margin, unit: '',
-      text: `${compare(grz, zone.grz, (v) => num(v, 2), 'GRZ', 'max')} (Grundfläche ${squareMetres(builtArea)} auf ${squareMetres(zoneArea)})` });
+    add(finding(zoneLevel, { check: 'grz', status: margin < 0 ? 'violation' : 'ok', actual: grz, permitted: zone.grz, margin, unit: '', estimated: false,
+      text: `${compare(grz, zone.grz, (v) => num(v, 2), 'GRZ', 'max')} (Grundfläche ${squareMetres(builtArea)} auf ${squareMetres(zoneArea)})` }));
   }
   if (zone.gr != null) {
     const margin = zone.gr - builtArea;
-    add({ ...zoneLevel, check: 'gr', status: margin < 0 ? 'violation' : 'ok', actual: builtArea, permitted: zone.gr, margin, unit: 'm²', text: compare(builtArea, zone.gr, squareMetres, 'Grundfläche', 'max') });
+    add(finding(zoneLevel, { check: 'gr', status: margin < 0 ? 'violation' : 'ok', actual: builtArea, permitted: zone.gr, margin, unit: 'm²', estimated: false, text: compare(builtArea, zone.gr, squareMetres, 'Grundfläche', 'max') }));
   }
 
   const storeyLimit = zone.zZwingend ?? zone.zMax ?? zone.z ?? null;
@@ -141,17 +146,17 @@ function* checkZone(index: FootprintIndex, pz: PreparedZone, tolerance: number, 
     if (tick()) yield;
     const planned = set.planned ? set.planned[i] === 1 : false;
     if (planned) plannedCount++;
-    const b = { ...base, building: i, buildingId: set.ids[i], planned };
+    const b: BuildingBase = { zoneId: base.zoneId, zoneKind: base.zoneKind, zoneLabel: base.zoneLabel, building: i, buildingId: set.ids[i], planned };
     const height = set.heights[i];
     if (storeyLimit !== null) add(storeyFinding(b, set.storeys[i], height, storeyLimit, zone.zZwingend != null));
     for (const limit of zone.heights ?? []) {
-      for (const v of checkHeight(limit, height, set.groundHeights[i]) ?? []) add({ ...b, check: 'height', unit: 'm', estimated: false, ...v });
+      for (const v of checkHeight(limit, height, set.groundHeights[i]) ?? []) add(finding(b, { check: 'height', unit: 'm', estimated: false, status: v.status, actual: v.actual, permitted: v.permitted, margin: v.margin, text: v.text }));
     }
     if (zone.kind === 'baufenster') {
       add(outsideFinding(b, 'baufenster', areas[i] - inside, tolerance, 'außerhalb des Baufensters'));
     } else if (pz.windows.length > 0) {
       let inWindows = 0;
-      for (const w of pz.windows) inWindows += clippedArea(w.shape, index.shape(i, shape), bboxes.subarray(i * 4, i * 4 + 4), areas[i]);
+      for (const w of pz.windows) inWindows += clippedArea(w.shape, index.shape(i, shape), index.bboxOf(i, box), areas[i]);
       add(outsideFinding(b, 'ueberbaubar', Math.max(0, inside - inWindows), tolerance, 'außerhalb der überbaubaren Grundstücksfläche'));
     }
   }
@@ -159,23 +164,44 @@ function* checkZone(index: FootprintIndex, pz: PreparedZone, tolerance: number, 
 }
 
 type BuildingBase = Pick<ComplianceFinding, 'zoneId' | 'zoneKind' | 'zoneLabel' | 'building' | 'buildingId' | 'planned'>;
+type Verdict = Pick<ComplianceFinding, 'check' | 'status' | 'actual' | 'permitted' | 'margin' | 'unit' | 'estimated' | 'text'>;
+
+/** One object shape for every finding (object spread in this loop cost more than the geometry). */
+function finding(b: BuildingBase, v: Verdict): ComplianceFinding {
+  return {
+    zoneId: b.zoneId,
+    zoneKind: b.zoneKind,
+    zoneLabel: b.zoneLabel,
+    check: v.check,
+    status: v.status,
+    building: b.building,
+    buildingId: b.buildingId,
+    planned: b.planned,
+    actual: v.actual,
+    permitted: v.permitted,
+    margin: v.margin,
+    unit: v.unit,
+    estimated: v.estimated,
+    text: v.text,
+  };
+}
 
 function storeyFinding(b: BuildingBase, storeys: number, height: number, limit: number, exact: boolean): ComplianceFinding {
   const estimated = storeys < 0;
   const actual = estimated ? (height > 0 ? Math.max(1, Math.round(height / ESTIMATE_STOREY_HEIGHT)) : null) : storeys;
   if (actual === null) {
-    return { ...b, check: 'storeys', status: 'unknown', actual: null, permitted: limit, margin: null, unit: '', estimated, text: 'Vollgeschosse und Höhe unbekannt – nicht prüfbar' };
+    return finding(b, { check: 'storeys', status: 'unknown', actual: null, permitted: limit, margin: null, unit: '', estimated, text: 'Vollgeschosse und Höhe unbekannt – nicht prüfbar' });
   }
   const margin = limit - actual;
   const bad = exact ? margin !== 0 : margin < 0;
   const what = estimated ? `Geschosse (≈, aus Höhe ${num(height, 1)} m geschätzt)` : 'Vollgeschosse';
-  return { ...b, check: 'storeys', status: bad ? 'violation' : 'ok', actual, permitted: limit, margin, unit: '', estimated, text: compare(actual, limit, (v) => String(v), what, exact ? 'exact' : 'max') };
+  return finding(b, { check: 'storeys', status: bad ? 'violation' : 'ok', actual, permitted: limit, margin, unit: '', estimated, text: compare(actual, limit, (v) => String(v), what, exact ? 'exact' : 'max') });
 }
 
 function outsideFinding(b: BuildingBase, check: 'baufenster' | 'ueberbaubar', outside: number, tolerance: number, where: string): ComplianceFinding {
   const bad = outside > tolerance;
-  return { ...b, check, status: bad ? 'violation' : 'ok', actual: outside, permitted: 0, margin: -outside, unit: 'm²', estimated: false,
-    text: bad ? `${squareMetres(outside)} der Grundfläche ${where}` : `Grundfläche vollständig innerhalb` };
+  return finding(b, { check, status: bad ? 'violation' : 'ok', actual: outside, permitted: 0, margin: -outside, unit: 'm²', estimated: false,
+    text: bad ? `${squareMetres(outside)} der Grundfläche ${where}` : `Grundfläche vollständig innerhalb` });
 }
 
 function* checkLine(index: FootprintIndex, pl: PreparedLine, add: (f: ComplianceFinding) => void): Task<void> {
@@ -187,8 +213,8 @@ function* checkLine(index: FootprintIndex, pl: PreparedLine, add: (f: Compliance
   for (const i of index.searchBox(bbox[0], bbox[1], bbox[2], bbox[3]).sort((a, b) => a - b)) {
     index.shape(i, shape);
     if (!lineEntersInterior(c, shape)) continue;
-    add({ zoneId: line.id, zoneKind: 'baugrenze', zoneLabel: `Baugrenze ${line.id}`, check: 'baugrenze', status: 'violation', building: i, buildingId: set.ids[i],
-      planned: set.planned ? set.planned[i] === 1 : false, actual: null, permitted: null, margin: null, unit: '', estimated: false, text: 'Gebäude überschreitet die Baugrenze' });
+    const b: BuildingBase = { zoneId: line.id, zoneKind: 'baugrenze', zoneLabel: `Baugrenze ${line.id}`, building: i, buildingId: set.ids[i], planned: set.planned ? set.planned[i] === 1 : false };
+    add(finding(b, { check: 'baugrenze', status: 'violation', actual: null, permitted: null, margin: null, unit: '', estimated: false, text: 'Gebäude überschreitet die Baugrenze' }));
   }
   yield;
 }

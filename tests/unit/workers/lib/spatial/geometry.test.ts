@@ -5,6 +5,9 @@ import { PreparedShape } from '../../../../../workers/lib/spatial/geometry/prepa
 import { clippedArea, shapeIntersects, shapeWithin } from '../../../../../workers/lib/spatial/geometry/shape-relations';
 import { shapeAreaCentroid, shapeBbox } from '../../../../../workers/lib/spatial/geometry/shape-measures';
 import { pointInShape } from '../../../../../workers/lib/spatial/geometry/point-in-shape';
+import { footprintShape } from '../../../../../workers/lib/spatial/geometry/shape';
+import { measureFootprints } from '../../../../../workers/lib/spatial/footprint-measures';
+import { buildFootprintSet } from '../../../../../workers/lib/footprints';
 import { closed, multiPolygonArea, rect, starPolygon, starSpec, toShape, type Poly } from './spatial-fixtures';
 
 function measures(polys: Poly[]) {
@@ -110,6 +113,33 @@ describe('clipped area vs polyclip-ts (fast-check)', () => {
         expect(Math.abs(area(691000, 5336000) - area(0, 0))).toBeLessThanOrEqual(1e-7 * 40 * 40);
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('footprint measures in one pass', () => {
+  it('equal the per-shape bbox, area and centroid (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(starSpec(100, 20), { maxLength: 3 }), { maxLength: 12 }), (specs) => {
+        const set = buildFootprintSet(specs.map((parts, i) => ({ id: `f${i}`, polygons: parts.map((s) => starPolygon(s, 691000, 5336000)) })), 25832);
+        const n = set.ids.length;
+        const [b, a, c] = [new Float64Array(n * 4), new Float64Array(n), new Float64Array(n * 2)];
+        expect(measureFootprints(set, b, a, c)).toBe(specs.filter((p) => p.length > 0).length);
+        const box = new Float64Array(4);
+        const ac = [0, 0, 0];
+        for (let i = 0; i < n; i++) {
+          const shape = footprintShape(set, i);
+          shapeBbox(shape, box);
+          shapeAreaCentroid(shape, ac);
+          expect(Array.from(b.subarray(i * 4, i * 4 + 4))).toEqual(Array.from(box));
+          expect(a[i]).toBeCloseTo(Math.abs(ac[0]), 6);
+          if (ac[0] !== 0) {
+            expect(c[i * 2]).toBeCloseTo(ac[1], 6);
+            expect(c[i * 2 + 1]).toBeCloseTo(ac[2], 6);
+          }
+        }
+      }),
+      { numRuns: 100 },
     );
   });
 });
