@@ -1,0 +1,134 @@
+/**
+ * The Engine interface: what <twinby-viewer> needs from a renderer. The three.js engine
+ * implements it now, the Cesium engine later; both pass the same contract suite
+ * (tests/browser/engine-contract.ts).
+ *
+ * Screen coordinates are CSS pixels in the viewport (MouseEvent.clientX/clientY), so a
+ * projected point can be clicked or picked directly. Geographic positions are WGS84
+ * degrees with heights in metres above the ellipsoid.
+ */
+import type {
+  Emitter,
+  EngineEventMap,
+  FeatureAttributes,
+  OverlayData,
+  StyleRule,
+  ViewState,
+  AttributeValue,
+  FeatureStyle,
+} from '../core/index.js';
+
+export type EngineName = 'three' | 'cesium';
+
+export interface EngineOptions {
+  /** Start view; without it the engine fits the first tileset. */
+  view?: ViewState;
+  /** Screen-space error in pixels a tile may show before its children load (default 16). */
+  errorTarget?: number;
+  /** Upper bound of the tile cache in bytes (default 256 MB); least recently used tiles go first. */
+  cacheBytes?: number;
+  /** Skip flyTo animations (default: the user's prefers-reduced-motion setting). */
+  reducedMotion?: boolean;
+  /** Keep the drawing buffer after compositing, for pixel reads in tests (default false). */
+  preserveDrawingBuffer?: boolean;
+  /** CSS colour of the sky/background (default a pale blue). */
+  background?: string;
+}
+
+export interface TilesetOptions {
+  /** Overrides the engine's errorTarget for this tileset. */
+  errorTarget?: number;
+}
+
+export interface FlyToOptions {
+  /** Seconds; 0 jumps. Default 1.5, or 0 with reduced motion. */
+  duration?: number;
+}
+
+export interface GeoPosition {
+  lon: number;
+  lat: number;
+  height: number;
+}
+
+export interface ScreenPoint {
+  x: number;
+  y: number;
+}
+
+/** A building hit: its feature id (gml:id) and attributes from EXT_structural_metadata. */
+export interface BuildingPick {
+  kind: 'building';
+  layerId: string;
+  id: string;
+  attributes: FeatureAttributes;
+  position: GeoPosition;
+}
+
+/** An overlay feature hit (e.g. a Bebauungsplan area). */
+export interface OverlayPick {
+  kind: 'overlay';
+  layerId: string;
+  id: string;
+  attributes: Record<string, AttributeValue>;
+  position: GeoPosition;
+}
+
+export type PickResult = BuildingPick | OverlayPick;
+
+export interface RenderStats {
+  frame: number;
+  drawCalls: number;
+  triangles: number;
+}
+
+export interface Engine {
+  readonly name: EngineName;
+  readonly events: Emitter<EngineEventMap>;
+
+  /** Creates the canvas inside container and starts; rejects when the renderer cannot start (e.g. no WebGL 2). */
+  mount(container: HTMLElement, options?: EngineOptions): Promise<void>;
+  /** Canvas size in CSS pixels and the device pixel ratio. */
+  resize(width: number, height: number, pixelRatio: number): void;
+  /** Frees the GPU context, caches, listeners and the canvas. The engine cannot be mounted again. */
+  dispose(): void;
+
+  /** Streams a tileset. Resolves when its tileset.json has loaded; rejects (and emits `error`) when it cannot. */
+  addTileset(id: string, url: string, options?: TilesetOptions): Promise<void>;
+  removeTileset(id: string): void;
+
+  /** Animated unless duration is 0 or motion is reduced; a newer flyTo or user input ends the older one (it still resolves). */
+  flyTo(view: ViewState, options?: FlyToOptions): Promise<void>;
+  getView(): ViewState;
+  /** A view showing every tileset from the south, looking north, or null before any has loaded. */
+  getHomeView(): ViewState | null;
+  /** Turns the map to heading 0 around the point at the screen centre. */
+  rotateToNorth(options?: FlyToOptions): Promise<void>;
+
+  /** The building or overlay feature under a screen point, or null. Hidden buildings are never hit. */
+  pick(clientX: number, clientY: number): Promise<PickResult | null>;
+  /** The surface point (building, overlay or ground plane) under a screen point. */
+  pickPosition(clientX: number, clientY: number): Promise<GeoPosition | null>;
+  /** Where a geographic point appears on screen, or null when it is behind the camera. */
+  projectToScreen(lon: number, lat: number, height: number): ScreenPoint | null;
+
+  /** Colours buildings by a rule (or a compiled style), without re-uploading geometry; null restores materials. */
+  setStyle(rule: StyleRule | FeatureStyle | null): FeatureStyle | null;
+  /** Hides exactly these building ids (replacing the previous set). */
+  setHidden(ids: Iterable<string>): void;
+  /** Highlights one building, or none. */
+  setSelected(id: string | null): void;
+  /** The attributes of a building in the loaded tiles, or null when no loaded tile has it. */
+  getFeatureAttributes(id: string): FeatureAttributes | null;
+
+  addOverlay(data: OverlayData): void;
+  removeOverlay(id: string): void;
+
+  /** Draws one frame soon (at most one per animation frame). The engine never draws when nothing changed. */
+  requestRender(): void;
+  /** Counters of the last frame. */
+  getStats(): RenderStats;
+}
+
+/** How an element creates an engine: the module behind a dynamic import exports this. */
+export type EngineFactory = () => Engine;

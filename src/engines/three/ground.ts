@@ -1,0 +1,101 @@
+import { CircleGeometry, Mesh, MeshLambertMaterial } from 'three';
+
+const cell = 40;
+
+/**
+ * Where the ground is, without a terrain model: building bases (the lowest vertex of each
+ * building) from the loaded tiles. Draped overlays sit on the lowest base nearby, so they never
+ * land on a roof; the ground plane lies under the lowest base of all.
+ */
+export class GroundModel {
+  /** Ground plane, drawn under everything and hit by pickPosition and the camera controls. */
+  readonly plane: Mesh;
+  /** Bumped whenever the ground changes, so draped overlays know to re-drape. */
+  version = 0;
+  private sources = new Map<object, Float32Array>();
+  private grid: Map<string, number> | null = null;
+  private lowest = NaN;
+  private fallback = 0;
+
+  constructor() {
+    this.plane = new Mesh(new CircleGeometry(30_000, 64).rotateX(-Math.PI / 2), new MeshLambertMaterial({ color: 0xa5b392 }));
+    this.plane.name = 'twinby-ground';
+    this.plane.renderOrder = -10;
+    this.plane.matrixAutoUpdate = false;
+  }
+
+  /** Building bases as x, y, z triples per building (NaN rows are skipped). */
+  add(source: object, bases: Float32Array): void {
+    this.sources.set(source, bases);
+    this.invalidate();
+  }
+
+  remove(source: object): void {
+    if (this.sources.delete(source)) this.invalidate();
+  }
+
+  /** Height to use before any building has loaded (e.g. the bottom of the tileset's bounds). */
+  setFallback(y: number): void {
+    this.fallback = y;
+    if (Number.isNaN(this.lowest)) this.placePlane();
+  }
+
+  /** The ground height (world y) at a point: the lowest building base within about one cell, else the plane. */
+  heightAt(x: number, z: number): number {
+    const grid = this.ensureGrid();
+    const cx = Math.floor(x / cell);
+    const cz = Math.floor(z / cell);
+    let best = Infinity;
+    for (let i = -1; i <= 1; i++) {
+      for (let j = -1; j <= 1; j++) {
+        const y = grid.get(`${cx + i},${cz + j}`);
+        if (y !== undefined && y < best) best = y;
+      }
+    }
+    return best === Infinity ? this.planeHeight() : best;
+  }
+
+  planeHeight(): number {
+    this.ensureGrid();
+    return Number.isNaN(this.lowest) ? this.fallback : this.lowest;
+  }
+
+  dispose(): void {
+    this.plane.geometry.dispose();
+    (this.plane.material as MeshLambertMaterial).dispose();
+    this.sources.clear();
+  }
+
+  private invalidate(): void {
+    this.grid = null;
+    this.version++;
+    this.ensureGrid();
+    this.placePlane();
+  }
+
+  private ensureGrid(): Map<string, number> {
+    if (this.grid) return this.grid;
+    const grid = new Map<string, number>();
+    let lowest = Infinity;
+    for (const bases of this.sources.values()) {
+      for (let i = 0; i + 2 < bases.length; i += 3) {
+        const y = bases[i + 1];
+        if (Number.isNaN(y)) continue;
+        const key = `${Math.floor(bases[i] / cell)},${Math.floor(bases[i + 2] / cell)}`;
+        const old = grid.get(key);
+        if (old === undefined || y < old) grid.set(key, y);
+        if (y < lowest) lowest = y;
+      }
+    }
+    this.grid = grid;
+    this.lowest = lowest === Infinity ? NaN : lowest;
+    return grid;
+  }
+
+  private placePlane(): void {
+    // a few centimetres under the lowest base, so building bottoms and draped areas win the depth test
+    this.plane.position.y = this.planeHeight() - 0.05;
+    this.plane.updateMatrix();
+    this.plane.updateMatrixWorld();
+  }
+}

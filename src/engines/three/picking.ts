@@ -1,0 +1,45 @@
+import { Raycaster, Vector2, type Camera, type Intersection, type Object3D } from 'three';
+import type { FeatureAttributes } from '../../core/index.js';
+import type { TileFeatures } from './tile-features.js';
+
+const _ndc = new Vector2();
+const raycaster = new Raycaster();
+
+/** Client (viewport) coordinates → normalised device coordinates of a canvas. */
+export function clientToNdc(canvas: HTMLCanvasElement, clientX: number, clientY: number, target: Vector2): Vector2 | null {
+  const rect = canvas.getBoundingClientRect();
+  if (rect.width === 0 || rect.height === 0) return null;
+  return target.set(((clientX - rect.left) / rect.width) * 2 - 1, -((clientY - rect.top) / rect.height) * 2 + 1);
+}
+
+/** Every hit under a client point, nearest first. */
+export function raycastAt(canvas: HTMLCanvasElement, camera: Camera, root: Object3D, clientX: number, clientY: number): Intersection[] {
+  if (!clientToNdc(canvas, clientX, clientY, _ndc)) return [];
+  raycaster.setFromCamera(_ndc, camera);
+  // lines are thin on screen: accept hits within about two pixels at the hit distance (at least 0.3 m)
+  raycaster.params.Line.threshold = 0.3;
+  const hits = raycaster.intersectObject(root, true);
+  return hits.sort((a, b) => a.distance - b.distance);
+}
+
+export interface FeatureHit {
+  features: TileFeatures;
+  layerId: string;
+  row: number;
+}
+
+/** The building row behind a hit on a tile mesh, read from _FEATURE_ID_0 of the hit triangle. */
+export function featureHit(hit: Intersection): FeatureHit | null {
+  const features = hit.object.userData.twinbyFeatures as TileFeatures | undefined;
+  const layerId = hit.object.userData.twinbyLayer as string | undefined;
+  const geometry = (hit.object as { geometry?: { getAttribute(name: string): { getX(i: number): number } | undefined } }).geometry;
+  const ids = geometry?.getAttribute('_feature_id_0');
+  if (!features || layerId === undefined || !ids || !hit.face) return null;
+  const row = Math.round(ids.getX(hit.face.a));
+  if (row < 0 || row >= features.count) return null;
+  return { features, layerId, row };
+}
+
+export function hitAttributes(hit: FeatureHit): FeatureAttributes {
+  return hit.features.attributes(hit.row);
+}

@@ -1,0 +1,92 @@
+/** Small helpers for the browser tests: fixture data, waiting, reading pixels. */
+import type { ViewState } from '../../src/core/index.js';
+
+export const townUrl = '/tests/browser/fixtures/town/tileset.json';
+export const town404Url = '/tests/browser/fixtures/town/tileset-404.json';
+
+export interface FixtureBuilding {
+  id: string;
+  tile: string;
+  lon: number;
+  lat: number;
+  ground: number;
+  height: number;
+  east: number;
+  north: number;
+  attributes: Record<string, string | number | null>;
+}
+
+let cache: Promise<{ origin: { lon: number; lat: number; height: number }; buildings: FixtureBuilding[] }> | null = null;
+
+export function loadTown() {
+  cache ??= fetch('/tests/browser/fixtures/town/buildings.json').then((r) => r.json());
+  return cache;
+}
+
+export async function building(n: number): Promise<FixtureBuilding> {
+  const town = await loadTown();
+  return town.buildings[n - 1];
+}
+
+/** Looking north at the town from 170 m south, 130 m up: every building is in view, none hides another's centre. */
+export const closeView: ViewState = { lon: 12.152, lat: 48.5355, height: 560, heading: 0, pitch: -38 };
+
+/** A metres offset from the fixture origin as lon/lat (tangent plane, fine for 200 m). */
+export async function offset(east: number, north: number): Promise<{ lon: number; lat: number }> {
+  const { origin } = await loadTown();
+  const a = 6378137;
+  const e2 = (1 / 298.257223563) * (2 - 1 / 298.257223563);
+  const rad = Math.PI / 180;
+  const sl = Math.sin(origin.lat * rad);
+  const n = a / Math.sqrt(1 - e2 * sl * sl);
+  const m = (a * (1 - e2)) / Math.pow(1 - e2 * sl * sl, 1.5);
+  return { lon: origin.lon + east / ((n + origin.height) * Math.cos(origin.lat * rad)) / rad, lat: origin.lat + north / (m + origin.height) / rad };
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export async function waitFor<T>(probe: () => T | Promise<T>, what: string, timeoutMs = 15_000): Promise<NonNullable<T>> {
+  const start = performance.now();
+  for (;;) {
+    const value = await probe();
+    if (value) return value as NonNullable<T>;
+    if (performance.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+/** Resolves on the next animation frame after the given number of frames, so a requested render has happened. */
+export async function frames(n = 2): Promise<void> {
+  for (let i = 0; i < n; i++) await new Promise((r) => requestAnimationFrame(() => r(null)));
+}
+
+export type Rgba = [number, number, number, number];
+
+/** The colour of the WebGL canvas at a client point (the canvas needs preserveDrawingBuffer). */
+export function pixelAt(canvas: HTMLCanvasElement, clientX: number, clientY: number): Rgba {
+  const rect = canvas.getBoundingClientRect();
+  const x = Math.floor(((clientX - rect.left) / rect.width) * canvas.width);
+  const y = Math.floor(((clientY - rect.top) / rect.height) * canvas.height);
+  const probe = document.createElement('canvas');
+  probe.width = 1;
+  probe.height = 1;
+  const ctx = probe.getContext('2d', { willReadFrequently: true })!;
+  ctx.drawImage(canvas, x, y, 1, 1, 0, 0, 1, 1);
+  const d = ctx.getImageData(0, 0, 1, 1).data;
+  return [d[0], d[1], d[2], d[3]];
+}
+
+export function colourDistance(a: Rgba, b: Rgba): number {
+  return Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+}
+
+/** Red clearly dominant: a red-styled, lit building face. */
+export function isReddish([r, g, b]: Rgba): boolean {
+  return r > 110 && r > 2 * g && r > 2 * b;
+}
+
+export function isBluish([r, g, b]: Rgba): boolean {
+  return b > 110 && b > 2 * r && b > 1.5 * g;
+}
