@@ -37,13 +37,17 @@ export interface CrsTransform {
 
 const cache = new Map<string, CrsTransform>();
 
-/** The transform for a srsName; throws {@link CrsError} for a CRS that cannot be reprojected. */
-export function crsTransform(srsName: string): CrsTransform {
-  let t = cache.get(srsName);
+/**
+ * The transform for a srsName; throws {@link CrsError} for a CRS that cannot be reprojected.
+ * `axisOrder: 'xy'` is for GeoJSON, which is always easting/longitude first whatever its crs says.
+ */
+export function crsTransform(srsName: string, axisOrder: 'crs' | 'xy' = 'crs'): CrsTransform {
+  const key = `${axisOrder} ${srsName}`;
+  let t = cache.get(key);
   if (t) return t;
   const crs = parseSrsName(srsName);
   if (!crs) throw new CrsError(`unsupported CRS "${srsName}" (known: EPSG 25832, 25833, 31466–31469, 4326, 4258, 3857 and others)`);
-  const swapped = isAxisSwapped(srsName, crs);
+  const swapped = axisOrder === 'crs' && isAxisSwapped(srsName, crs);
   const project = toWgs84(crs.epsg);
   const out = [0, 0];
   t = {
@@ -62,6 +66,6 @@ export function crsTransform(srsName: string): CrsTransform {
       return g;
     },
   };
-  cache.set(srsName, t);
+  cache.set(key, t);
   return t;
 }

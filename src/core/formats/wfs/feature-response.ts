@@ -1,0 +1,32 @@
+/**
+ * A GetFeature response body → features, whatever the server sent: GeoJSON, GML 3.2/3.1.1,
+ * or an ows:ExceptionReport (which becomes an {@link OwsExceptionError}, also when the HTTP status was 200).
+ */
+import type { FeatureCollection } from '../feature';
+import { readGeoJson } from '../geojson/geojson-reader';
+import { readGmlFeatureCollection } from '../gml/gml-reader';
+
+export interface FeatureResponseOptions {
+  /** URL or file name for messages. */
+  source?: string;
+  /** The srsName of the request: CRS of geometries that name none. */
+  srsName?: string;
+  /** The requested type name, given to GeoJSON features (which carry none). */
+  typeName?: string;
+  arcTolerance?: number;
+}
+
+/** JSON when the body starts with "{" (content types are unreliable: MapServer labels GML 3.2 text/xml). */
+export function isJsonBody(text: string): boolean {
+  for (let i = 0; i < text.length && i < 1024; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xfeff) continue;
+    return c === 123 /* { */;
+  }
+  return false;
+}
+
+export function readFeatureResponse(text: string, options: FeatureResponseOptions = {}): FeatureCollection {
+  if (isJsonBody(text)) return readGeoJson(text, { source: options.source, typeName: options.typeName });
+  return readGmlFeatureCollection(text, { source: options.source, srsName: options.srsName, arcTolerance: options.arcTolerance });
+}

@@ -1,0 +1,21 @@
+/** Features (from GML or GeoJSON) → plan overlay, loading the geoid model only when a height needs it. */
+import { loadGcg2016 } from '../../geo';
+import type { Feature } from '../feature';
+import { readXPlan, type XPlanModel } from './xplan-model';
+import { xplanToOverlay, type PlanOverlay, type PlanOverlayOptions } from './xplan-overlay';
+
+export type PlanOptions = Omit<PlanOverlayOptions, 'geoidOffset'>;
+
+function needsGeoid(model: XPlanModel): boolean {
+  return model.objects.some((o) => o.hoehenangaben.some((h) => h.hoehenbezug !== null && h.hoehenbezug < 2000));
+}
+
+export async function planOverlay(features: Feature[], options: PlanOptions): Promise<PlanOverlay & { version: string | null }> {
+  const model = readXPlan(features);
+  let geoidOffset: PlanOverlayOptions['geoidOffset'];
+  if (needsGeoid(model)) {
+    const grid = await loadGcg2016();
+    geoidOffset = (lon, lat) => grid.undulation(lon, lat);
+  }
+  return { ...xplanToOverlay(model, { ...options, geoidOffset }), version: model.version };
+}
