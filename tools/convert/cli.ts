@@ -1,0 +1,138 @@
+/**
+ * twinby-convert: CityGML files or folders → one 3D Tiles 1.1 tileset.
+ * Each input file becomes an external tileset <out>/<name>/tileset.json, converted on a pool of worker
+ * threads; <out>/tileset.json ties them together. Exit code 1 when a file failed (the rest is still written),
+ * 2 on a usage error.
+ */
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { collectInputs } from './collect-inputs';
+import type { ConvertJob } from './convert-job';
+import { convertInPool, type JobResult } from './convert-pool';
+import { ProgressBar } from './progress-bar';
+import { buildRootTileset, type ChildTileset } from './root-tileset';
+import { formatSummary, summarize } from './summary';
+
+const USAGE = `Usage: twinby-convert <file|dir…> --out <dir> [--crs EPSG:xxxx] [--geoid <model|metres>] [--jobs N] [--json]
+
+  <file|dir…>   CityGML files, or folders searched recursively for *.gml and *.xml
+  --out, -o     output folder: <out>/tileset.json plus one <out>/<name>/ per input file
+  --crs         source CRS for files that name none or an unknown one, e.g. EPSG:25832
+  --geoid       geoid model name, or a fixed offset in metres added to normal heights
+  --jobs, -j    files converted in parallel (default: the number of cores)
+  --json        print the summary as JSON on stdout instead of text
+`;
+
+class UsageError extends Error {}
+
+interface CliOptions {
+  inputs: string[];
+  out: string;
+  crs?: string;
+  geoid?: string | number;
+  jobs: number;
+  json: boolean;
+}
+
+function parseCli(argv: string[]): CliOptions | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string', short: 'o' },
+        crs: { type: 'string' },
+        geoid: { type: 'string' },
+        jobs: { type: 'string', short: 'j' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return 'help';
+  if (positionals.length === 0) throw new UsageError('no input files or folders given');
+  if (!values.out) throw new UsageError('--out <dir> is required');
+  const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a whole number ≥ 1, not "${values.jobs}"`);
+  const geoid = values.geoid === undefined ? undefined : Number.isFinite(Number(values.geoid)) ? Number(values.geoid) : values.geoid;
+  return { inputs: positionals, out: resolve(values.out), crs: values.crs, geoid, jobs, json: values.json };
+}
+
+async function readChild(out: string, result: JobResult, name: string): Promise<ChildTileset | undefined> {
+  if (result.summary.buildings === 0) return undefined;
+  try {
+    const tileset = JSON.parse(await readFile(join(out, name, 'tileset.json'), 'utf8'));
+    return { uri: `${encodeURIComponent(name)}/tileset.json`, tileset };
+  } catch {
+    return undefined; // failed before its tileset.json was written
+  }
+}
+
+/** Paths below the working directory print relative, others absolute. */
+function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') ? rel : path;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let options;
+  try {
+    options = parseCli(argv);
+    if (options === 'help') {
+      process.stdout.write(USAGE);
+      return 0;
+    }
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    process.stderr.write(`twinby-convert: ${err.message}\n\n${USAGE}`);
+    return 2;
+  }
+
+  const inputs = await collectInputs(options.inputs).catch((err: Error) => err);
+  if (inputs instanceof Error || inputs.length === 0) {
+    process.stderr.write(`twinby-convert: ${inputs instanceof Error ? inputs.message : 'no .gml or .xml files found'}\n`);
+    return 2;
+  }
+
+  const started = performance.now();
+  await mkdir(options.out, { recursive: true });
+  const rootPath = join(options.out, 'tileset.json');
+  await rm(rootPath, { force: true });
+
+  const jobs: ConvertJob[] = inputs.map((input, id) => ({
+    id,
+    input: input.path,
+    outDir: join(options.out, input.name),
+    file: displayPath(input.path),
+    bytes: input.bytes,
+    crs: options.crs,
+    geoid: options.geoid,
+  }));
+  const totalBytes = inputs.reduce((sum, i) => sum + i.bytes, 0);
+  const bar = new ProgressBar(process.stderr, totalBytes, jobs.length);
+  const results = await convertInPool(jobs, {
+    concurrency: options.jobs,
+    onProgress: (job, p) => bar.update(job, p),
+    onDone: (r) => bar.fileDone(r),
+  });
+  bar.finish();
+
+  const children = (await Promise.all(results.map((r) => readChild(options.out, r, inputs[r.job.id].name)))).filter(
+    (c): c is ChildTileset => c !== undefined,
+  );
+  const summary = summarize(results, (performance.now() - started) / 1000, totalBytes);
+  if (children.length > 0) {
+    const root = JSON.stringify(buildRootTileset(children), null, 2);
+    await writeFile(rootPath, root);
+    summary.bytesWritten += Buffer.byteLength(root);
+    summary.tileset = displayPath(rootPath);
+  }
+  process.stdout.write(options.json ? `${JSON.stringify(summary, null, 2)}\n` : `${formatSummary(summary)}\n`);
+  return summary.failed > 0 || children.length === 0 ? 1 : 0;
+}

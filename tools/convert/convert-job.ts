@@ -1,0 +1,49 @@
+/** One input file converted into its own tileset folder: what a CLI worker thread runs. */
+import { createReadStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { convertCityGML, type ConvertProgress, type ConvertSummary } from '../../workers/lib/convert/convert-citygml';
+import { directorySink } from './fs-sink';
+
+export interface ConvertJob {
+  id: number;
+  /** Absolute path of the CityGML file. */
+  input: string;
+  /** Folder that receives tileset.json, tiles/ and footprints.bin; emptied first. */
+  outDir: string;
+  /** Name in warnings and errors (the path as the user wrote it). */
+  file: string;
+  /** Input size, for the progress bar. */
+  bytes: number;
+  crs?: string;
+  geoid?: string | number;
+}
+
+export type JobMessage =
+  | { type: 'progress'; id: number; progress: ConvertProgress }
+  | { type: 'done'; id: number; summary: ConvertSummary; seconds: number };
+
+/** Reads the file in 1 MiB chunks: large enough for saxes to run at full speed, small enough to stay streaming. */
+const CHUNK_BYTES = 1 << 20;
+
+export async function runJob(job: ConvertJob, onProgress?: (p: ConvertProgress) => void): Promise<ConvertSummary> {
+  await rm(job.outDir, { recursive: true, force: true });
+  const stream = createReadStream(job.input, { highWaterMark: CHUNK_BYTES });
+  try {
+    return await convertCityGML(stream, directorySink(job.outDir), { file: job.file, crs: job.crs, geoid: job.geoid, onProgress });
+  } catch (err) {
+    // convertCityGML reports bad input in its summary; this catches the unexpected, so other files go on.
+    const e = err instanceof Error ? err : new Error(String(err));
+    const ctx = e as Error & { code?: string; line?: number; column?: number };
+    return {
+      buildings: 0,
+      triangles: 0,
+      tiles: 0,
+      bytesRead: 0,
+      bytesWritten: 0,
+      warnings: [],
+      error: { name: e.name, message: e.message, code: ctx.code, file: job.file, line: ctx.line, column: ctx.column },
+    };
+  } finally {
+    stream.destroy();
+  }
+}
