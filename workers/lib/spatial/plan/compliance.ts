@@ -115,7 +115,7 @@ function fail(message: string): never {
 
 function* checkZone(index: FootprintIndex, pz: PreparedZone, tolerance: number, add: (f: ComplianceFinding) => void, tick: () => boolean): Task<ZoneSummary> {
   const { zone, shape: area } = pz;
-  const { set, bboxes, areas } = index;
+  const { set, areas } = index;
   const base = { zoneId: zone.id, zoneKind: zone.kind, zoneLabel: pz.label } as const;
   const shape = footprintShape(set, 0);
   const box = new Float64Array(4);
