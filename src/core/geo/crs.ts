@@ -29,6 +29,10 @@ export const HORIZONTAL_CRS: Readonly<Record<number, string>> = {
   4258: 'ETRS89',
   4937: 'ETRS89 (3D)',
   3857: 'WGS 84 / Pseudo-Mercator',
+  // Neighbours whose samples turn up in CityGML test data.
+  28992: 'Amersfoort / RD New',
+  21781: 'CH1903 / LV03',
+  3946: 'RGF93 / CC46',
 };
 
 /** Geographic CRSs: coordinates are degrees, and EPSG's axis order is latitude first. */
@@ -42,12 +46,15 @@ const VERTICAL: Readonly<Record<number, VerticalDatum>> = {
   5783: 'DHHN92',
   5784: 'NN', // DHHN85 (Normalnull)
   5785: 'NN', // SNN76
+  5709: 'unknown', // NAP
+  5728: 'unknown', // LN02
 };
 
 /** EPSG compound CRSs: horizontal + vertical. */
 const COMPOUND: Readonly<Record<number, [number, VerticalDatum]>> = {
   5555: [25832, 'DHHN92'],
   5556: [25833, 'DHHN92'],
+  7415: [28992, 'unknown'], // RD New + NAP height: no NAP quasigeoid here
 };
 
 const VERTICAL_NAMES: Record<VerticalDatum, string> = {

@@ -15,7 +15,7 @@ export interface BuildingMesh {
   srsName?: string;
   line: number;
   column: number;
-  /** Centre of the bounding box in the source CRS; positions are relative to it. */
+  /** Centre of the bounding box in the mesh plane (the source CRS unless toLocal was given); positions are relative to it. */
   anchor: Float64Array;
   /** x,y,z relative to the anchor (source CRS units). */
   positions: Float32Array;
@@ -24,9 +24,9 @@ export interface BuildingMesh {
   /** SURFACE_CODE per vertex (never Unclassified: those are classified by their normal). */
   surfaces: Uint8Array;
   indices: Uint16Array | Uint32Array;
-  /** Source CRS bounding box: minX, minY, minZ, maxX, maxY, maxZ. */
+  /** Bounding box in the mesh plane (the source CRS unless toLocal was given): minX, minY, minZ, maxX, maxY, maxZ. */
   bbox: Float64Array;
-  /** Ground polygons (or roofs, when there is no ground) as rings of x,y pairs; rings[0] is the exterior. */
+  /** Ground polygons (or roofs, when there is no ground) as rings of x,y pairs in the source CRS; rings[0] is the exterior. */
   footprint: Float64Array[][];
   /** Normal height of the lowest ground vertex (lowest vertex when there is no ground). */
   groundHeight: number;
@@ -44,11 +44,19 @@ export interface MeshResult {
 export interface MeshOptions {
   /** Swap x and y of every coordinate (geographic CRSs written latitude first). */
   swapXY?: boolean;
+  /**
+   * Maps x, y (after swapping) into the metric plane the mesh is built in, written into out.
+   * For geographic CRSs: triangulation, normals and classification need metres on both axes.
+   * Footprints keep the unmapped coordinates.
+   */
+  toLocal?: (x: number, y: number, out: number[]) => void;
 }
 
 export function buildBuildingMesh(building: ParsedBuilding, options: MeshOptions = {}): MeshResult {
   const skipped: SkippedPolygons = {};
-  const polygons = options.swapXY ? building.polygons.map((p) => ({ type: p.type, rings: p.rings.map(swapRing) })) : building.polygons;
+  const source = options.swapXY ? building.polygons.map((p) => ({ type: p.type, rings: p.rings.map(swapRing) })) : building.polygons;
+  const toLocal = options.toLocal;
+  const polygons = toLocal ? source.map((p) => ({ type: p.type, rings: p.rings.map((r) => mapRing(r, toLocal)) })) : source;
   const bbox = ringBounds(polygons);
   if (!bbox) {
     for (const p of polygons) if (p.rings.length) skipped['non-finite'] = (skipped['non-finite'] ?? 0) + 1;
@@ -63,7 +71,8 @@ export function buildBuildingMesh(building: ParsedBuilding, options: MeshOptions
   const ground: Float64Array[][] = [];
   const roofs: Float64Array[][] = [];
   let groundHeight = Infinity;
-  for (const polygon of polygons) {
+  for (let k = 0; k < polygons.length; k++) {
+    const polygon = polygons[k];
     const result = triangulatePolygon(polygon.rings, { origin: anchor });
     if (!result.ok) {
       skipped[result.issue] = (skipped[result.issue] ?? 0) + 1;
@@ -81,9 +90,9 @@ export function buildBuildingMesh(building: ParsedBuilding, options: MeshOptions
     }
     for (const index of tri) indices.push(base + index);
     if (type === 'GroundSurface') {
-      ground.push(polygon.rings.map(toXY));
+      ground.push(source[k].rings.map(toXY));
       for (let i = 2; i < p.length; i += 3) groundHeight = Math.min(groundHeight, p[i] + anchor[2]);
-    } else if (type === 'RoofSurface') roofs.push(polygon.rings.map(toXY));
+    } else if (type === 'RoofSurface') roofs.push(source[k].rings.map(toXY));
   }
   if (indices.length === 0) return { mesh: null, skipped, triangles: 0 };
   const vertexCount = positions.length / 3;
@@ -132,6 +141,18 @@ function toXY(ring: Float64Array): Float64Array {
   for (let i = 0; i < n; i++) {
     out[i * 2] = ring[i * 3];
     out[i * 2 + 1] = ring[i * 3 + 1];
+  }
+  return out;
+}
+
+function mapRing(ring: Float64Array, toLocal: NonNullable<MeshOptions['toLocal']>): Float64Array {
+  const out = new Float64Array(ring.length);
+  const xy = [0, 0];
+  for (let i = 0; i + 2 < ring.length; i += 3) {
+    toLocal(ring[i], ring[i + 1], xy);
+    out[i] = xy[0];
+    out[i + 1] = xy[1];
+    out[i + 2] = ring[i + 2];
   }
   return out;
 }

@@ -1,0 +1,193 @@
+/**
+ * CityGML bytes → 3D Tiles 1.1 (tileset.json, tiles/<id>.glb, footprints.bin).
+ * Reading phase: the streaming reader yields buildings; each is triangulated and
+ * georeferenced at once and kept only as compact Float32 geometry plus attributes.
+ * Writing phase: a loose quadtree over the footprints, then the tiles, children
+ * first. A fatal reader error still writes what was converted, and the summary says
+ * what went wrong and where. Pure: runs in Node and in a Worker.
+ */
+import type { CrsInfo } from '../../../src/core/geo/index';
+import { parseGeoidOption } from '../../../src/core/geo/index';
+import type { ConvertWarning } from '../citygml/building';
+import { readCityGML } from '../citygml/read-citygml';
+import { encodeFootprints } from '../footprints/footprint-codec';
+import { buildQuadtree } from '../tiling/quadtree';
+import { writeTiles, type TilesetBuilding } from '../tiles3d/tileset-writer';
+import { DatasetBuilder } from './dataset-builder';
+import { collectFootprints } from './footprint-sidecar';
+
+export type { ConvertWarning };
+
+export interface TilesetSink {
+  write(path: string, bytes: Uint8Array): void | Promise<void>;
+}
+
+export interface ConvertOptions {
+  /** Name used in warnings and errors. */
+  file?: string;
+  /** CRS to use when the file declares none or one we do not know, e.g. "EPSG:25832". */
+  crs?: string;
+  /** 'auto' (default: GCG2016 for normal heights), 'none', or a fixed offset in metres. */
+  geoid?: string | number;
+  /** Default 2,000. */
+  maxFeaturesPerTile?: number;
+  /** Default 500,000. */
+  maxVerticesPerTile?: number;
+  signal?: AbortSignal;
+  onProgress?: (p: ConvertProgress) => void;
+  onWarning?: (w: ConvertWarning) => void;
+}
+
+export interface ConvertProgress {
+  bytesRead: number;
+  buildings: number;
+  tiles: number;
+  phase: 'reading' | 'writing' | 'done';
+}
+
+export interface ConvertSummary {
+  buildings: number;
+  triangles: number;
+  tiles: number;
+  bytesRead: number;
+  bytesWritten: number;
+  /** At most MAX_SUMMARY_WARNINGS; onWarning sees them all. */
+  warnings: ConvertWarning[];
+  error?: { name: string; message: string; code?: string; file?: string; line?: number; column?: number };
+  crs?: CrsInfo;
+  /** Degrees and ellipsoidal metres. */
+  bounds?: { west: number; south: number; east: number; north: number; minHeight: number; maxHeight: number };
+  /** How heights became ellipsoidal, e.g. "GCG2016 quasigeoid". */
+  heights?: string;
+}
+
+export const MAX_SUMMARY_WARNINGS = 1000;
+/** How often a long loop lets the event loop run (so a worker hears cancel()). */
+const YIELD_MS = 50;
+
+export async function convertCityGML(
+  input: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>,
+  sink: TilesetSink,
+  options: ConvertOptions = {},
+): Promise<ConvertSummary> {
+  const { file, signal } = options;
+  const summary: ConvertSummary = { buildings: 0, triangles: 0, tiles: 0, bytesRead: 0, bytesWritten: 0, warnings: [] };
+  let dropped = 0;
+  const warn = (w: ConvertWarning) => {
+    const warning = w.file === undefined && file !== undefined ? { ...w, file } : w;
+    if (summary.warnings.length < MAX_SUMMARY_WARNINGS) summary.warnings.push(warning);
+    else dropped++;
+    options.onWarning?.(warning);
+  };
+  const progress = (phase: ConvertProgress['phase']) =>
+    options.onProgress?.({ bytesRead: summary.bytesRead, buildings: summary.buildings, tiles: summary.tiles, phase });
+  const pause = pacer(signal);
+
+  let dataset: DatasetBuilder;
+  try {
+    dataset = new DatasetBuilder({ file, crs: options.crs, geoid: parseGeoidOption(options.geoid), warn });
+  } catch (err) {
+    summary.error = describeError(err, file);
+    return summary;
+  }
+
+  // Reading phase.
+  try {
+    const buildings = readCityGML(input, {
+      file,
+      signal,
+      defaultSrsName: options.crs,
+      onWarning: warn,
+      onBytes: (n) => {
+        summary.bytesRead = n;
+      },
+    });
+    for await (const building of buildings) {
+      await dataset.add(building);
+      summary.buildings = dataset.records.length;
+      if (await pause()) progress('reading');
+    }
+  } catch (err) {
+    if (isAbort(err, signal)) return { ...finish(summary, dataset, dropped), error: describeError(err, file) };
+    summary.error = describeError(err, file);
+  }
+  summary.buildings = dataset.records.length;
+  summary.triangles = dataset.triangles;
+  progress('writing');
+
+  // Writing phase: whatever was converted is written, even after a reader error.
+  if (dataset.records.length > 0) {
+    try {
+      const write = async (path: string, bytes: Uint8Array) => {
+        await sink.write(path, bytes);
+        summary.bytesWritten += bytes.byteLength;
+      };
+      const tree = buildQuadtree(dataset.items, { maxFeatures: options.maxFeaturesPerTile, maxVertices: options.maxVerticesPerTile });
+      const footprints = encodeFootprints(collectFootprints(dataset.records, dataset.crs!.epsg));
+      const buildings: (TilesetBuilding | undefined)[] = dataset.records.map((r) => ({ mesh: r.mesh, model: r.model, size: r.size }));
+      const { tileset, tiles } = await writeTiles(tree, buildings, dataset.schema.build(), {
+        write,
+        release: (i) => {
+          buildings[i] = undefined; // this building's geometry can go now
+        },
+        onTile: async (n) => {
+          summary.tiles = n;
+          if (await pause()) progress('writing');
+        },
+      });
+      await write('footprints.bin', footprints);
+      await write('tileset.json', new TextEncoder().encode(JSON.stringify(tileset)));
+      summary.tiles = tiles;
+    } catch (err) {
+      if (isAbort(err, signal)) return { ...finish(summary, dataset, dropped), error: describeError(err, file) };
+      summary.error ??= describeError(err, file);
+    }
+  }
+  finish(summary, dataset, dropped);
+  progress('done');
+  return summary;
+}
+
+function finish(summary: ConvertSummary, dataset: DatasetBuilder, dropped: number): ConvertSummary {
+  summary.buildings = dataset.records.length;
+  summary.triangles = dataset.triangles;
+  summary.crs = dataset.crs;
+  summary.heights = dataset.heightDescription();
+  if (dataset.records.length) summary.bounds = { ...dataset.bounds };
+  if (dropped && !summary.warnings.some((w) => w.code === 'warnings-truncated')) {
+    summary.warnings.push({ file: summary.warnings[0]?.file, code: 'warnings-truncated', message: `${dropped} more warning(s) not listed` });
+  }
+  return summary;
+}
+
+/** Returns true at most every YIELD_MS, after letting the event loop run; throws when aborted. */
+function pacer(signal?: AbortSignal): () => Promise<boolean> {
+  let last = performance.now();
+  return async () => {
+    if (signal?.aborted) throw abortError(signal);
+    const now = performance.now();
+    if (now - last < YIELD_MS) return false;
+    last = now;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (signal?.aborted) throw abortError(signal);
+    return true;
+  };
+}
+
+function abortError(signal: AbortSignal): Error {
+  const reason = signal.reason;
+  if (reason instanceof Error && reason.name === 'AbortError') return reason;
+  const err = new Error('The conversion was cancelled');
+  err.name = 'AbortError';
+  return err;
+}
+
+function isAbort(err: unknown, signal?: AbortSignal): boolean {
+  return (err instanceof Error && err.name === 'AbortError') || signal?.aborted === true;
+}
+
+function describeError(err: unknown, file?: string): NonNullable<ConvertSummary['error']> {
+  const e = err instanceof Error ? err : new Error(String(err));
+  const c = e as Error & { code?: string; file?: string; line?: number; column?: number };
+  return { name: e.name, message: e.message, code: c.code, file: c.file ?? file, line: c.line, column: c.column };
+}

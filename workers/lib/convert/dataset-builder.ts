@@ -1,0 +1,207 @@
+/**
+ * Turns ParsedBuildings, one at a time, into what the writing phase needs: the compact
+ * mesh, its source → ECEF model, a 2D box for the quadtree, bounds and counts.
+ * Resolves each building's CRS (its srsName, else the user's) and height model.
+ */
+import {
+  createHeightModel,
+  fromWgs84,
+  isGeographic,
+  isLatLonAxisOrder,
+  parseSrsName,
+  toWgs84,
+  type CrsInfo,
+  type GeoidSetting,
+  type HeightModel,
+  type ToWgs84,
+} from '../../../src/core/geo/index';
+import type { ConvertWarning, ParsedBuilding } from '../citygml/building';
+import { buildBuildingMesh, type BuildingMesh, type SkippedPolygons } from '../citygml/building-mesh';
+import type { QuadtreeItem } from '../tiling/quadtree';
+import { SchemaCollector } from '../tiles3d/metadata-schema';
+import { ConvertError } from './convert-error';
+import { fitEcefModel } from './georeference';
+
+export interface BuildingRecord {
+  mesh: BuildingMesh;
+  model: Float64Array;
+  /** Footprint rings in the dataset CRS (x,y pairs). */
+  footprint: Float64Array[][];
+  /** Bounding-box diagonal in metres. */
+  size: number;
+}
+
+export interface DatasetBounds {
+  west: number;
+  south: number;
+  east: number;
+  north: number;
+  minHeight: number;
+  maxHeight: number;
+}
+
+interface Frame {
+  crs: CrsInfo;
+  swapXY: boolean;
+  toLocal?: (x: number, y: number, out: number[]) => void;
+  /** Mesh plane → lon/lat. */
+  toLonLat: ToWgs84;
+  heights: HeightModel;
+}
+
+const METRES_PER_DEGREE = 111319.49079327357;
+
+export class DatasetBuilder {
+  readonly records: BuildingRecord[] = [];
+  readonly items: QuadtreeItem[] = [];
+  readonly schema = new SchemaCollector();
+  triangles = 0;
+  bounds: DatasetBounds = { west: Infinity, south: Infinity, east: -Infinity, north: -Infinity, minHeight: Infinity, maxHeight: -Infinity };
+  /** The CRS of the first building: the quadtree plane and the footprints' CRS. */
+  crs?: CrsInfo;
+  private frames = new Map<string, Frame>();
+  private datasetFrame?: Frame;
+  private toDatasetPlane?: ToWgs84;
+  private geographicOrigin?: [number, number];
+  private warnedNoGeoid = false;
+
+  constructor(
+    private readonly options: { file?: string; crs?: string; geoid: GeoidSetting; warn: (w: ConvertWarning) => void },
+  ) {}
+
+  async add(building: ParsedBuilding): Promise<void> {
+    const frame = await this.frameFor(building);
+    if (!frame) return;
+    const place = { file: this.options.file, line: building.line, column: building.column, buildingId: building.id };
+    const { mesh, skipped, triangles } = buildBuildingMesh(building, { swapXY: frame.swapXY, toLocal: frame.toLocal });
+    if (Object.keys(skipped).length) this.options.warn({ ...place, code: 'polygons-skipped', message: describeSkipped(skipped) });
+    if (!mesh) {
+      this.options.warn({ ...place, code: 'no-geometry', message: `Building ${building.id} has no usable polygon; it is left out` });
+      return;
+    }
+    const b = mesh.bbox;
+    const ll = frame.toLonLat(mesh.anchor[0], mesh.anchor[1]);
+    let offset = frame.heights.offset(ll[0], ll[1]);
+    if (Number.isNaN(offset)) {
+      offset = 0;
+      if (!this.warnedNoGeoid) {
+        this.warnedNoGeoid = true;
+        this.options.warn({
+          ...place,
+          code: 'no-geoid-coverage',
+          message: `No quasigeoid covers ${ll[0].toFixed(4)}°, ${ll[1].toFixed(4)}° (GCG2016 is Germany only): heights are kept as they are; name an offset with --geoid <metres>`,
+        });
+      }
+    }
+    const model = fitEcefModel({ toLonLat: frame.toLonLat, heightOffset: offset }, mesh.anchor, (b[3] - b[0]) / 2, (b[4] - b[1]) / 2, (b[5] - b[2]) / 2);
+
+    // Bounds from the box corners (exact projections), heights ellipsoidal.
+    const item: QuadtreeItem = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity, vertices: mesh.positions.length / 3 };
+    const sameFrame = frame === this.datasetFrame;
+    const p = [0, 0];
+    for (const [x, y] of [[b[0], b[1]], [b[3], b[1]], [b[0], b[4]], [b[3], b[4]]]) {
+      const c = frame.toLonLat(x, y);
+      this.extendBounds(c[0], c[1]);
+      const q = sameFrame ? [x, y] : this.toDatasetPlane!(c[0], c[1], p);
+      item.minX = Math.min(item.minX, q[0]);
+      item.minY = Math.min(item.minY, q[1]);
+      item.maxX = Math.max(item.maxX, q[0]);
+      item.maxY = Math.max(item.maxY, q[1]);
+    }
+    this.bounds.minHeight = Math.min(this.bounds.minHeight, b[2] + offset);
+    this.bounds.maxHeight = Math.max(this.bounds.maxHeight, b[5] + offset);
+
+    this.records.push({
+      mesh,
+      model,
+      footprint: frame.crs.epsg === this.crs!.epsg ? mesh.footprint : mesh.footprint.map((poly) => poly.map((ring) => this.reprojectRing(ring, frame.crs.epsg))),
+      size: Math.hypot(b[3] - b[0], b[4] - b[1], b[5] - b[2]),
+    });
+    this.items.push(item);
+    this.schema.add(building.attributes);
+    this.triangles += triangles;
+  }
+
+  private extendBounds(lon: number, lat: number): void {
+    this.bounds.west = Math.min(this.bounds.west, lon);
+    this.bounds.east = Math.max(this.bounds.east, lon);
+    this.bounds.south = Math.min(this.bounds.south, lat);
+    this.bounds.north = Math.max(this.bounds.north, lat);
+  }
+
+  private reprojectRing(ring: Float64Array, fromEpsg: number): Float64Array {
+    const to = fromWgs84(this.crs!.epsg);
+    const from = toWgs84(fromEpsg);
+    const out = new Float64Array(ring.length);
+    for (let i = 0; i < ring.length; i += 2) {
+      const ll = from(ring[i], ring[i + 1]);
+      const q = to(ll[0], ll[1]);
+      out[i] = q[0];
+      out[i + 1] = q[1];
+    }
+    return out;
+  }
+
+  /** The building's CRS: its srsName when we know it, else the user's; null (with a warning) when neither is usable. */
+  private async frameFor(building: ParsedBuilding): Promise<Frame | null> {
+    const srsName = building.srsName ?? '';
+    const cached = this.frames.get(srsName);
+    if (cached) return cached;
+    let crs = srsName ? parseSrsName(srsName) : null;
+    let effectiveName = srsName;
+    if (!crs && this.options.crs) {
+      crs = parseSrsName(this.options.crs);
+      effectiveName = this.options.crs;
+    }
+    if (!crs) {
+      const place = { file: this.options.file, line: building.line, column: building.column };
+      const what = srsName ? `an unknown CRS "${srsName}"` : 'no CRS (no srsName on the building or the file)';
+      const message = `${this.options.file ?? 'input'}: building ${building.id} (line ${building.line}) has ${what}; name the CRS with --crs EPSG:xxxx`;
+      if (this.records.length === 0) throw new ConvertError('unknown-crs', message, place);
+      this.options.warn({ ...place, buildingId: building.id, code: 'unknown-crs', message: `${message}; the building is left out` });
+      return null;
+    }
+    const swapXY = isLatLonAxisOrder(effectiveName, crs);
+    const project = toWgs84(crs.epsg);
+    let toLocal: Frame['toLocal'];
+    let toLonLat: ToWgs84 = project;
+    if (isGeographic(crs.epsg)) {
+      // Geographic coordinates are meshed in a local equirectangular plane (metres), exactly invertible.
+      const first = building.polygons.find((p) => p.rings[0]?.length >= 3)?.rings[0];
+      this.geographicOrigin ??= first ? (swapXY ? [first[1], first[0]] : [first[0], first[1]]) : [0, 0];
+      const [lon0, lat0] = this.geographicOrigin;
+      const kx = METRES_PER_DEGREE * Math.cos((lat0 * Math.PI) / 180);
+      const ky = METRES_PER_DEGREE;
+      toLocal = (x, y, out) => {
+        out[0] = (x - lon0) * kx;
+        out[1] = (y - lat0) * ky;
+      };
+      toLonLat = (x, y, target = [0, 0]) => project(lon0 + x / kx, lat0 + y / ky, target);
+    }
+    const frame: Frame = { crs, swapXY, toLocal, toLonLat, heights: await createHeightModel(crs, this.options.geoid) };
+    this.frames.set(srsName, frame);
+    if (!this.datasetFrame) {
+      this.datasetFrame = frame;
+      this.crs = crs;
+      const toPlane = fromWgs84(crs.epsg);
+      const local = frame.toLocal;
+      this.toDatasetPlane = local
+        ? (lon, lat, target = [0, 0]) => {
+            local(lon, lat, target);
+            return target;
+          }
+        : toPlane;
+    }
+    return frame;
+  }
+
+  /** What the height model did, for the summary. */
+  heightDescription(): string | undefined {
+    return this.datasetFrame?.heights.description;
+  }
+}
+
+function describeSkipped(skipped: SkippedPolygons): string {
+  const parts = Object.entries(skipped).map(([issue, n]) => `${n} ${issue}`);
+  return `Skipped polygon(s): ${parts.join(', ')}`;
+}

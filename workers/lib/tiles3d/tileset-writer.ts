@@ -1,0 +1,174 @@
+/**
+ * Writes a quadtree of buildings as 3D Tiles 1.1: one GLB per node with content,
+ * children before parents so every bounding box is computed from real vertices
+ * (content) and the children's boxes. Each tile has its own ENU frame at the centroid
+ * of its buildings; `transform` is relative to the parent, as 3D Tiles composes them.
+ */
+import { ecefToGeodetic, enuToEcef, invertRigid, multiplyMatrices, transformPoint } from '../../../src/core/geo/index';
+import type { BuildingMesh } from '../citygml/building-mesh';
+import type { QuadtreeNode } from '../tiling/quadtree';
+import { postOrder } from '../tiling/quadtree';
+import type { MetadataSchema } from './metadata-schema';
+import { buildTileGeometry, type PlacedBuilding } from './tile-geometry';
+import { writeTileGlb } from './write-glb';
+
+export interface TilesetBuilding extends PlacedBuilding {
+  /** Bounding-box diagonal in metres: what leaving this building out costs. */
+  size: number;
+}
+
+export interface TileJson {
+  boundingVolume: { box: number[] };
+  geometricError: number;
+  refine?: 'ADD';
+  transform?: number[];
+  content?: { uri: string };
+  children?: TileJson[];
+}
+
+export interface WriteTilesOptions {
+  write(path: string, bytes: Uint8Array): void | Promise<void>;
+  /** Called after each tile; may await (to yield, or to honour an abort). */
+  onTile?: (tiles: number) => void | Promise<void>;
+  /** Called once a building's tile is written, so its memory can go. */
+  release?: (index: number) => void;
+}
+
+interface NodeState {
+  world: Float64Array;
+  /** The box's 8 corners in ECEF. */
+  corners: number[][];
+  geometricError: number;
+  /** Largest building size in the subtree. */
+  maxSize: number;
+  json: TileJson;
+}
+
+export interface WrittenTileset {
+  tileset: Record<string, unknown>;
+  tiles: number;
+}
+
+export async function writeTiles(
+  root: QuadtreeNode,
+  buildings: readonly (TilesetBuilding | undefined)[],
+  schema: MetadataSchema,
+  options: WriteTilesOptions,
+): Promise<WrittenTileset> {
+  const states = new Map<QuadtreeNode, NodeState>();
+  const centroids = subtreeCentroids(root, buildings);
+  let tiles = 0;
+  for (const node of postOrder(root)) {
+    const [cx, cy, cz] = centroids.get(node)!;
+    const geo = ecefToGeodetic(cx, cy, cz);
+    const world = enuToEcef(geo[0], geo[1], geo[2]);
+    const toTile = invertRigid(world);
+    const min = [Infinity, Infinity, Infinity];
+    const max = [-Infinity, -Infinity, -Infinity];
+    const json: TileJson = { boundingVolume: { box: [] }, geometricError: 0 };
+
+    let maxSize = 0;
+    if (node.items.length) {
+      const placed = node.items.map((i) => buildings[i]!);
+      const { geometry, bounds } = buildTileGeometry(placed, toTile);
+      const glb = writeTileGlb(geometry, placed.map(featureOf), schema);
+      const uri = `tiles/${node.id}.glb`;
+      await options.write(uri, glb);
+      json.content = { uri };
+      for (let k = 0; k < 3; k++) {
+        min[k] = bounds[k];
+        max[k] = bounds[k + 3];
+      }
+      for (const b of placed) maxSize = Math.max(maxSize, b.size);
+      for (const i of node.items) options.release?.(i);
+    }
+
+    let childError = 0;
+    let omitted = 0;
+    const p = [0, 0, 0];
+    if (node.children.length) json.children = [];
+    for (const child of node.children) {
+      const c = states.get(child)!;
+      for (const corner of c.corners) {
+        transformPoint(toTile, corner[0], corner[1], corner[2], p);
+        for (let k = 0; k < 3; k++) {
+          min[k] = Math.min(min[k], p[k]);
+          max[k] = Math.max(max[k], p[k]);
+        }
+      }
+      c.json.transform = Array.from(multiplyMatrices(toTile, c.world));
+      json.children!.push(c.json);
+      childError = Math.max(childError, c.geometricError);
+      omitted = Math.max(omitted, c.maxSize);
+      maxSize = Math.max(maxSize, c.maxSize);
+      states.delete(child);
+    }
+
+    const center = [0, 1, 2].map((k) => (min[k] + max[k]) / 2);
+    // A flat tile still needs a box with volume.
+    const half = [0, 1, 2].map((k) => Math.max((max[k] - min[k]) / 2, 0.005));
+    json.boundingVolume.box = [center[0], center[1], center[2], half[0], 0, 0, 0, half[1], 0, 0, 0, half[2]];
+    const diagonal = 2 * Math.hypot(half[0], half[1], half[2]);
+    json.geometricError = node.children.length ? parentError(omitted, diagonal, childError) : 0;
+
+    const corners: number[][] = [];
+    for (let k = 0; k < 8; k++) {
+      const local = [center[0] + (k & 1 ? half[0] : -half[0]), center[1] + (k & 2 ? half[1] : -half[1]), center[2] + (k & 4 ? half[2] : -half[2])];
+      corners.push(transformPoint(world, local[0], local[1], local[2]) as number[]);
+    }
+    states.set(node, { world, corners, geometricError: json.geometricError, maxSize, json });
+    if (json.content) await options.onTile?.(++tiles);
+  }
+
+  const rootState = states.get(root)!;
+  rootState.json.transform = Array.from(rootState.world);
+  rootState.json.refine = 'ADD';
+  const box = rootState.json.boundingVolume.box;
+  const rootDiagonal = 2 * Math.hypot(box[3], box[7], box[11]);
+  return {
+    tiles,
+    tileset: {
+      asset: { version: '1.1', generator: 'TwinBy CityGML converter' },
+      schema: schema.json,
+      geometricError: Math.max(rootState.geometricError * 2, rootDiagonal),
+      root: rootState.json,
+    },
+  };
+}
+
+/**
+ * A parent's error is what stopping at it leaves out: the largest building in its children,
+ * but at least an eighth of its box (so a district starts loading before its biggest house
+ * would fill 16 px), and always more than its children's (errors strictly decrease downwards).
+ */
+function parentError(omitted: number, diagonal: number, childError: number): number {
+  const error = Math.max(omitted, diagonal / 8, 0.01);
+  return error > childError ? error : childError * 1.5 + 0.01;
+}
+
+function featureOf(b: PlacedBuilding): { id: string; lod: number; attributes: BuildingMesh['attributes'] } {
+  return { id: b.mesh.id, lod: b.mesh.lod, attributes: b.mesh.attributes };
+}
+
+/** ECEF centroid of each node's buildings (own and descendants'), from the models' anchors. */
+function subtreeCentroids(root: QuadtreeNode, buildings: readonly (TilesetBuilding | undefined)[]): Map<QuadtreeNode, number[]> {
+  const sums = new Map<QuadtreeNode, number[]>();
+  for (const node of postOrder(root)) {
+    const s = [0, 0, 0, 0];
+    for (const i of node.items) {
+      const m = buildings[i]!.model;
+      s[0] += m[0];
+      s[1] += m[1];
+      s[2] += m[2];
+      s[3]++;
+    }
+    for (const child of node.children) {
+      const c = sums.get(child)!;
+      for (let k = 0; k < 4; k++) s[k] += c[k];
+    }
+    sums.set(node, s);
+  }
+  const out = new Map<QuadtreeNode, number[]>();
+  for (const [node, s] of sums) out.set(node, s[3] ? [s[0] / s[3], s[1] / s[3], s[2] / s[3]] : [0, 0, 6378137]);
+  return out;
+}

@@ -1,0 +1,148 @@
+/**
+ * A loose quadtree over building footprints (2D boxes in the source CRS), built
+ * top-down in O(n log n). A building is never split: it lives in the deepest node
+ * whose loose bounds (cell grown by half its size on every side) hold its box, so
+ * buildings too big for the children stay with their parent. A node is split until
+ * it holds at most `maxFeatures` buildings and `maxVertices` vertices.
+ */
+
+export interface QuadtreeItem {
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+  /** Vertices this item adds to a tile. */
+  vertices: number;
+}
+
+export interface QuadtreeOptions {
+  /** Default 2,000. */
+  maxFeatures?: number;
+  /** Default 500,000. */
+  maxVertices?: number;
+  /** Beyond this depth a crowded node is cut into chunks instead of cells. Default 20. */
+  maxDepth?: number;
+}
+
+export interface QuadtreeNode {
+  /** "L-X-Y" for cells (level, column, row from the root cell's south-west), "…-cN" for chunks. */
+  id: string;
+  level: number;
+  /** The cell: south-west corner and side length. */
+  x: number;
+  y: number;
+  size: number;
+  /** Indices into the input items held by this node (its tile content). */
+  items: number[];
+  children: QuadtreeNode[];
+}
+
+export const DEFAULT_MAX_FEATURES = 2000;
+export const DEFAULT_MAX_VERTICES = 500_000;
+
+export function buildQuadtree(items: readonly QuadtreeItem[], options: QuadtreeOptions = {}): QuadtreeNode {
+  const maxFeatures = Math.max(1, options.maxFeatures ?? DEFAULT_MAX_FEATURES);
+  const maxVertices = Math.max(1, options.maxVertices ?? DEFAULT_MAX_VERTICES);
+  const maxDepth = options.maxDepth ?? 20;
+
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  for (const it of items) {
+    const cx = (it.minX + it.maxX) / 2;
+    const cy = (it.minY + it.maxY) / 2;
+    if (cx < minX) minX = cx;
+    if (cy < minY) minY = cy;
+    if (cx > maxX) maxX = cx;
+    if (cy > maxY) maxY = cy;
+  }
+  if (!(minX <= maxX)) minX = minY = maxX = maxY = 0;
+  // Square root cell around every centre, a hair larger so the max edge falls inside.
+  const size = Math.max(maxX - minX, maxY - minY) * (1 + 1e-9) || 1e-6;
+  const root: QuadtreeNode = { id: '0-0-0', level: 0, x: minX, y: minY, size, items: [], children: [] };
+
+  const fits = (list: number[]) => {
+    if (list.length > maxFeatures) return false;
+    let v = 0;
+    for (const i of list) v += items[i].vertices;
+    return v <= maxVertices;
+  };
+
+  // Explicit stack: deep trees of crowded data must not overflow the call stack.
+  const stack: [QuadtreeNode, number[], number, number][] = [[root, items.map((_, i) => i), 0, 0]];
+  while (stack.length) {
+    const [node, list, col, row] = stack.pop()!;
+    if (fits(list)) {
+      node.items = list;
+      continue;
+    }
+    if (node.level >= maxDepth) {
+      chunk(node, list, items, maxFeatures, maxVertices);
+      continue;
+    }
+    const half = node.size / 2;
+    const kept: number[] = [];
+    const quarters: number[][] = [[], [], [], []];
+    for (const i of list) {
+      const it = items[i];
+      // A child's loose bounds are twice its cell: items wider than a child cell stay here.
+      if (Math.max(it.maxX - it.minX, it.maxY - it.minY) > half) {
+        kept.push(i);
+        continue;
+      }
+      const qx = (it.minX + it.maxX) / 2 >= node.x + half ? 1 : 0;
+      const qy = (it.minY + it.maxY) / 2 >= node.y + half ? 1 : 0;
+      quarters[qy * 2 + qx].push(i);
+    }
+    if (fits(kept)) node.items = kept;
+    else chunk(node, kept, items, maxFeatures, maxVertices);
+    for (let q = 0; q < 4; q++) {
+      if (quarters[q].length === 0) continue; // empty children are omitted
+      const c = col * 2 + (q & 1);
+      const r = row * 2 + (q >> 1);
+      const child: QuadtreeNode = {
+        id: `${node.level + 1}-${c}-${r}`,
+        level: node.level + 1,
+        x: node.x + (q & 1) * half,
+        y: node.y + (q >> 1) * half,
+        size: half,
+        items: [],
+        children: [],
+      };
+      node.children.push(child);
+      stack.push([child, quarters[q], c, r]);
+    }
+  }
+  return root;
+}
+
+/** Splits a list that cannot be split in space into leaf children of at most the caps each. */
+function chunk(node: QuadtreeNode, list: number[], items: readonly QuadtreeItem[], maxFeatures: number, maxVertices: number): void {
+  let current: number[] = [];
+  let vertices = 0;
+  let n = 0;
+  const flush = () => {
+    if (!current.length) return;
+    node.children.push({ id: `${node.id}-c${n++}`, level: node.level + 1, x: node.x, y: node.y, size: node.size, items: current, children: [] });
+    current = [];
+    vertices = 0;
+  };
+  for (const i of list) {
+    if (current.length && (current.length >= maxFeatures || vertices + items[i].vertices > maxVertices)) flush();
+    current.push(i);
+    vertices += items[i].vertices;
+  }
+  flush();
+}
+
+/** Visits children before their parent (the order tiles must be written in to know their bounds). */
+export function* postOrder(root: QuadtreeNode): Generator<QuadtreeNode> {
+  const stack: [QuadtreeNode, boolean][] = [[root, false]];
+  while (stack.length) {
+    const [node, expanded] = stack.pop()!;
+    if (expanded) {
+      yield node;
+      continue;
+    }
+    stack.push([node, true]);
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push([node.children[i], false]);
+  }
+}
