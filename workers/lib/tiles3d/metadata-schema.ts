@@ -114,7 +114,7 @@ export function column(spec: PropertySpec, features: readonly FeatureRecord[]): 
   if (spec.type === 'STRING') {
     const values: string[] = features.map((f) => text(spec.value(f)) ?? (spec.noData as string) ?? '');
     // Only empty strings (no bytes at all): they carry no more than "missing" does.
-    if (spec.noData !== undefined && values.every((v) => v === '')) values.fill(spec.noData as string);
+    if (spec.noData !== undefined && !values.some((v) => v !== '')) values.fill(spec.noData as string);
     return values;
   }
   const range = spec.componentType ? INTEGER_RANGE[spec.componentType] : undefined;
