@@ -6,6 +6,7 @@ import type { Feature, FeatureCollection, PropertyObject } from '../feature';
 import type { Dim, Geometry } from '../geometry';
 import { crsTransform, CrsError } from '../to-wgs84';
 import { XmlReadError } from '../xml/xml-error';
+import { jsonErrorOffset } from './json-error-position';
 
 export interface GeoJsonReadOptions {
   source?: string;
@@ -16,14 +17,10 @@ export interface GeoJsonReadOptions {
 /** A JSON syntax error with line and column. */
 function jsonError(text: string, source: string, err: unknown): XmlReadError {
   const msg = err instanceof Error ? err.message : String(err);
-  const m = /position (\d+)/.exec(msg);
-  let line = 1, column = 1;
-  if (m) {
-    const pos = Number(m[1]);
-    const before = text.slice(0, pos);
-    line = before.split('\n').length;
-    column = pos - before.lastIndexOf('\n');
-  }
+  const pos = Math.max(0, jsonErrorOffset(text));
+  const before = text.slice(0, pos);
+  const line = before.split('\n').length;
+  const column = pos - before.lastIndexOf('\n');
   return new XmlReadError(`${source}:${line}:${column}: invalid JSON: ${msg}`, source, line, column);
 }
 

@@ -43,15 +43,18 @@ function roman(n: number): string {
   return out;
 }
 
-export function describeHoehenangabe(h: Hoehenangabe): string {
-  const point = h.bezugspunkt !== null ? (BEZUGSPUNKT[h.bezugspunkt]?.[1] ?? '') : 'Höhe';
+/** `spot`: a Höhenmaß states a height at a point, not a limit. */
+export function describeHoehenangabe(h: Hoehenangabe, spot = false): string {
+  const point = codeLabel(BEZUGSPUNKT, h.bezugspunkt) ?? 'Höhe';
+  // ground and floor levels are levels, not limits
+  const level = spot || h.bezugspunkt === 6600 || h.bezugspunkt === 4500;
   const ref = h.hoehenbezug !== null ? (HOEHENBEZUG[h.hoehenbezug]?.[1] ?? '') : h.abweichenderHoehenbezug ? `über ${h.abweichenderHoehenbezug}` : '';
   const values: string[] = [];
   if (h.hZwingend !== null) values.push(`zwingend ${formatMetres(h.hZwingend)}`);
   if (h.hMin !== null && h.hMax !== null) values.push(`${formatMetres(h.hMin)} bis ${formatMetres(h.hMax)}`);
   else if (h.hMin !== null) values.push(`mindestens ${formatMetres(h.hMin)}`);
   else if (h.hMax !== null) values.push(`höchstens ${formatMetres(h.hMax)}`);
-  if (h.h !== null) values.push(h.hMax === null && h.hZwingend === null ? `höchstens ${formatMetres(h.h)}` : formatMetres(h.h));
+  if (h.h !== null) values.push(h.hMax === null && h.hZwingend === null && !level ? `höchstens ${formatMetres(h.h)}` : formatMetres(h.h));
   return `${point}: ${values.join(', ')} ${ref}`.trim();
 }
 
@@ -82,7 +85,8 @@ export function describeObject(o: XPlanObject, height?: PermittedHeight | null):
   put('Bebauungsart', codeLabel(BEBAUUNGSART, o.bebauungsArt));
   put('Dachform', o.dachform.map((d) => codeLabel(DACHFORM, d)).join(', ') || null);
   put('Dachneigung', o.DN !== null ? `${decimal(o.DN)}°` : o.DNmin !== null || o.DNmax !== null ? `${decimal(o.DNmin ?? 0)}° bis ${o.DNmax !== null ? decimal(o.DNmax) + '°' : '…'}` : null);
-  o.hoehenangaben.forEach((h, i) => put(o.hoehenangaben.length > 1 ? `Höhenangabe ${i + 1}` : 'Höhenangabe', describeHoehenangabe(h)));
+  const spot = o.cls === 'BP_HoehenMass';
+  o.hoehenangaben.forEach((h, i) => put(o.hoehenangaben.length > 1 ? `Höhenangabe ${i + 1}` : 'Höhenangabe', describeHoehenangabe(h, spot)));
   put('Beschreibung', o.text.beschreibung);
   put('Text', o.text.text);
   if (height) put('Höhe des Baufensters im 3D-Modell', height.description);

@@ -233,6 +233,7 @@ function legendOf(model: XPlanModel, areas: Map<string, string>, present: Set<st
   ];
   if (usedZ) notes.push(`Mindestens ein Baufenster ist aus Z × ${formatMetres(storeyHeight)} berechnet; die wirkliche Höhengrenze kann abweichen.`);
   if (usedAbsolute) notes.push('Absolute Höhen (NHN) sind mit dem Quasigeoid GCG2016 in ellipsoidische Höhen umgerechnet.');
-  const title = plan ? `Bebauungsplan ${plan.text.name ?? ''}${plan.text.nummer ? ` (Nr. ${plan.text.nummer})` : ''}`.trim() : 'Bebauungsplan';
+  const nr = plan?.text.nummer;
+  const title = plan ? `Bebauungsplan ${plan.text.name ?? ''}${nr ? ` (${/^nr/i.test(nr) ? nr : `Nr. ${nr}`})` : ''}`.trim() : 'Bebauungsplan';
   return { title, entries, notes };
 }
