@@ -50,11 +50,14 @@ import type {
   ByBboxParams,
   ByIdParams,
   Cancellable,
+  ComplianceCallParams,
   ComplianceParams,
-  ComplianceResult,
+  ComplianceSummary,
   DatasetInfo,
   ExportParams,
   ExportResult,
+  FindingsPage,
+  FindingsQuery,
   LoadFootprintSetParams,
   LoadFootprintsParams,
   LoadPlanParams,
@@ -84,7 +87,9 @@ export interface SpatialProtocol {
   aggregate: [SelectionRef & Cancellable, Aggregates];
   rows: [SelectionRef & RowsParams & Cancellable, RowsResult];
   exportSelection: [SelectionRef & ExportParams & Cancellable, ExportResult];
-  checkCompliance: [ComplianceParams & Cancellable, ComplianceResult];
+  checkCompliance: [ComplianceParams & ComplianceCallParams & Cancellable, ComplianceSummary];
+  /** Pages through the findings of the last compliance check. */
+  complianceFindings: [FindingsQuery, FindingsPage];
   releaseSelection: [{ selectionId: number }, void];
 }
 
@@ -96,3 +101,6 @@ export type SpatialWorkerApi = {
 } & {
   cancel(cancelId: number): void;
 };
+
+// ── GML, WFS responses and XPlanung plans: workers/gml.worker.ts ─────────────────────────────────
+export type * from './gml-protocol';

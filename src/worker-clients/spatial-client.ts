@@ -14,7 +14,8 @@ export interface SpatialCallOptions {
 }
 
 type Method = keyof SpatialProtocol;
-type Params<K extends Method> = Omit<SpatialProtocol[K][0], 'cancelId'>;
+/** Distributes over unions, so that `{ selectionId } | { indices }` params keep both forms. */
+type Params<K extends Method> = SpatialProtocol[K][0] extends infer P ? (P extends unknown ? Omit<P, 'cancelId'> : never) : never;
 type Result<K extends Method> = SpatialProtocol[K][1];
 
 export class SpatialClient {
@@ -70,6 +71,9 @@ export class SpatialClient {
   }
   checkCompliance(params: Params<'checkCompliance'> = {}, options?: SpatialCallOptions) {
     return this.call('checkCompliance', params, options);
+  }
+  complianceFindings(params: Params<'complianceFindings'> = {}, options?: SpatialCallOptions) {
+    return this.call('complianceFindings', params, options);
   }
   releaseSelection(selectionId: number): Promise<void> {
     return this.call('releaseSelection', { selectionId });

@@ -3,6 +3,7 @@ import type { FootprintSet } from '../footprints/footprint-set';
 import type { AttributeFilter } from './attribute-filter';
 import type { PolygonMode } from './queries';
 import type { PlanInput, PlanZoneKind } from './plan/plan-types';
+import type { ComplianceFinding, ComplianceResult, FindingStatus } from './plan/compliance';
 
 /** Every call may carry a cancel id: `cancel(cancelId)` stops it. */
 export interface Cancellable {
@@ -66,4 +67,40 @@ export interface PolygonQueryParams extends Cancellable {
   area: { polygons: Float64Array[][] } | { zoneId: string };
   mode?: PolygonMode;
   filter?: AttributeFilter;
+}
+
+/**
+ * What crosses back from a compliance check: zone summaries, the violators, and the first page of
+ * findings. Tens of thousands of finding objects would take the main thread > 50 ms to receive, so
+ * the rest stay in the worker and come page by page through complianceFindings.
+ */
+export interface ComplianceSummary extends Omit<ComplianceResult, 'findings'> {
+  /** The first `findingsLimit` findings matching `findingsStatus`. */
+  findings: ComplianceFinding[];
+  /** All findings of the check, and how many are violations. */
+  findingCount: number;
+  violationCount: number;
+}
+
+export interface ComplianceCallParams {
+  /** Findings in the first page; default 200. */
+  findingsLimit?: number;
+  /** Statuses in the first page; default all. */
+  findingsStatus?: FindingStatus[];
+}
+
+export interface FindingsQuery {
+  offset?: number;
+  /** Default 200. */
+  limit?: number;
+  status?: FindingStatus[];
+  /** Footprint indices. */
+  buildings?: number[];
+  zoneIds?: string[];
+}
+
+export interface FindingsPage {
+  findings: ComplianceFinding[];
+  /** Findings matching the query. */
+  total: number;
 }

@@ -10,11 +10,11 @@ import type { FootprintSet } from '../footprints/footprint-set';
 import { aggregate } from './aggregate';
 import { exportSelection } from './export';
 import { FootprintIndex } from './footprint-index';
-import { checkCompliance, type ComplianceResult } from './plan/compliance';
+import { checkCompliance, type ComplianceFinding, type ComplianceResult } from './plan/compliance';
 import { PlanIndex } from './plan/plan-index';
 import { selectByBbox, selectByFilter, selectById, selectByPolygon, selectInPrepared, selectNearest } from './queries';
 import { sortedRows } from './rows';
-import type { Cancellable, DatasetInfo, SelectionRef, SelectionResult } from './spatial-types';
+import type { Cancellable, DatasetInfo, FindingsQuery, FindingsPage, SelectionRef, SelectionResult } from './spatial-types';
 import { runAsync, type Task } from './task';
 
 /** Selections kept for reuse by handle; older ones are dropped first. */
@@ -30,6 +30,7 @@ export function createSpatialWorkerApi(): SpatialWorkerApi {
   let index: FootprintIndex | null = null;
   let plan: PlanIndex | null = null;
   let violations: Map<number, string[]> | null = null;
+  let findings: ComplianceFinding[] = [];
 
   const dataset = (): FootprintIndex => index ?? fail('No footprints loaded: call loadFootprints first');
   const planIndex = (): PlanIndex => plan ?? fail('No plan loaded: call loadPlan first');
@@ -75,6 +76,7 @@ export function createSpatialWorkerApi(): SpatialWorkerApi {
     const started = performance.now();
     index = new FootprintIndex(set);
     violations = null;
+    findings = [];
     selections.clear();
     const b = index.bboxes;
     let bbox: DatasetInfo['bbox'] = null;
@@ -109,6 +111,7 @@ export function createSpatialWorkerApi(): SpatialWorkerApi {
       if (index && next.epsg !== index.set.epsg) fail(`The plan is in EPSG:${next.epsg}, the footprints in EPSG:${index.set.epsg}: reproject the plan first`);
       plan = next;
       violations = null;
+      findings = [];
       return {
         zones: next.zones.map((z) => ({ id: z.zone.id, kind: z.zone.kind, label: z.label, area: z.shape.area, bbox: [z.shape.bbox[0], z.shape.bbox[1], z.shape.bbox[2], z.shape.bbox[3]] })),
         lines: next.lines.length,
@@ -161,13 +164,22 @@ export function createSpatialWorkerApi(): SpatialWorkerApi {
     async checkCompliance(params, onProgress) {
       const result: ComplianceResult = await run(params, checkCompliance(dataset(), planIndex(), params), onProgress);
       violations = new Map();
+      let violationCount = 0;
       for (const f of result.findings) {
-        if (f.status !== 'violation' || f.building < 0) continue;
+        if (f.status !== 'violation') continue;
+        violationCount++;
+        if (f.building < 0) continue;
         const list = violations.get(f.building) ?? [];
         list.push(`${f.zoneLabel}: ${f.text}`);
         violations.set(f.building, list);
       }
-      return transfer(result, [result.violators.buffer as ArrayBuffer]);
+      findings = result.findings;
+      const first = pageOf(findings, { limit: params.findingsLimit, status: params.findingsStatus });
+      return transfer({ zones: result.zones, violators: result.violators, findings: first.findings, findingCount: findings.length, violationCount }, [result.violators.buffer as ArrayBuffer]);
+    },
+
+    async complianceFindings(params) {
+      return pageOf(findings, params);
     },
 
     async releaseSelection(params) {
@@ -178,6 +190,15 @@ export function createSpatialWorkerApi(): SpatialWorkerApi {
       running.get(cancelId)?.abort();
     },
   };
+}
+
+function pageOf(all: ComplianceFinding[], query: FindingsQuery): FindingsPage {
+  const status = query.status && new Set(query.status);
+  const buildings = query.buildings && new Set(query.buildings);
+  const zones = query.zoneIds && new Set(query.zoneIds);
+  const matching = status || buildings || zones ? all.filter((f) => (!status || status.has(f.status)) && (!buildings || buildings.has(f.building)) && (!zones || zones.has(f.zoneId))) : all;
+  const offset = Math.max(0, query.offset ?? 0);
+  return { findings: matching.slice(offset, offset + Math.max(0, query.limit ?? 200)), total: matching.length };
 }
 
 function fail(message: string): never {

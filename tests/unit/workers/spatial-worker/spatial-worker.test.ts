@@ -76,6 +76,27 @@ describe('spatial worker through comlink (worker_threads)', () => {
     expect(progress.every((f) => f >= 0 && f <= 1)).toBe(true);
   });
 
+  it('checks a plan and pages findings, keeping violation texts for the rows', async () => {
+    const remote = start();
+    await remote.loadFootprintSet({ set: createGrid(10) });
+    // One zone over the first two rows (200 m², 20 buildings of 64 m² → GRZ 0.64), max height 20 m.
+    const zone = { id: 'wa', kind: 'baugebiet' as const, label: 'WA', polygons: [[Float64Array.of(0, 0, 100, 0, 100, 20, 0, 20)]], grz: 0.5, heights: [{ max: 20 }] };
+    await remote.loadPlan({ plan: { epsg: 25832, zones: [zone] } });
+    const summary = await remote.checkCompliance({ findingsLimit: 5, findingsStatus: ['violation'] });
+    // Heights 3 + (i % 10) × 3: 21, 24, 27, 30 m in each row break the limit → 8 buildings, plus the GRZ.
+    expect(summary.zones[0]).toMatchObject({ buildings: 20, violations: 9 });
+    expect(summary.zones[0].grz).toBeCloseTo(0.64, 9);
+    expect(summary.violationCount).toBe(9);
+    expect(summary.findingCount).toBe(21);
+    expect(summary.findings).toHaveLength(5);
+    expect(summary.findings.every((f) => f.status === 'violation')).toBe(true);
+    expect(Array.from(summary.violators)).toEqual([6, 7, 8, 9, 16, 17, 18, 19]);
+    const page = await remote.complianceFindings({ buildings: [19] });
+    expect(page).toMatchObject({ total: 1, findings: [{ buildingId: 'g1-9', text: 'Höhe 30,0 m > 20,0 m zulässig' }] });
+    const rows = await remote.rows({ indices: Uint32Array.of(19, 0) });
+    expect(rows.rows.map((r) => r.violations)).toEqual([[], ['WA: Höhe 30,0 m > 20,0 m zulässig']]);
+  });
+
   it('reports errors with a readable message and keeps running', async () => {
     const remote = start();
     await expect(remote.byBbox({ bbox: [0, 0, 1, 1] })).rejects.toThrow(/No footprints loaded/);
