@@ -57,12 +57,12 @@ export function buildBuildingMesh(building: ParsedBuilding, options: MeshOptions
   const source = options.swapXY ? building.polygons.map((p) => ({ type: p.type, rings: p.rings.map(swapRing) })) : building.polygons;
   const toLocal = options.toLocal;
   const polygons = toLocal ? source.map((p) => ({ type: p.type, rings: p.rings.map((r) => mapRing(r, toLocal)) })) : source;
-  const bbox = ringBounds(polygons);
-  if (!bbox) {
+  // Triangulate relative to the first finite vertex (precision); the anchor and box come from what survives.
+  const origin = firstFinite(polygons);
+  if (!origin) {
     for (const p of polygons) if (p.rings.length) skipped['non-finite'] = (skipped['non-finite'] ?? 0) + 1;
     return { mesh: null, skipped, triangles: 0 };
   }
-  const anchor = Float64Array.of((bbox[0] + bbox[3]) / 2, (bbox[1] + bbox[4]) / 2, (bbox[2] + bbox[5]) / 2);
 
   const positions: number[] = [];
   const normals: number[] = [];
@@ -73,7 +73,7 @@ export function buildBuildingMesh(building: ParsedBuilding, options: MeshOptions
   let groundHeight = Infinity;
   for (let k = 0; k < polygons.length; k++) {
     const polygon = polygons[k];
-    const result = triangulatePolygon(polygon.rings, { origin: anchor });
+    const result = triangulatePolygon(polygon.rings, { origin });
     if (!result.ok) {
       skipped[result.issue] = (skipped[result.issue] ?? 0) + 1;
       continue;
@@ -91,11 +91,22 @@ export function buildBuildingMesh(building: ParsedBuilding, options: MeshOptions
     for (const index of tri) indices.push(base + index);
     if (type === 'GroundSurface') {
       ground.push(source[k].rings.map(toXY));
-      for (let i = 2; i < p.length; i += 3) groundHeight = Math.min(groundHeight, p[i] + anchor[2]);
+      for (let i = 2; i < p.length; i += 3) groundHeight = Math.min(groundHeight, p[i] + origin[2]);
     } else if (type === 'RoofSurface') roofs.push(source[k].rings.map(toXY));
   }
   if (indices.length === 0) return { mesh: null, skipped, triangles: 0 };
   const vertexCount = positions.length / 3;
+  const box = [Infinity, Infinity, Infinity, -Infinity, -Infinity, -Infinity];
+  for (let i = 0; i < positions.length; i++) {
+    const k = i % 3;
+    if (positions[i] < box[k]) box[k] = positions[i];
+    if (positions[i] > box[k + 3]) box[k + 3] = positions[i];
+  }
+  const center = [(box[0] + box[3]) / 2, (box[1] + box[4]) / 2, (box[2] + box[5]) / 2];
+  const anchor = Float64Array.of(origin[0] + center[0], origin[1] + center[1], origin[2] + center[2]);
+  const bbox = Float64Array.from(box, (v, i) => v + origin[i % 3]);
+  const local = new Float32Array(positions.length);
+  for (let i = 0; i < positions.length; i++) local[i] = positions[i] - center[i % 3];
   const mesh: BuildingMesh = {
     id: building.id,
     attributes: building.attributes,
@@ -104,7 +115,7 @@ export function buildBuildingMesh(building: ParsedBuilding, options: MeshOptions
     line: building.line,
     column: building.column,
     anchor,
-    positions: Float32Array.from(positions),
+    positions: local,
     normals: Int8Array.from(normals),
     surfaces: Uint8Array.from(surfaces),
     indices: vertexCount > 0xffff ? Uint32Array.from(indices) : Uint16Array.from(indices),
@@ -115,24 +126,16 @@ export function buildBuildingMesh(building: ParsedBuilding, options: MeshOptions
   return { mesh, skipped, triangles: indices.length / 3 };
 }
 
-/** Bounding box of every finite vertex, or null when there is none. */
-function ringBounds(polygons: ParsedBuilding['polygons']): Float64Array | null {
-  const b = Float64Array.of(Infinity, Infinity, Infinity, -Infinity, -Infinity, -Infinity);
+/** The first vertex with three finite coordinates. */
+function firstFinite(polygons: ParsedBuilding['polygons']): number[] | null {
   for (const polygon of polygons) {
     for (const ring of polygon.rings) {
       for (let i = 0; i + 2 < ring.length; i += 3) {
-        const x = ring[i], y = ring[i + 1], z = ring[i + 2];
-        if (!Number.isFinite(x) || !Number.isFinite(y) || !Number.isFinite(z)) continue;
-        if (x < b[0]) b[0] = x;
-        if (y < b[1]) b[1] = y;
-        if (z < b[2]) b[2] = z;
-        if (x > b[3]) b[3] = x;
-        if (y > b[4]) b[4] = y;
-        if (z > b[5]) b[5] = z;
+        if (Number.isFinite(ring[i]) && Number.isFinite(ring[i + 1]) && Number.isFinite(ring[i + 2])) return [ring[i], ring[i + 1], ring[i + 2]];
       }
     }
   }
-  return b[0] <= b[3] ? b : null;
+  return null;
 }
 
 function toXY(ring: Float64Array): Float64Array {

@@ -8,7 +8,7 @@
  */
 import type { CrsInfo } from '../../../src/core/geo/index';
 import { parseGeoidOption } from '../../../src/core/geo/index';
-import type { ConvertWarning } from '../citygml/building';
+import type { ConvertWarning, ParsedBuilding } from '../citygml/building';
 import { readCityGML } from '../citygml/read-citygml';
 import { encodeFootprints } from '../footprints/footprint-codec';
 import { buildQuadtree } from '../tiling/quadtree';
@@ -70,6 +70,30 @@ export async function convertCityGML(
   sink: TilesetSink,
   options: ConvertOptions = {},
 ): Promise<ConvertSummary> {
+  let bytesRead = 0;
+  const warnings: ConvertWarning[] = [];
+  const buildings = readCityGML(input, {
+    file: options.file,
+    signal: options.signal,
+    defaultSrsName: options.crs,
+    // Reader warnings go through convertBuildings' warn() so they are counted and capped alike.
+    onWarning: (w) => warnings.push(w),
+    onBytes: (n) => {
+      bytesRead = n;
+    },
+  });
+  return convertBuildings(buildings, sink, { ...options, bytesRead: () => bytesRead, pendingWarnings: warnings });
+}
+
+/**
+ * The same pipeline from already parsed buildings (the reader's output, or buildings made
+ * in code). `bytesRead` reports input progress when there is a byte source behind them.
+ */
+export async function convertBuildings(
+  buildings: AsyncIterable<ParsedBuilding> | Iterable<ParsedBuilding>,
+  sink: TilesetSink,
+  options: ConvertOptions & { bytesRead?: () => number; pendingWarnings?: ConvertWarning[] } = {},
+): Promise<ConvertSummary> {
   const { file, signal } = options;
   const summary: ConvertSummary = { buildings: 0, triangles: 0, tiles: 0, bytesRead: 0, bytesWritten: 0, warnings: [] };
   let dropped = 0;
@@ -92,22 +116,21 @@ export async function convertCityGML(
   }
 
   // Reading phase.
+  const pending = options.pendingWarnings ?? [];
+  const flush = () => {
+    for (const w of pending.splice(0)) warn(w);
+    summary.bytesRead = options.bytesRead?.() ?? summary.bytesRead;
+  };
   try {
-    const buildings = readCityGML(input, {
-      file,
-      signal,
-      defaultSrsName: options.crs,
-      onWarning: warn,
-      onBytes: (n) => {
-        summary.bytesRead = n;
-      },
-    });
     for await (const building of buildings) {
+      flush();
       await dataset.add(building);
       summary.buildings = dataset.records.length;
       if (await pause()) progress('reading');
     }
+    flush();
   } catch (err) {
+    flush();
     if (isAbort(err, signal)) return { ...finish(summary, dataset, dropped), error: describeError(err, file) };
     summary.error = describeError(err, file);
   }
