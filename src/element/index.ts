@@ -1,0 +1,6 @@
+// Public surface of the elements (definitions happen in src/index.ts).
+export { TwinbyViewer, type ViewerPlugin } from './twinby-viewer.js';
+export { TwinbyTileset } from './twinby-tileset.js';
+export { TwinbyLayerElement, isTwinbyLayer, type LayerHost } from './layer-element.js';
+export type { SelectDetail, ReadyDetail, ErrorEventDetail, LoadProgressEventDetail, ViewChangeDetail, TwinbyEventMap } from './viewer-events.js';
+export { engineLoaders } from './engine-loaders.js';

@@ -1,0 +1,42 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { t, type InfoRow, type Lang } from '../core/index.js';
+
+export interface InfoPanelState {
+  title: string;
+  heading: string;
+  rows: InfoRow[];
+}
+
+/**
+ * The attribute panel. Every value goes through a text binding, so markup in the data shows as
+ * literal text. It is a labelled region reachable by Tab; Escape or the close button closes it.
+ */
+export function renderInfoPanel(state: InfoPanelState | null, lang: Lang, onClose: () => void): TemplateResult | typeof nothing {
+  if (!state) return nothing;
+  const own = state.rows.filter((r) => !r.generic);
+  const generic = state.rows.filter((r) => r.generic);
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      e.stopPropagation();
+      onClose();
+    }
+  };
+  return html`<section class="info" part="info-panel" role="region" aria-labelledby="info-heading" tabindex="-1" @keydown=${onKey}>
+    <header>
+      <div>
+        <p class="kind">${state.heading}</p>
+        <h2 id="info-heading">${state.title}</h2>
+      </div>
+      <button class="close" part="button info-close" type="button" @click=${onClose} aria-label=${t(lang, 'info.close')} title=${t(lang, 'info.close')}>×</button>
+    </header>
+    <dl>
+      ${own.map((row) => html`<div class="row" data-key=${row.key}><dt>${row.label}</dt><dd>${row.value}</dd></div>`)}
+    </dl>
+    ${generic.length
+      ? html`<h3>${t(lang, 'info.more')}</h3>
+          <dl>
+            ${generic.map((row) => html`<div class="row" data-key=${row.key}><dt>${row.label}</dt><dd>${row.value}</dd></div>`)}
+          </dl>`
+      : nothing}
+  </section>`;
+}

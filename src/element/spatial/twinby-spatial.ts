@@ -1,0 +1,433 @@
+/**
+ * <twinby-spatial footprints="tiles/footprints.bin" [plan-src="plan.gml"]> inside a <twinby-viewer>:
+ * selects buildings in an area drawn on the ground or taken from the plan, shows counts, statistics
+ * and a sortable table (a row flies to its building and selects it), checks the plan and colours
+ * violators, exports CSV and GeoJSON. The index lives in the spatial worker; only results arrive here.
+ * Keyboard: every control is a button or field; while drawing, P adds the point at the view centre,
+ * Enter closes the area, Backspace removes the last point, Escape cancels.
+ */
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { toWgs84 } from '../../core/geo/index.js';
+import type { Lang } from '../../core/index.js';
+import type { Engine } from '../../engines/engine.js';
+import type { LayerHost } from '../layer-element.js';
+import { SpatialClient } from '../../worker-clients/spatial-client.js';
+import type { AttributeFilter, Aggregates, BuildingRow, ComplianceFinding, ComplianceSummary, DatasetInfo, PlanInput, PlanZoneInfo, PolygonMode, PolygonQueryParams, RowSortKey } from '../../../workers/lib/spatial';
+import { AREA_OVERLAY_ID, AreaDrawing } from './area-drawing.js';
+import { downloadText } from './download.js';
+import { loadPlanFile } from './plan-source.js';
+import { renderCompliance, renderStats, renderTable, type TableState } from './results-view.js';
+import { MODE_LABELS } from './spatial-format.js';
+import { spatialStyles } from './spatial-styles.js';
+import { violationStyle } from './violation-style.js';
+
+const PAGE_SIZE = 25;
+/** Quasigeoid height in Bavaria, used only to place the camera when no ground point was picked yet. */
+const FALLBACK_GEOID = 47.5;
+
+interface ViewerLike extends HTMLElement {
+  flyTo(view: { lon: number; lat: number; height: number; heading: number; pitch: number }, options?: { duration?: number }): Promise<void>;
+  select(id: string | null): Promise<unknown>;
+}
+
+export class TwinbySpatial extends LitElement {
+  static override styles = spatialStyles;
+  static override properties = {
+    footprints: { type: String },
+    planSrc: { type: String, attribute: 'plan-src' },
+    plan: { attribute: false },
+    _open: { state: true },
+    _status: { state: true },
+    _error: { state: true },
+    _drawing: { state: true },
+    _points: { state: true },
+    _zones: { state: true },
+    _zoneId: { state: true },
+    _mode: { state: true },
+    _heightMin: { state: true },
+    _yearBefore: { state: true },
+    _stats: { state: true },
+    _table: { state: true },
+    _compliance: { state: true },
+  };
+
+  declare footprints: string | null;
+  declare planSrc: string | null;
+  /** A plan in the footprints' CRS; replaces plan-src. */
+  declare plan: PlanInput | null;
+  declare private _open: boolean;
+  declare private _status: string;
+  declare private _error: string | null;
+  declare private _drawing: boolean;
+  declare private _points: number;
+  declare private _zones: PlanZoneInfo[];
+  declare private _zoneId: string;
+  declare private _mode: PolygonMode;
+  declare private _heightMin: string;
+  declare private _yearBefore: string;
+  declare private _stats: Aggregates | null;
+  declare private _table: TableState | null;
+  declare private _compliance: ComplianceSummary | null;
+
+  /** Duck-typed layer child of <twinby-viewer> (see layer-element.ts). */
+  readonly isTwinbyLayer = true;
+  private layerHost: LayerHost | null = null;
+  private client: SpatialClient | null = null;
+  private dataset: DatasetInfo | null = null;
+  private loading: Promise<void> | null = null;
+  private readonly drawing = new AreaDrawing();
+  private query: AbortController | null = null;
+  private selectionId: number | null = null;
+  private styled = false;
+  private groundEllipsoid: number | null = null;
+
+  constructor() {
+    super();
+    this.footprints = null;
+    this.planSrc = null;
+    this.plan = null;
+    this._open = true;
+    this._status = 'Bereit.';
+    this._error = null;
+    this._drawing = false;
+    this._points = 0;
+    this._zones = [];
+    this._zoneId = '';
+    this._mode = 'intersects';
+    this._heightMin = '';
+    this._yearBefore = '';
+    this._stats = null;
+    this._table = null;
+    this._compliance = null;
+  }
+
+  // ---- layer protocol (called by <twinby-viewer>) --------------------------------------------
+
+  attachLayer(host: LayerHost): void {
+    this.layerHost = host;
+    this.loading ??= this.load();
+  }
+
+  detachLayer(): void {
+    const engine = this.engine;
+    engine?.removeOverlay(AREA_OVERLAY_ID);
+    if (this.styled) engine?.setStyle(null);
+    this.styled = false;
+    this.layerHost = null;
+  }
+
+  langChanged(_lang: Lang): void {}
+
+  /** Resolves when footprints (and the plan, if any) are in the worker. */
+  get ready(): Promise<void> {
+    return this.loading ?? Promise.reject(new Error('twinby-spatial is not inside a running <twinby-viewer>'));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.query?.abort();
+    this.client?.dispose();
+    this.client = null;
+    this.loading = null;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if ((changed.has('plan') && changed.get('plan') !== undefined) || (changed.has('planSrc') && changed.get('planSrc') !== undefined)) {
+      if (this.dataset) void this.loadPlan().catch((e: Error) => this.fail(e));
+    }
+  }
+
+  // ---- public methods ----------------------------------------------------------------------
+
+  /** Selects the buildings in polygons of the dataset's CRS. */
+  async selectArea(polygons: Float64Array[][], label = 'Gebiet'): Promise<number> {
+    return this.runQuery({ polygons }, label);
+  }
+
+  /** Selects the buildings in a plan zone by id. */
+  async selectZone(zoneId: string): Promise<number> {
+    const zone = this._zones.find((z) => z.id === zoneId);
+    return this.runQuery({ zoneId }, zone?.label ?? zoneId);
+  }
+
+  /** Runs the plan check, colours violators red and returns the summary. */
+  async checkPlan(): Promise<ComplianceSummary> {
+    await this.ready;
+    const client = this.client!;
+    this._status = 'Prüfe den Bebauungsplan…';
+    const summary = await client.checkCompliance({ findingsStatus: ['violation'], findingsLimit: 100 });
+    this._compliance = summary;
+    const violators = summary.violators.length ? (await client.rows({ indices: summary.violators, limit: summary.violators.length })).rows.map((r) => r.id) : [];
+    const engine = this.engine;
+    if (engine) {
+      engine.setStyle(violationStyle(new Set(violators)));
+      this.styled = true;
+    }
+    this._status = `Planprüfung: ${summary.violationCount} Verstöße bei ${summary.violators.length} Gebäuden.`;
+    if (this.selectionId !== null) await this.loadPage(this._table?.offset ?? 0);
+    this.dispatchEvent(new CustomEvent('twinby-spatial-compliance', { detail: { violators, violationCount: summary.violationCount }, bubbles: true, composed: true }));
+    return summary;
+  }
+
+  // ---- loading -------------------------------------------------------------------------------
+
+  private get engine(): Engine | null {
+    return this.layerHost?.engine ?? null;
+  }
+
+  private async load(): Promise<void> {
+    if (!this.footprints) throw this.fail(new Error('Attribut "footprints" fehlt (URL der footprints.bin)'));
+    this.client ??= new SpatialClient();
+    this._status = 'Lade Gebäudegrundrisse…';
+    const url = new URL(this.footprints, document.baseURI).href;
+    try {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+      this.dataset = await this.client.loadFootprints(await response.arrayBuffer(), { source: url });
+      await this.loadPlan();
+      this._status = `${this.dataset.count.toLocaleString('de-DE')} Gebäude indiziert.`;
+    } catch (error) {
+      throw this.fail(error as Error);
+    }
+  }
+
+  private async loadPlan(): Promise<void> {
+    const epsg = this.dataset!.epsg;
+    let plan = this.plan;
+    if (!plan && this.planSrc) plan = (await loadPlanFile(new URL(this.planSrc, document.baseURI).href, epsg)).plan;
+    if (!plan) return;
+    const info = await this.client!.loadPlan({ plan });
+    this._zones = info.zones;
+    this._zoneId = info.zones[0]?.id ?? '';
+    this._compliance = null;
+  }
+
+  private fail(error: Error): Error {
+    this._error = error.message;
+    this._status = 'Fehler.';
+    this.layerHost?.reportError({ kind: 'spatial', message: error.message } as never);
+    return error;
+  }
+
+  // ---- queries -------------------------------------------------------------------------------
+
+  private filter(): AttributeFilter | undefined {
+    const f: AttributeFilter = {};
+    const h = Number.parseFloat(this._heightMin.replace(',', '.'));
+    const y = Number.parseInt(this._yearBefore, 10);
+    if (Number.isFinite(h)) f.heightMin = h;
+    if (Number.isFinite(y)) f.yearBefore = y;
+    return Object.keys(f).length ? f : undefined;
+  }
+
+  private async runQuery(area: PolygonQueryParams['area'], label: string): Promise<number> {
+    await this.ready;
+    this.query?.abort();
+    const controller = (this.query = new AbortController());
+    const signal = controller.signal;
+    this._error = null;
+    this._status = `Suche Gebäude im ${label}…`;
+    try {
+      const client = this.client!;
+      const sel = await client.byPolygon({ area, mode: this._mode, filter: this.filter() }, { signal });
+      if (this.selectionId !== null) void client.releaseSelection(this.selectionId).catch(() => {});
+      this.selectionId = sel.selectionId;
+      this._stats = await client.aggregate({ selectionId: sel.selectionId }, { signal });
+      this._table = { rows: [], total: sel.indices.length, offset: 0, pageSize: PAGE_SIZE, sortBy: this._table?.sortBy ?? 'id', descending: this._table?.descending ?? false, selectedId: null };
+      await this.loadPage(0);
+      this._status = `${sel.indices.length.toLocaleString('de-DE')} Gebäude im ${label} (${MODE_LABELS[this._mode]}).`;
+      this.dispatchEvent(new CustomEvent('twinby-spatial-select', { detail: { count: sel.indices.length, label }, bubbles: true, composed: true }));
+      return sel.indices.length;
+    } catch (error) {
+      if (signal.aborted) return 0;
+      throw this.fail(error as Error);
+    }
+  }
+
+  private async loadPage(offset: number): Promise<void> {
+    const t = this._table;
+    if (!t || this.selectionId === null) return;
+    const page = await this.client!.rows({ selectionId: this.selectionId, sortBy: t.sortBy, descending: t.descending, offset, limit: t.pageSize });
+    this._table = { ...t, rows: page.rows, total: page.total, offset };
+  }
+
+  private sortBy(key: RowSortKey): void {
+    const t = this._table;
+    if (!t) return;
+    this._table = { ...t, sortBy: key, descending: t.sortBy === key ? !t.descending : key !== 'id' };
+    void this.loadPage(0);
+  }
+
+  private async activate(row: BuildingRow): Promise<void> {
+    if (this._table) this._table = { ...this._table, selectedId: row.id };
+    const viewer = this.closest('twinby-viewer') as ViewerLike | null;
+    if (!viewer || !this.dataset) return;
+    const [lon, lat] = toWgs84(this.dataset.epsg)(row.x, row.y);
+    const ground = this.groundEllipsoid ?? (row.groundHeight ?? 0) + FALLBACK_GEOID;
+    const distance = Math.max(60, 4 * Math.sqrt(row.footprintArea));
+    const pitch = -40;
+    const back = distance * Math.cos((pitch * Math.PI) / 180);
+    const view = { lon, lat: lat - back / 111_320, height: ground + (row.height ?? 10) / 2 + distance * Math.sin((-pitch * Math.PI) / 180), heading: 0, pitch };
+    this._status = `Fliege zu ${row.id}…`;
+    await viewer.flyTo(view);
+    try {
+      await viewer.select(row.id);
+      this._status = `${row.id} ausgewählt.`;
+    } catch {
+      this._status = `${row.id} ist (noch) nicht in den geladenen Kacheln.`;
+    }
+  }
+
+  private async activateFinding(f: ComplianceFinding): Promise<void> {
+    if (f.building < 0) return;
+    const { rows } = await this.client!.rows({ indices: Uint32Array.of(f.building) });
+    if (rows[0]) await this.activate(rows[0]);
+  }
+
+  private async exportAs(format: 'csv' | 'geojson'): Promise<void> {
+    if (this.selectionId === null) return;
+    const result = await this.client!.exportSelection({ selectionId: this.selectionId, format });
+    downloadText(result.text, result.fileName, result.mimeType);
+    this._status = `${result.fileName} gespeichert.`;
+  }
+
+  // ---- drawing -------------------------------------------------------------------------------
+
+  private toggleDrawing(): void {
+    if (this._drawing) this.cancelDrawing();
+    else {
+      this.drawing.clear();
+      this._points = 0;
+      this._drawing = true;
+      this._status = 'Zeichnen: Klicken setzt Punkte, Doppelklick oder Eingabe schließt das Gebiet, Esc bricht ab. P setzt einen Punkt in der Bildmitte.';
+    }
+  }
+
+  private cancelDrawing(): void {
+    this._drawing = false;
+    this.drawing.clear();
+    this._points = 0;
+    this.engine?.removeOverlay(AREA_OVERLAY_ID);
+    this._status = 'Zeichnen abgebrochen.';
+  }
+
+  private async addPointAt(clientX: number, clientY: number): Promise<void> {
+    const engine = this.engine;
+    if (!engine) return;
+    const position = await engine.pickPosition(clientX, clientY);
+    if (!position) {
+      this._status = 'Dort ist kein Boden: bitte auf das Gelände klicken.';
+      return;
+    }
+    this.drawing.add(position);
+    this._points = this.drawing.points.length;
+    this.groundEllipsoid = this.drawing.groundHeight;
+    engine.removeOverlay(AREA_OVERLAY_ID);
+    engine.addOverlay(this.drawing.overlay());
+    this._status = `${this._points} Punkte gesetzt.`;
+  }
+
+  private addCentrePoint(): Promise<void> {
+    const rect = (this.closest('twinby-viewer') ?? this).getBoundingClientRect();
+    return this.addPointAt(rect.left + rect.width / 2, rect.top + rect.height / 2);
+  }
+
+  private async finishDrawing(): Promise<void> {
+    if (!this.drawing.closable || !this.dataset) {
+      this._status = 'Für ein Gebiet braucht es mindestens drei Punkte.';
+      return;
+    }
+    this._drawing = false;
+    const polygons = this.drawing.polygons(this.dataset.epsg);
+    await this.runQuery({ polygons }, 'gezeichneten Gebiet');
+  }
+
+  private onDrawKey = (e: KeyboardEvent): void => {
+    if (!this._drawing) return;
+    const actions: Record<string, () => unknown> = {
+      Enter: () => this.finishDrawing(),
+      Escape: () => this.cancelDrawing(),
+      Backspace: () => {
+        this.drawing.undo();
+        this._points = this.drawing.points.length;
+        this.engine?.removeOverlay(AREA_OVERLAY_ID);
+        if (this._points) this.engine?.addOverlay(this.drawing.overlay());
+      },
+      p: () => this.addCentrePoint(),
+      P: () => this.addCentrePoint(),
+    };
+    const action = actions[e.key];
+    if (!action || (e.target as HTMLElement).matches?.('input, select')) return;
+    e.preventDefault();
+    void action();
+  };
+
+  private onCaptureClick = (e: MouseEvent): void => {
+    if (e.detail > 1) return; // the second click of a double click closes instead
+    void this.addPointAt(e.clientX, e.clientY);
+  };
+
+  // ---- render --------------------------------------------------------------------------------
+
+  override render() {
+    const ready = this.dataset !== null;
+    return html`${this._drawing ? html`<div class="capture" aria-hidden="true" @click=${this.onCaptureClick} @dblclick=${() => void this.finishDrawing()}></div>` : nothing}
+      <section class="panel ${this._open ? '' : 'collapsed'}" aria-label="Gebietsabfrage" @keydown=${this.onDrawKey}>
+        <div class="row">
+          <button type="button" aria-expanded=${this._open ? 'true' : 'false'} @click=${() => (this._open = !this._open)}>Gebietsabfrage</button>
+        </div>
+        ${this._open ? this.renderBody(ready) : nothing}
+      </section>`;
+  }
+
+  private renderBody(ready: boolean) {
+    return html`<div class="row">
+        <button type="button" class="draw" aria-pressed=${this._drawing ? 'true' : 'false'} ?disabled=${!ready} @click=${this.toggleDrawing}>
+          ${this._drawing ? 'Zeichnen abbrechen' : 'Gebiet zeichnen'}
+        </button>
+        ${this._drawing
+          ? html`<button type="button" @click=${() => void this.addCentrePoint()}>Punkt in Bildmitte</button>
+              <button type="button" ?disabled=${this._points < 3} @click=${() => void this.finishDrawing()}>Gebiet abschließen (${this._points})</button>`
+          : nothing}
+      </div>
+      ${this._zones.length
+        ? html`<div class="row">
+            <label>Plangebiet
+              <select .value=${this._zoneId} @change=${(e: Event) => (this._zoneId = (e.target as HTMLSelectElement).value)}>
+                ${this._zones.map((z) => html`<option value=${z.id} ?selected=${z.id === this._zoneId}>${z.kind === 'baufenster' ? 'Baufenster' : 'Baugebiet'} ${z.label}</option>`)}
+              </select>
+            </label>
+            <button type="button" class="use-zone" @click=${() => void this.selectZone(this._zoneId).catch(() => {})}>Als Gebiet</button>
+            <button type="button" class="check-plan" @click=${() => void this.checkPlan().catch((e: Error) => this.fail(e))}>Plan prüfen</button>
+          </div>`
+        : nothing}
+      <div class="row">
+        <label>Auswahl
+          <select @change=${(e: Event) => (this._mode = (e.target as HTMLSelectElement).value as PolygonMode)}>
+            ${(Object.keys(MODE_LABELS) as PolygonMode[]).map((m) => html`<option value=${m} ?selected=${m === this._mode}>${MODE_LABELS[m]}</option>`)}
+          </select>
+        </label>
+      </div>
+      <div class="row">
+        <label>Höhe ab (m) <input type="number" min="0" step="0.5" .value=${this._heightMin} @input=${(e: Event) => (this._heightMin = (e.target as HTMLInputElement).value)} /></label>
+        <label>Baujahr vor <input type="number" min="1000" max="2100" .value=${this._yearBefore} @input=${(e: Event) => (this._yearBefore = (e.target as HTMLInputElement).value)} /></label>
+      </div>
+      <p class="status" role="status" aria-live="polite">${this._status}</p>
+      ${this._error ? html`<p class="status error" role="alert">${this._error}</p>` : nothing}
+      ${this._stats ? renderStats(this._stats) : nothing}
+      ${this._table
+        ? html`${renderTable(this._table, { sort: (k) => this.sortBy(k), page: (o) => void this.loadPage(o), activate: (r) => void this.activate(r) })}
+            <div class="row">
+              <button type="button" @click=${() => void this.exportAs('csv')}>CSV exportieren</button>
+              <button type="button" @click=${() => void this.exportAs('geojson')}>GeoJSON exportieren</button>
+            </div>`
+        : nothing}
+      ${renderCompliance(this._compliance, (f) => void this.activateFinding(f))}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'twinby-spatial': TwinbySpatial;
+  }
+}

@@ -1,0 +1,55 @@
+// TwinBy's public entry: defines the elements and re-exports the public types.
+// Engines are not imported here: the viewer loads the chosen one by dynamic import.
+import { TwinbyTileset, TwinbyViewer } from './element/index.js';
+
+function define(name: string, constructor: CustomElementConstructor): void {
+  // a page may load TwinBy twice (e.g. two bundles); the first definition wins
+  if (!customElements.get(name)) customElements.define(name, constructor);
+}
+
+define('twinby-viewer', TwinbyViewer);
+define('twinby-tileset', TwinbyTileset);
+
+export * from './element/index.js';
+export type {
+  Engine,
+  EngineName,
+  EngineOptions,
+  TilesetOptions,
+  FlyToOptions,
+  GeoPosition,
+  ScreenPoint,
+  PickResult,
+  BuildingPick,
+  OverlayPick,
+  RenderStats,
+} from './engines/engine.js';
+export {
+  parseView,
+  formatView,
+  compileStyle,
+  presetRule,
+  presetLabel,
+  presetNames,
+  describeFeature,
+  lookupCode,
+  describeCode,
+  PluginRegistry,
+} from './core/index.js';
+export type {
+  ViewState,
+  StyleRule,
+  PresetName,
+  FeatureStyle,
+  LegendEntry,
+  FeatureAttributes,
+  InfoRow,
+  Lang,
+  ErrorDetail,
+  ErrorKind,
+  LoadProgressDetail,
+  EngineEventMap,
+  OverlayData,
+  OverlayFeature,
+  OverlayStyle,
+} from './core/index.js';
