@@ -32,6 +32,7 @@ export class DocumentReader {
   private building: BuildingCollector | undefined;
   private buildingDepth = 0;
   private capture = false;
+  private setCapture: (on: boolean) => void = () => undefined;
   private tagLine = 1;
   private tagColumn = 1;
 
@@ -47,9 +48,16 @@ export class DocumentReader {
     });
     parser.on('opentag', (tag) => this.open(tag));
     parser.on('closetag', (tag) => this.close(tag.name, parser.line, parser.column));
-    parser.on('text', (text) => {
-      if (this.capture) this.building!.text(text);
-    });
+    // Text is only wanted inside coordinate and attribute elements. Without a text handler
+    // saxes does not even cut out the whitespace between tags, so the handler is attached
+    // only while an element whose text we want is open.
+    const onText = (text: string) => this.building?.text(text);
+    this.setCapture = (on: boolean) => {
+      if (on === this.capture) return;
+      this.capture = on;
+      if (on) parser.on('text', onText);
+      else parser.off('text');
+    };
     parser.on('cdata', (text) => {
       if (this.capture) this.building!.text(text);
     });
@@ -71,7 +79,7 @@ export class DocumentReader {
     const attrs = tag.attributes as Record<string, string>;
     const d = ++this.depth;
     if (this.building) {
-      this.capture = this.building.open(local, attrs, this.tagLine, this.tagColumn);
+      this.setCapture(this.building.open(local, attrs, this.tagLine, this.tagColumn));
       return;
     }
     this.names[d] = local;
@@ -106,11 +114,11 @@ export class DocumentReader {
     }
     if (d > this.buildingDepth) {
       building.close(localName(name), line, column);
-      this.capture = false;
+      this.setCapture(false);
       return;
     }
     this.building = undefined;
-    this.capture = false;
+    this.setCapture(false);
     const parsed = building.finish();
     if (parsed) this.queue.push(parsed);
   }
