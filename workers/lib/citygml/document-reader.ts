@@ -47,7 +47,7 @@ export class DocumentReader {
       this.tagColumn = Math.max(1, parser.column - tag.name.length - 1);
     });
     parser.on('opentag', (tag) => this.open(tag));
-    parser.on('closetag', (tag) => this.close(tag.name, parser.line, parser.column));
+    parser.on('closetag', () => this.close(parser.line, parser.column));
     // Text is only wanted inside coordinate and attribute elements. Without a text handler
     // saxes does not even cut out the whitespace between tags, so the handler is attached
     // only while an element whose text we want is open.
@@ -78,11 +78,11 @@ export class DocumentReader {
     const local = localName(tag.name);
     const attrs = tag.attributes as Record<string, string>;
     const d = ++this.depth;
+    this.names[d] = local;
     if (this.building) {
       this.setCapture(this.building.open(local, attrs, this.tagLine, this.tagColumn));
       return;
     }
-    this.names[d] = local;
     this.srs[d] = attrs.srsName;
     if (local === 'Envelope' && this.names[d - 1] === 'boundedBy' && d >= 3 && attrs.srsName !== undefined) {
       this.srs[d - 2] ??= attrs.srsName;
@@ -105,7 +105,7 @@ export class DocumentReader {
     }
   }
 
-  private close(name: string, line: number, column: number): void {
+  private close(line: number, column: number): void {
     const d = this.depth--;
     const building = this.building;
     if (!building) {
@@ -113,7 +113,7 @@ export class DocumentReader {
       return;
     }
     if (d > this.buildingDepth) {
-      building.close(localName(name), line, column);
+      building.close(this.names[d], line, column);
       this.setCapture(false);
       return;
     }
