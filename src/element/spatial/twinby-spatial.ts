@@ -73,7 +73,7 @@ export class TwinbySpatial extends LitElement {
   readonly isTwinbyLayer = true;
   private layerHost: LayerHost | null = null;
   private client: SpatialClient | null = null;
-  private dataset: DatasetInfo | null = null;
+  private datasetInfo: DatasetInfo | null = null;
   private loading: Promise<void> | null = null;
   private readonly drawing = new AreaDrawing();
   private query: AbortController | null = null;
@@ -133,7 +133,7 @@ export class TwinbySpatial extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if ((changed.has('plan') && changed.get('plan') !== undefined) || (changed.has('planSrc') && changed.get('planSrc') !== undefined)) {
-      if (this.dataset) void this.loadPlan().catch((e: Error) => this.fail(e));
+      if (this.datasetInfo) void this.loadPlan().catch((e: Error) => this.fail(e));
     }
   }
 
@@ -183,16 +183,16 @@ export class TwinbySpatial extends LitElement {
     try {
       const response = await fetch(url);
       if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-      this.dataset = await this.client.loadFootprints(await response.arrayBuffer(), { source: url });
+      this.datasetInfo = await this.client.loadFootprints(await response.arrayBuffer(), { source: url });
       await this.loadPlan();
-      this._status = `${this.dataset.count.toLocaleString('de-DE')} Gebäude indiziert.`;
+      this._status = `${this.datasetInfo.count.toLocaleString('de-DE')} Gebäude indiziert.`;
     } catch (error) {
       throw this.fail(error as Error);
     }
   }
 
   private async loadPlan(): Promise<void> {
-    const epsg = this.dataset!.epsg;
+    const epsg = this.datasetInfo!.epsg;
     let plan = this.plan;
     if (!plan && this.planSrc) plan = (await loadPlanFile(new URL(this.planSrc, document.baseURI).href, epsg)).plan;
     if (!plan) return;
@@ -205,7 +205,7 @@ export class TwinbySpatial extends LitElement {
   private fail(error: Error): Error {
     this._error = error.message;
     this._status = 'Fehler.';
-    this.layerHost?.reportError({ kind: 'spatial', message: error.message } as never);
+    this.layerHost?.reportError({ kind: 'other', message: error.message, layerId: 'twinby-spatial' });
     return error;
   }
 
@@ -261,8 +261,8 @@ export class TwinbySpatial extends LitElement {
   private async activate(row: BuildingRow): Promise<void> {
     if (this._table) this._table = { ...this._table, selectedId: row.id };
     const viewer = this.closest('twinby-viewer') as ViewerLike | null;
-    if (!viewer || !this.dataset) return;
-    const [lon, lat] = toWgs84(this.dataset.epsg)(row.x, row.y);
+    if (!viewer || !this.datasetInfo) return;
+    const [lon, lat] = toWgs84(this.datasetInfo.epsg)(row.x, row.y);
     const ground = this.groundEllipsoid ?? (row.groundHeight ?? 0) + FALLBACK_GEOID;
     const distance = Math.max(60, 4 * Math.sqrt(row.footprintArea));
     const pitch = -40;
@@ -333,12 +333,12 @@ export class TwinbySpatial extends LitElement {
   }
 
   private async finishDrawing(): Promise<void> {
-    if (!this.drawing.closable || !this.dataset) {
+    if (!this.drawing.closable || !this.datasetInfo) {
       this._status = 'Für ein Gebiet braucht es mindestens drei Punkte.';
       return;
     }
     this._drawing = false;
-    const polygons = this.drawing.polygons(this.dataset.epsg);
+    const polygons = this.drawing.polygons(this.datasetInfo.epsg);
     await this.runQuery({ polygons }, 'gezeichneten Gebiet');
   }
 
@@ -370,7 +370,7 @@ export class TwinbySpatial extends LitElement {
   // ---- render --------------------------------------------------------------------------------
 
   override render() {
-    const ready = this.dataset !== null;
+    const ready = this.datasetInfo !== null;
     return html`${this._drawing ? html`<div class="capture" aria-hidden="true" @click=${this.onCaptureClick} @dblclick=${() => void this.finishDrawing()}></div>` : nothing}
       <section class="panel ${this._open ? '' : 'collapsed'}" aria-label="Gebietsabfrage" @keydown=${this.onDrawKey}>
         <div class="row">
