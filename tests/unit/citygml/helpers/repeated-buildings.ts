@@ -1,7 +1,7 @@
 /**
- * An endless-looking CityGML stream for memory tests: one LDBV-style building
- * repeated (with a fresh gml:id each time) until `totalBytes` are produced.
- * Nothing is written to disk and only one chunk exists at a time.
+ * A large CityGML stream for memory and throughput tests: LDBV-style buildings
+ * (xlinked lod2Solid, roof, wall, ground) repeated until `totalBytes` are
+ * produced. Nothing is written to disk and nothing accumulates.
  */
 const encoder = new TextEncoder();
 
@@ -29,30 +29,27 @@ ${surface('GroundSurface', `${id}_g`, g)}${surface('RoofSurface', `${id}_r`, r)}
 `;
 }
 
-/** Yields about `totalBytes` bytes of valid CityGML in ~64 KB chunks. */
+/** One ~256 KB block of buildings (ids unique within the block), encoded once. */
+const BLOCK = (() => {
+  let text = '';
+  let count = 0;
+  while (text.length < 256 * 1024) text += building(count++);
+  return { bytes: encoder.encode(text), count };
+})();
+
+/**
+ * Yields valid CityGML of at least `totalBytes` bytes: the same pre-encoded block of
+ * buildings again and again, so producing it costs nothing next to reading it.
+ */
 export async function* repeatedBuildings(totalBytes: number): AsyncGenerator<Uint8Array> {
-  let produced = 0;
-  let i = 0;
-  let pending = HEAD;
-  while (produced + pending.length < totalBytes) {
-    while (pending.length < 64 * 1024) pending += building(i++);
-    const bytes = encoder.encode(pending);
-    produced += bytes.length;
-    pending = '';
-    yield bytes;
-  }
-  yield encoder.encode(pending + TAIL);
+  const head = encoder.encode(HEAD);
+  yield head;
+  for (let produced = head.length; produced < totalBytes; produced += BLOCK.bytes.length) yield BLOCK.bytes;
+  yield encoder.encode(TAIL);
 }
 
 /** How many buildings `repeatedBuildings(totalBytes)` produces (for assertions). */
 export function countRepeatedBuildings(totalBytes: number): number {
-  let produced = 0;
-  let i = 0;
-  let pending = HEAD.length;
-  while (produced + pending < totalBytes) {
-    while (pending < 64 * 1024) pending += building(i++).length;
-    produced += pending;
-    pending = 0;
-  }
-  return i;
+  const head = encoder.encode(HEAD).length;
+  return Math.max(0, Math.ceil((totalBytes - head) / BLOCK.bytes.length)) * BLOCK.count;
 }
