@@ -36,10 +36,14 @@ export function createOfflineWidget(container: HTMLElement, options: Constructor
 }
 
 /**
- * Renders until the tileset reports every visible tile loaded, or fails on the first tile error.
- * Rejects after `timeoutMs` with what was still loading.
+ * Renders until the tileset has loaded every tile it wants for the current view and `until()` holds
+ * (e.g. a count of loaded tiles); fails on the first tile error, or after `timeoutMs`.
  */
-export function waitForTileset(scene: Scene, tileset: Cesium3DTileset, timeoutMs = 40_000): Promise<void> {
+export function waitForTileset(
+  scene: Scene,
+  tileset: Cesium3DTileset,
+  { until = () => true, timeoutMs = 40_000 }: { until?: () => boolean; timeoutMs?: number } = {},
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const removers: (() => void)[] = [];
     const done = (err?: Error) => {
@@ -48,12 +52,13 @@ export function waitForTileset(scene: Scene, tileset: Cesium3DTileset, timeoutMs
       if (err) reject(err);
       else resolve();
     };
-    const timer = setTimeout(
-      () => done(new Error(`tileset not loaded after ${timeoutMs} ms`)),
-      timeoutMs,
-    );
+    const timer = setTimeout(() => done(new Error(`tileset not loaded after ${timeoutMs} ms`)), timeoutMs);
     removers.push(tileset.tileFailed.addEventListener((e: { url: string; message: string }) => done(new Error(`tile failed: ${e.url}: ${e.message}`))));
-    removers.push(tileset.allTilesLoaded.addEventListener(() => done()));
+    removers.push(
+      scene.postRender.addEventListener(() => {
+        if (tileset.tilesLoaded && until()) done();
+      }),
+    );
     scene.requestRender();
   });
 }
