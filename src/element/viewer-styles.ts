@@ -77,7 +77,7 @@ export const viewerStyles = css`
     padding: 8px 10px;
   }
   .legend {
-    left: 10px;
+    right: 10px;
     bottom: 10px;
     max-height: 45%;
     overflow: auto;

@@ -21,6 +21,12 @@ export interface InfoRow {
   generic?: boolean;
 }
 
+/** Property-table columns holding one CityGML generic attribute each. */
+export const genericPrefix = 'gen_';
+
+/** Units written for measuredHeight that mean metres. */
+const metreUnits = new Set(['m', 'urn:adv:uom:m', '#m', 'metre', 'meter', 'urn:ogc:def:uom:EPSG::9001']);
+
 /** The order of the well-known attributes in the panel; others follow alphabetically. */
 export const attributeOrder = [
   'id',
@@ -41,12 +47,21 @@ export const attributeOrder = [
  */
 export function normaliseAttributes(raw: Record<string, unknown>, fallbackId = ''): FeatureAttributes {
   const out: Record<string, AttributeValue | Record<string, AttributeValue>> = {};
+  let prefixed: Record<string, AttributeValue> | null = null;
   for (const [key, value] of Object.entries(raw)) {
     if (key === 'genericAttributes') {
       out[key] = parseGeneric(value);
-      continue;
+    } else if (key.startsWith(genericPrefix)) {
+      // the converter writes each generic attribute as its own column "gen_<name>"
+      prefixed ??= {};
+      prefixed[key.slice(genericPrefix.length)] = cleanValue(value);
+    } else {
+      out[key] = cleanValue(value);
     }
-    out[key] = cleanValue(value);
+  }
+  if (prefixed) {
+    const existing = out.genericAttributes;
+    out.genericAttributes = { ...(existing && typeof existing === 'object' ? existing : {}), ...prefixed };
   }
   const id = typeof out.id === 'string' && out.id !== '' ? out.id : fallbackId;
   return { ...out, id } as FeatureAttributes;
@@ -85,6 +100,13 @@ export function describeFeature(attributes: FeatureAttributes, lang: Lang): Info
     rows.push({ key, label: attributeLabel(lang, key), value: text });
   };
   for (const key of attributeOrder) if (key in attributes) push(key, attributes[key]);
+  // a height in another unit than metres is printed with the unit as written
+  const unit = attributes.measuredHeightUnit;
+  seen.add('measuredHeightUnit');
+  if (typeof unit === 'string' && !metreUnits.has(unit) && typeof attributes.measuredHeight === 'number') {
+    const row = rows.find((r) => r.key === 'measuredHeight');
+    if (row) row.value = `${formatValue('', attributes.measuredHeight, lang)} ${unit}`;
+  }
   const rest = Object.keys(attributes)
     .filter((k) => !seen.has(k) && k !== 'genericAttributes')
     .sort((a, b) => a.localeCompare(b));

@@ -41,6 +41,7 @@ const de = {
   'attr.address': 'Adresse',
   'attr.class': 'Gebäudeklasse',
   'attr.storeyHeightsAboveGround': 'Geschosshöhen über Grund',
+  'attr.lod': 'Detailstufe (LoD)',
 };
 
 export type StringKey = keyof typeof de;
@@ -85,6 +86,7 @@ const en: Record<StringKey, string> = {
   'attr.address': 'Address',
   'attr.class': 'Building class',
   'attr.storeyHeightsAboveGround': 'Storey heights above ground',
+  'attr.lod': 'Level of detail (LoD)',
 };
 
 const tables: Record<Lang, Record<StringKey, string>> = { de, en };

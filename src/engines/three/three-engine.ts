@@ -196,7 +196,8 @@ export class ThreeEngine implements Engine {
     }
     if (!any) return null;
     const fov = (this.camera.fov * Math.PI) / 180;
-    const distance = (Math.max(_union.radius, 20) / Math.sin(fov / 2)) * 1.05;
+    // a little inside the bounding sphere: tileset bounds are boxes, and a town's corners are rarely built up
+    const distance = (Math.max(_union.radius, 20) / Math.sin(fov / 2)) * 0.7;
     // from the south, looking north and 40° down
     const probe = new PerspectiveCamera();
     probe.position.set(0, Math.sin((40 * Math.PI) / 180), Math.cos((40 * Math.PI) / 180)).multiplyScalar(distance).add(_union.center);

@@ -8,6 +8,21 @@ describe('feature attributes and language', () => {
     expect(normaliseAttributes({ genericAttributes: 'not json' }, 'row-7')).toEqual({ id: 'row-7', genericAttributes: { genericAttributes: 'not json' } });
   });
 
+  it('gathers gen_ columns into the generic attributes and prints a non-metre height with its unit', () => {
+    const attrs = normaliseAttributes({ id: 'a', gen_Bodenhoehe: 401.5, gen_Quelle: 'Laserscan', measuredHeight: 40, measuredHeightUnit: 'ft', lod: 2 });
+    expect(attrs.genericAttributes).toEqual({ Bodenhoehe: 401.5, Quelle: 'Laserscan' });
+    const rows = describeFeature(attrs, 'de');
+    expect(rows.find((r) => r.key === 'measuredHeight')!.value).toBe('40 ft');
+    expect(rows.find((r) => r.key === 'measuredHeightUnit')).toBeUndefined();
+    expect(rows.find((r) => r.key === 'lod')!.label).toBe('Detailstufe (LoD)');
+    expect(rows.filter((r) => r.generic).map((r) => [r.label, r.value])).toEqual([
+      ['Bodenhoehe', '401,5'],
+      ['Quelle', 'Laserscan'],
+    ]);
+    const metres = describeFeature(normaliseAttributes({ id: 'b', measuredHeight: 12, measuredHeightUnit: 'urn:adv:uom:m' }), 'de');
+    expect(metres.map((r) => r.value)).toEqual(['b', '12\u00a0m']);
+  });
+
   it('describes a building with code-list words, units and generic attributes, as plain strings', () => {
     const rows = describeFeature(
       normaliseAttributes({

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import '../../src/index.js';
+import type { TwinbyViewer } from '../../src/index.js';
+import { building, closeView, frames, townUrl, waitFor } from './helpers.js';
+import { formatView } from '../../src/core/index.js';
+
+type Registration = { target: EventTarget; type: string; listener: unknown; capture: boolean };
+
+/** Records listeners added to and removed from window and document while fn runs. */
+async function trackGlobalListeners(fn: () => Promise<void>): Promise<Registration[]> {
+  const live: Registration[] = [];
+  const targets: EventTarget[] = [window, document];
+  const originals = targets.map((t) => ({ t, add: t.addEventListener, remove: t.removeEventListener }));
+  const captureOf = (o: unknown) => (typeof o === 'boolean' ? o : Boolean((o as AddEventListenerOptions | undefined)?.capture));
+  for (const { t, add, remove } of originals) {
+    t.addEventListener = function (type: string, listener: unknown, options?: unknown) {
+      const capture = captureOf(options);
+      if (!live.some((r) => r.target === t && r.type === type && r.listener === listener && r.capture === capture)) {
+        live.push({ target: t, type, listener, capture });
+      }
+      return add.call(t, type, listener as EventListener, options as AddEventListenerOptions);
+    };
+    t.removeEventListener = function (type: string, listener: unknown, options?: unknown) {
+      const capture = captureOf(options);
+      const i = live.findIndex((r) => r.target === t && r.type === type && r.listener === listener && r.capture === capture);
+      if (i >= 0) live.splice(i, 1);
+      return remove.call(t, type, listener as EventListener, options as EventListenerOptions);
+    };
+  }
+  try {
+    await fn();
+  } finally {
+    for (const { t, add, remove } of originals) {
+      t.addEventListener = add;
+      t.removeEventListener = remove;
+    }
+  }
+  return live;
+}
+
+describe('embedding', () => {
+  it('examples/embed.html shows two viewers inside ordinary text, at a fixed height, without global CSS', async () => {
+    const source = await fetch('/examples/embed.html').then((r) => r.text());
+    expect(source).toContain('src="/tiles/tileset.json"');
+    const iframe = document.createElement('iframe');
+    iframe.style.cssText = 'width:700px;height:900px;border:0;';
+    // the example page itself, pointed at the test town instead of the generated demo; the shim is what
+    // vitest's browser mode gives its own frames and workers for dynamic imports, which it rewrites
+    const shim = '<script>globalThis.__vitest_browser_runner__ = { wrapDynamicImport: (f) => f() };</script>';
+    iframe.srcdoc = source.replaceAll('/tiles/tileset.json', townUrl).replace('<head>', `<head>${shim}`);
+    document.body.appendChild(iframe);
+    try {
+      const doc = await waitFor(() => iframe.contentDocument?.getElementById('second') && iframe.contentDocument, 'example page');
+      const readies: string[] = [];
+      for (const id of ['first', 'second']) doc.getElementById(id)!.addEventListener('twinby-ready', () => readies.push(id));
+      await waitFor(() => readies.length === 2, 'two viewers ready', 30_000);
+      const [first, second] = ['first', 'second'].map((id) => doc.getElementById(id) as TwinbyViewer);
+      for (const v of [first, second]) {
+        expect(v.getBoundingClientRect().height).toBe(322); // 320 px + the page's 1 px border
+        expect(v.shadowRoot!.querySelectorAll('canvas')).toHaveLength(1);
+      }
+      // text above, between and below, in document order around the viewers
+      const order = ['above', 'first', 'between', 'second', 'below'].map((id) => doc.getElementById(id)!.getBoundingClientRect().top);
+      expect([...order].sort((a, b) => a - b)).toEqual(order);
+      expect(second.lang).toBe('en');
+      await waitFor(() => second.shadowRoot!.querySelector('[part="legend"] h2')?.textContent === 'Year of construction', 'english legend');
+      // no style element or adopted sheet reaches the page: only the page's own <style>
+      expect(doc.querySelectorAll('style')).toHaveLength(1);
+      expect(doc.head.querySelectorAll('link[rel="stylesheet"]')).toHaveLength(0);
+      expect(doc.adoptedStyleSheets).toHaveLength(0);
+      expect(doc.styleSheets).toHaveLength(1);
+      // both work independently
+      const b = await building(1);
+      await first.select(b.id);
+      expect(first.shadowRoot!.querySelector('[part="info-panel"]')).not.toBeNull();
+      expect(second.shadowRoot!.querySelector('[part="info-panel"]')).toBeNull();
+    } finally {
+      iframe.remove();
+    }
+  });
+
+  it('leaves no listeners on window or document after both viewers are removed', async () => {
+    const remaining = await trackGlobalListeners(async () => {
+      const viewers = [0, 1].map(() => {
+        const el = document.createElement('twinby-viewer');
+        el.setAttribute('src', townUrl);
+        el.setAttribute('view', formatView(closeView));
+        el.style.cssText = 'width:300px;height:200px;';
+        return el;
+      });
+      const ready = viewers.map((el) => new Promise((r) => el.addEventListener('twinby-ready', r, { once: true })));
+      document.body.append(...viewers);
+      await Promise.all(ready);
+      // use them: keyboard, selection, style, a flight
+      const canvas = viewers[0].shadowRoot!.querySelector('canvas')!;
+      canvas.focus();
+      canvas.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowUp', bubbles: true, composed: true }));
+      await viewers[0].select((await building(2)).id);
+      await viewers[1].setStyle({ kind: 'preset', name: 'roof-type' });
+      await viewers[1].flyTo({ ...closeView, heading: 20 }, { duration: 0.2 });
+      await frames(2);
+      for (const el of viewers) el.remove();
+      await frames(2);
+    });
+    expect(remaining.map((r) => `${r.target === window ? 'window' : 'document'}:${r.type}`)).toEqual([]);
+  });
+});
