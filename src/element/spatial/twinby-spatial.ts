@@ -118,6 +118,11 @@ export class TwinbySpatial extends LitElement {
 
   langChanged(_lang: Lang): void {}
 
+  /** The points of the area being drawn or last drawn, WGS 84 (copies). */
+  get areaPoints(): { lon: number; lat: number; height: number }[] {
+    return this.drawing.points.map((p) => ({ ...p }));
+  }
+
   /** Resolves when footprints (and the plan, if any) are in the worker. */
   get ready(): Promise<void> {
     return this.loading ?? Promise.reject(new Error('twinby-spatial is not inside a running <twinby-viewer>'));
