@@ -146,13 +146,10 @@ export async function convertBuildings(
         summary.bytesWritten += bytes.byteLength;
       };
       const tree = buildQuadtree(dataset.items, { maxFeatures: options.maxFeaturesPerTile, maxVertices: options.maxVerticesPerTile });
-      const footprints = encodeFootprints(collectFootprints(dataset.records, dataset.crs!.epsg));
-      const buildings: (TilesetBuilding | undefined)[] = dataset.records.map((r) => ({ mesh: r.mesh, model: r.model, size: r.size }));
-      const { tileset, tiles } = await writeTiles(tree, buildings, dataset.schema.build(), {
+      const footprints = encodeFootprints(collectFootprints(dataset.records.length, (i) => dataset.view(i).mesh, dataset.crs!.epsg));
+      const building = (i: number): TilesetBuilding => ({ ...dataset.view(i), size: dataset.sizes[i] });
+      const { tileset, tiles } = await writeTiles(tree, building, dataset.schema.build(), {
         write,
-        release: (i) => {
-          buildings[i] = undefined; // this building's geometry can go now
-        },
         onTile: async (n) => {
           summary.tiles = n;
           if (await pause()) progress('writing');

@@ -16,20 +16,13 @@ import {
   type ToWgs84,
 } from '../../../src/core/geo/index';
 import type { ConvertWarning, ParsedBuilding } from '../citygml/building';
-import { buildBuildingMesh, type BuildingMesh, type SkippedPolygons } from '../citygml/building-mesh';
+import { buildBuildingMesh, type SkippedPolygons } from '../citygml/building-mesh';
 import type { QuadtreeItem } from '../tiling/quadtree';
 import { SchemaCollector } from '../tiles3d/metadata-schema';
 import { ConvertError } from './convert-error';
+import { GeometryArena, type BuildingView, type StoredBuilding } from './geometry-arena';
 import { fitEcefModel } from './georeference';
 
-export interface BuildingRecord {
-  mesh: BuildingMesh;
-  model: Float64Array;
-  /** Footprint rings in the dataset CRS (x,y pairs). */
-  footprint: Float64Array[][];
-  /** Bounding-box diagonal in metres. */
-  size: number;
-}
 
 export interface DatasetBounds {
   west: number;
@@ -52,8 +45,12 @@ interface Frame {
 const METRES_PER_DEGREE = 111319.49079327357;
 
 export class DatasetBuilder {
-  readonly records: BuildingRecord[] = [];
+  /** Converted buildings, in reading order; their numbers live in the arena (footprints in the dataset CRS). */
+  readonly records: StoredBuilding[] = [];
+  /** Bounding-box diagonal in metres, per record. */
+  readonly sizes: number[] = [];
   readonly items: QuadtreeItem[] = [];
+  readonly arena = new GeometryArena();
   readonly schema = new SchemaCollector();
   triangles = 0;
   bounds: DatasetBounds = { west: Infinity, south: Infinity, east: -Infinity, north: -Infinity, minHeight: Infinity, maxHeight: -Infinity };
@@ -111,15 +108,17 @@ export class DatasetBuilder {
     this.bounds.minHeight = Math.min(this.bounds.minHeight, b[2] + offset);
     this.bounds.maxHeight = Math.max(this.bounds.maxHeight, b[5] + offset);
 
-    this.records.push({
-      mesh,
-      model,
-      footprint: frame.crs.epsg === this.crs!.epsg ? mesh.footprint : mesh.footprint.map((poly) => poly.map((ring) => this.reprojectRing(ring, frame.crs.epsg))),
-      size: Math.hypot(b[3] - b[0], b[4] - b[1], b[5] - b[2]),
-    });
+    const footprint = frame.crs.epsg === this.crs!.epsg ? mesh.footprint : mesh.footprint.map((poly) => poly.map((ring) => this.reprojectRing(ring, frame.crs.epsg)));
+    this.records.push(this.arena.store(mesh, model, footprint));
+    this.sizes.push(Math.hypot(b[3] - b[0], b[4] - b[1], b[5] - b[2]));
     this.items.push(item);
     this.schema.add(building.attributes);
     this.triangles += triangles;
+  }
+
+  /** Building i as views on the arena. */
+  view(i: number): BuildingView {
+    return this.arena.view(this.records[i]);
   }
 
   private extendBounds(lon: number, lat: number): void {

@@ -1,8 +1,12 @@
 /** The converted buildings' footprints as a FootprintSet (F's codec writes it as footprints.bin). */
+import type { BuildingMesh } from '../citygml/building-mesh';
 import type { FootprintSet } from '../footprints/footprint-set';
-import type { BuildingRecord } from './dataset-builder';
 
-export function collectFootprints(records: readonly Pick<BuildingRecord, 'mesh' | 'footprint'>[], epsg: number): FootprintSet {
+type FootprintSource = Pick<BuildingMesh, 'id' | 'attributes' | 'groundHeight' | 'bbox' | 'footprint'>;
+
+/** `get(i)` gives building i, whose footprint is already in the CRS `epsg`. */
+export function collectFootprints(count: number, get: (i: number) => FootprintSource, epsg: number): FootprintSet {
+  const records = Array.from({ length: count }, (_, i) => get(i));
   let polygons = 0;
   let rings = 0;
   let vertices = 0;
@@ -16,16 +20,16 @@ export function collectFootprints(records: readonly Pick<BuildingRecord, 'mesh' 
   const n = records.length;
   const set: FootprintSet = {
     epsg,
-    ids: records.map((r) => r.mesh.id),
-    groundHeights: Float64Array.from(records, (r) => r.mesh.groundHeight),
-    heights: Float32Array.from(records, (r) => r.mesh.attributes.measuredHeight ?? r.mesh.bbox[5] - r.mesh.groundHeight),
-    storeys: Int16Array.from(records, (r) => int16(r.mesh.attributes.storeysAboveGround)),
+    ids: records.map((r) => r.id),
+    groundHeights: Float64Array.from(records, (r) => r.groundHeight),
+    heights: Float32Array.from(records, (r) => r.attributes.measuredHeight ?? r.bbox[5] - r.groundHeight),
+    storeys: Int16Array.from(records, (r) => int16(r.attributes.storeysAboveGround)),
     polygonOffsets: new Uint32Array(n + 1),
     ringOffsets: new Uint32Array(polygons + 1),
     vertexOffsets: new Uint32Array(rings + 1),
     coords: new Float64Array(vertices * 2),
-    functions: records.map((r) => r.mesh.attributes.function ?? ''),
-    yearsOfConstruction: Int16Array.from(records, (r) => int16(r.mesh.attributes.yearOfConstruction)),
+    functions: records.map((r) => r.attributes.function ?? ''),
+    yearsOfConstruction: Int16Array.from(records, (r) => int16(r.attributes.yearOfConstruction)),
   };
   let p = 0;
   let k = 0;

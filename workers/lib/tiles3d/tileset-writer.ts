@@ -30,8 +30,6 @@ export interface WriteTilesOptions {
   write(path: string, bytes: Uint8Array): void | Promise<void>;
   /** Called after each tile; may await (to yield, or to honour an abort). */
   onTile?: (tiles: number) => void | Promise<void>;
-  /** Called once a building's tile is written, so its memory can go. */
-  release?: (index: number) => void;
 }
 
 interface NodeState {
@@ -49,14 +47,15 @@ export interface WrittenTileset {
   tiles: number;
 }
 
+/** `building(i)` gives item i of the quadtree (its mesh, model and size); it may build views on demand. */
 export async function writeTiles(
   root: QuadtreeNode,
-  buildings: readonly (TilesetBuilding | undefined)[],
+  building: (index: number) => TilesetBuilding,
   schema: MetadataSchema,
   options: WriteTilesOptions,
 ): Promise<WrittenTileset> {
   const states = new Map<QuadtreeNode, NodeState>();
-  const centroids = subtreeCentroids(root, buildings);
+  const centroids = subtreeCentroids(root, building);
   let tiles = 0;
   for (const node of postOrder(root)) {
     const [cx, cy, cz] = centroids.get(node)!;
@@ -69,7 +68,7 @@ export async function writeTiles(
 
     let maxSize = 0;
     if (node.items.length) {
-      const placed = node.items.map((i) => buildings[i]!);
+      const placed = node.items.map(building);
       const { geometry, bounds } = buildTileGeometry(placed, toTile);
       const glb = writeTileGlb(geometry, placed.map(featureOf), schema);
       const uri = `tiles/${node.id}.glb`;
@@ -80,7 +79,6 @@ export async function writeTiles(
         max[k] = bounds[k + 3];
       }
       for (const b of placed) maxSize = Math.max(maxSize, b.size);
-      for (const i of node.items) options.release?.(i);
     }
 
     let childError = 0;
@@ -151,12 +149,12 @@ function featureOf(b: PlacedBuilding): { id: string; lod: number; attributes: Bu
 }
 
 /** ECEF centroid of each node's buildings (own and descendants'), from the models' anchors. */
-function subtreeCentroids(root: QuadtreeNode, buildings: readonly (TilesetBuilding | undefined)[]): Map<QuadtreeNode, number[]> {
+function subtreeCentroids(root: QuadtreeNode, building: (index: number) => TilesetBuilding): Map<QuadtreeNode, number[]> {
   const sums = new Map<QuadtreeNode, number[]>();
   for (const node of postOrder(root)) {
     const s = [0, 0, 0, 0];
     for (const i of node.items) {
-      const m = buildings[i]!.model;
+      const m = building(i).model;
       s[0] += m[0];
       s[1] += m[1];
       s[2] += m[2];
