@@ -1,0 +1,204 @@
+/**
+ * `npm run bench:convert`: CityGML → 3D Tiles throughput and memory, TwinBy against citygml-to-3dtiles (npm).
+ * Inputs: the synthetic town (tools/make-demo) at 1k, 10k and 100k buildings plus one of about 150 MB, and the
+ * largest real samples in ../shared. Each conversion runs in a child process of its own, so its peak RSS is its
+ * own; seconds count the conversion after module loading and a warm-up on a small fixture. Prints a table; asserts nothing.
+ *
+ *   npm run bench:convert [-- --quick] [-- --njam-timeout 240] [-- --keep]
+ *   --quick          only the 1k town and the real samples
+ *   --njam-timeout   seconds before a citygml-to-3dtiles run is stopped and reported as such (default 240)
+ */
+import { execFile } from 'node:child_process';
+import { createWriteStream, existsSync, readdirSync, statSync } from 'node:fs';
+import { mkdtemp, open, rm } from 'node:fs/promises';
+import { once } from 'node:events';
+import { loadavg, tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { parseSrsName, PROJ_DEFINITIONS } from '../../src/core/geo';
+import { generateTown } from '../../tools/make-demo/generate-town';
+
+const root = resolve(import.meta.dirname, '../..');
+const data = resolve(root, '../shared/data/citygml');
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const keep = args.includes('--keep');
+const njamTimeout = Number(args[args.indexOf('--njam-timeout') + 1]) || 240;
+const TWINBY_TIMEOUT_S = 1800;
+/** The synthetic town writes about 8.9 MB per 1,000 buildings. */
+const BUILDINGS_FOR_150_MB = 17_000;
+
+interface Input {
+  label: string;
+  path: string;
+  synthetic: boolean;
+}
+
+interface Measure {
+  seconds: number;
+  buildings: number;
+  rssBytes: number;
+  outBytes: number;
+  failure?: string;
+}
+
+interface Row {
+  input: Input;
+  megabytes: number;
+  twinby: Measure;
+  njam: Measure | { skipped: string };
+}
+
+function run(cmd: string, argv: string[], timeoutSeconds: number) {
+  return new Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string; timedOut: boolean }>((done) => {
+    const child = execFile(cmd, argv, { cwd: root, timeout: timeoutSeconds * 1000, maxBuffer: 256 << 20, killSignal: 'SIGKILL' }, (err, stdout, stderr) => {
+      const timedOut = Boolean(err && (err as { killed?: boolean }).killed && child.signalCode === 'SIGKILL');
+      done({ code: child.exitCode, signal: child.signalCode, stdout, stderr, timedOut });
+    });
+  });
+}
+
+function lastJson(text: string, prefix = ''): Record<string, unknown> | undefined {
+  const line = text
+    .trim()
+    .split('\n')
+    .reverse()
+    .find((l) => l.startsWith(`${prefix}{`));
+  return line ? JSON.parse(line.slice(prefix.length)) : undefined;
+}
+
+function dirBytes(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  return readdirSync(dir, { withFileTypes: true }).reduce((sum, e) => {
+    const p = join(dir, e.name);
+    return sum + (e.isDirectory() ? dirBytes(p) : statSync(p).size);
+  }, 0);
+}
+
+function failureOf(r: Awaited<ReturnType<typeof run>>, timeout: number): string {
+  if (r.timedOut) return `timeout after ${timeout} s`;
+  const text = `${r.stderr}\n${r.stdout}`;
+  if (/heap out of memory|Allocation failed/i.test(text)) return 'out of memory';
+  const line = text.split('\n').find((l) => /Error/.test(l));
+  return `exit ${r.code ?? r.signal}${line ? `: ${line.trim().slice(0, 80)}` : ''}`;
+}
+
+async function twinby(input: Input, out: string): Promise<Measure> {
+  const r = await run(process.execPath, ['--import', 'tsx', 'tests/bench/convert/convert-one.ts', input.path, out], TWINBY_TIMEOUT_S);
+  const j = lastJson(r.stdout);
+  if (r.code !== 0 || !j) return { seconds: NaN, buildings: 0, rssBytes: 0, outBytes: 0, failure: failureOf(r, TWINBY_TIMEOUT_S) };
+  return {
+    seconds: j.seconds as number,
+    buildings: j.buildings as number,
+    rssBytes: j.maxRssBytes as number,
+    outBytes: j.bytesWritten as number,
+    failure: j.error as string | undefined,
+  };
+}
+
+/** The input's first srsName, as the other converter needs its proj4 definition under that exact name. */
+async function firstSrsName(path: string): Promise<string | undefined> {
+  const handle = await open(path, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(1 << 20), 0, 1 << 20, 0);
+    return /srsName="([^"]+)"/.exec(buffer.subarray(0, bytesRead).toString('latin1'))?.[1];
+  } finally {
+    await handle.close();
+  }
+}
+
+async function njam(input: Input, out: string): Promise<Measure> {
+  const srsName = await firstSrsName(input.path);
+  const crs = srsName ? parseSrsName(srsName) : null;
+  const proj4 = crs ? PROJ_DEFINITIONS[crs.epsg] : undefined;
+  const r = await run(process.execPath, ['tests/bench/convert/njam-runner.mjs', input.path, out, srsName ?? '', proj4 ?? ''], njamTimeout);
+  const j = lastJson(r.stdout, 'BENCH ');
+  const found = /Found (\d+) city objects/.exec(r.stdout.slice(r.stdout.indexOf('WARMED UP')));
+  if (r.code !== 0 || !j) return { seconds: NaN, buildings: 0, rssBytes: 0, outBytes: 0, failure: failureOf(r, njamTimeout) };
+  return { seconds: j.seconds as number, buildings: Number(found?.[1] ?? 0), rssBytes: j.maxRssBytes as number, outBytes: dirBytes(out) };
+}
+
+async function writeTown(path: string, buildings: number): Promise<void> {
+  const file = createWriteStream(path);
+  for await (const chunk of generateTown({ buildings, seed: 2026 })) if (!file.write(chunk)) await once(file, 'drain');
+  file.end();
+  await once(file, 'finish');
+}
+
+const fmt = (x: number, digits = 1) => (Number.isFinite(x) ? x.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '–');
+const perSecond = (m: Measure) => (m.failure || !m.seconds ? NaN : m.buildings / m.seconds);
+
+function table(rows: Row[]): string {
+  const head = ['input', 'MB', 'buildings', 'TwinBy s', 'MB/s', 'bldg/s', 'RSS MB', 'out B/bldg', 'njam s', 'njam bldg/s', 'njam RSS MB', 'njam B/bldg', 'bldg/s ratio'];
+  const lines = rows.map(({ input, megabytes, twinby: t, njam: n }) => {
+    const tw = t.failure
+      ? [t.failure, '', '', '', '', '']
+      : [fmt(t.seconds, 2), fmt(megabytes / t.seconds), fmt(perSecond(t), 0), fmt(t.rssBytes / 1048576, 0), fmt(t.outBytes / t.buildings, 0)];
+    let nj: string[];
+    if ('skipped' in n) nj = [n.skipped, '', '', '', ''];
+    // A run stopped at the timeout managed fewer than buildings/timeout per second: the ratio is at least this.
+    else if (n.failure) nj = [n.failure, '', '', '', n.failure.startsWith('timeout') ? `> ${fmt((perSecond(t) * njamTimeout) / t.buildings, 0)}×` : '–'];
+    else nj = [fmt(n.seconds, 2), fmt(perSecond(n), 1), fmt(n.rssBytes / 1048576, 0), fmt(n.outBytes / n.buildings, 0), `${fmt(perSecond(t) / perSecond(n), 0)}×`];
+    return [input.label, fmt(megabytes), String(t.buildings), ...tw.slice(0, 5), ...nj];
+  });
+  const all = [head, ...lines];
+  const widths = head.map((_, i) => Math.max(...all.map((l) => (l[i] ?? '').length)));
+  return all.map((l) => `| ${l.map((c, i) => (c ?? '').padEnd(widths[i])).join(' | ')} |`).join('\n');
+}
+
+const work = await mkdtemp(join(tmpdir(), 'twinby-bench-convert-'));
+console.log(`bench:convert on ${process.version}, load average at start ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+try {
+  const inputs: Input[] = [];
+  const towns = quick ? [1_000] : [1_000, 10_000, BUILDINGS_FOR_150_MB, 100_000];
+  for (const n of towns) {
+    const path = join(work, `town-${n}.gml`);
+    process.stderr.write(`generating the synthetic town with ${n.toLocaleString('en')} buildings …\n`);
+    await writeTown(path, n);
+    inputs.push({ label: n === BUILDINGS_FOR_150_MB ? `town ${n / 1000}k (~150 MB)` : `town ${n / 1000}k`, path, synthetic: true });
+  }
+  for (const rel of [
+    'bayern-tum-munich-3dcitydb/TUM_Munich.gml',
+    'berlin-lod2-argis/Berlin1b/3910_5820.gml',
+    'berlin-lod2-argis/Berlin1b/3900_5820.gml',
+    'potsdam-lod1-3dcitydb/Potsdam_LoD1.gml',
+  ]) {
+    const path = join(data, rel);
+    if (existsSync(path)) inputs.push({ label: basename(rel), path, synthetic: false });
+    else console.log(`(missing real sample ${rel}: ../shared not here)`);
+  }
+
+  const rows: Row[] = [];
+  let njamGaveUpAt = Infinity;
+  for (const input of inputs) {
+    const megabytes = statSync(input.path).size / 1e6;
+    process.stderr.write(`${input.label}: TwinBy …`);
+    const t = await twinby(input, join(work, 'out-twinby'));
+    let n: Row['njam'];
+    if (input.synthetic && megabytes > njamGaveUpAt) {
+      n = { skipped: `not run (timed out at ${fmt(njamGaveUpAt, 0)} MB)` };
+    } else {
+      process.stderr.write(' citygml-to-3dtiles …');
+      n = await njam(input, join(work, 'out-njam'));
+      if (n.failure && input.synthetic) njamGaveUpAt = Math.min(njamGaveUpAt, megabytes);
+    }
+    process.stderr.write(' done\n');
+    rows.push({ input, megabytes, twinby: t, njam: n });
+    await rm(join(work, 'out-twinby'), { recursive: true, force: true });
+    await rm(join(work, 'out-njam'), { recursive: true, force: true });
+    await rm(join(work, 'out-njam-warm-up'), { recursive: true, force: true });
+  }
+
+  console.log(`\n${table(rows)}\n`);
+  const done = rows.filter((r) => !r.twinby.failure);
+  const ratios = rows.filter((r) => !('skipped' in r.njam) && !r.njam.failure).map((r) => perSecond(r.twinby) / perSecond(r.njam as Measure));
+  const big = rows.find((r) => r.input.label.includes('150 MB'));
+  const mbps = done.map((r) => r.megabytes / r.twinby.seconds).sort((a, b) => a - b);
+  console.log(`Goals (TwinBy converts one file on one thread, so MB/s is per core):`);
+  console.log(`  ≥ 10× citygml-to-3dtiles buildings/s: smallest measured ratio ${fmt(Math.min(...ratios), 0)}× over ${ratios.length} inputs`);
+  if (big) console.log(`  peak RSS < 400 MB for a 150 MB input: ${fmt(big.twinby.rssBytes / 1048576, 0)} MB at ${fmt(big.megabytes)} MB`);
+  console.log(`  ≥ 30 MB/s per core: median ${fmt(mbps[Math.floor(mbps.length / 2)])} MB/s, best ${fmt(mbps.at(-1)!)} MB/s`);
+  console.log(`load average at end ${loadavg().map((x) => x.toFixed(1)).join(' ')} (2 cores; other work on the machine slows every figure)`);
+} finally {
+  if (!keep) await rm(work, { recursive: true, force: true });
+  else console.log(`inputs and outputs kept in ${work}`);
+}
