@@ -64,12 +64,15 @@ export function buildTileGeometry(buildings: readonly PlacedBuilding[], ecefToTi
       const ne = m[3] * nx + m[6] * ny + m[9] * nz;
       const nn = m[4] * nx + m[7] * ny + m[10] * nz;
       const nu = m[5] * nx + m[8] * ny + m[11] * nz;
-      const len = Math.hypot(ne, nn, nu) || 1;
+      const len = Math.sqrt(ne * ne + nn * nn + nu * nu) || 1; // not Math.hypot: several times slower in V8
       normals[v * 3] = ne / len;
       normals[v * 3 + 1] = nu / len;
       normals[v * 3 + 2] = -nn / len;
       const c = SURFACE_COLOR[surfaces[i]] ?? SURFACE_COLOR[0];
-      colors.set(c, v * 4);
+      colors[v * 4] = c[0];
+      colors[v * 4 + 1] = c[1];
+      colors[v * 4 + 2] = c[2];
+      colors[v * 4 + 3] = c[3];
       featureIds[v] = feature;
     }
     for (let t = 0; t < tri.length; t++) indices[ii++] = base + tri[t];

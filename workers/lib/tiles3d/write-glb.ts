@@ -28,6 +28,9 @@ const ELEMENT_ARRAY_BUFFER = 34963;
 const UNSIGNED_BYTE = 5121;
 
 export function writeTileGlb(geometry: TileGeometry, features: readonly FeatureRecord[], schema: MetadataSchema): Uint8Array {
+  // Given min/max spare loaders.gl a pass over each attribute; only POSITION keeps them (exact float32 values).
+  const skip = { min: [0], max: [0] };
+  const [min, max] = positionBounds(geometry.positions);
   const scenegraph = new GLTFScenegraph();
   const material = scenegraph.addMaterial({
     pbrMetallicRoughness: { baseColorFactor: [1, 1, 1, 1], metallicFactor: 0, roughnessFactor: 1 },
@@ -39,10 +42,10 @@ export function writeTileGlb(geometry: TileGeometry, features: readonly FeatureR
   const indices = padTo8Bytes(geometry.indices);
   const meshIndex = scenegraph.addMesh({
     attributes: {
-      POSITION: { value: geometry.positions, size: 3 },
-      NORMAL: { value: geometry.normals, size: 3 },
-      COLOR_0: { value: geometry.colors, size: 4 },
-      _FEATURE_ID_0: { value: geometry.featureIds, size: 1 },
+      POSITION: { value: geometry.positions, size: 3, min, max },
+      NORMAL: { value: geometry.normals, size: 3, ...skip },
+      COLOR_0: { value: geometry.colors, size: 4, ...skip },
+      _FEATURE_ID_0: { value: geometry.featureIds, size: 1, ...skip },
     },
     indices,
     material,
@@ -81,6 +84,19 @@ export function writeTileGlb(geometry: TileGeometry, features: readonly FeatureR
   if (Array.isArray(json.extensionsRequired) && json.extensionsRequired.length === 0) delete json.extensionsRequired;
   const bytes = new Uint8Array(GLTFWriter.encodeSync!(scenegraph.gltf as never, {}) as ArrayBuffer);
   return bytes;
+}
+
+function positionBounds(p: Float32Array): [number[], number[]] {
+  const min = [Infinity, Infinity, Infinity];
+  const max = [-Infinity, -Infinity, -Infinity];
+  for (let i = 0; i < p.length; i += 3) {
+    for (let k = 0; k < 3; k++) {
+      const v = p[i + k];
+      if (v < min[k]) min[k] = v;
+      if (v > max[k]) max[k] = v;
+    }
+  }
+  return [min, max];
 }
 
 const TYPED: Record<string, new (values: number[]) => ArrayBufferView> = { FLOAT64: Float64Array, INT16: Int16Array, UINT8: Uint8Array };
