@@ -108,7 +108,7 @@ export function renderCompliance(c: ComplianceSummary | null, activate: (f: Comp
   if (!c) return nothing;
   const bad = c.findings.filter((f) => f.status === 'violation');
   return html`<section class="compliance" aria-label="Planprüfung">
-    <h3>Planprüfung: ${c.violationCount} Verstöße bei ${c.violators.length} Gebäuden</h3>
+    <h3>Planprüfung: ${c.violationCount} ${c.violationCount === 1 ? 'Verstoß' : 'Verstöße'} bei ${c.violators.length} ${c.violators.length === 1 ? 'Gebäude' : 'Gebäuden'}</h3>
     <ul>
       ${c.zones.map((z) => html`<li>${z.label}: ${z.buildings} Gebäude${z.grz !== null ? `, GRZ ${de(z.grz, 2)}` : ''}${z.grzPermitted !== null ? ` (zulässig ${de(z.grzPermitted, 2)})` : ''}${z.violations ? ` – ${z.violations} Verstöße` : ''}</li>`)}
     </ul>

@@ -168,7 +168,7 @@ export class TwinbySpatial extends LitElement {
       engine.setStyle(violationStyle(new Set(violators)));
       this.styled = true;
     }
-    this._status = `Planprüfung: ${summary.violationCount} Verstöße bei ${summary.violators.length} Gebäuden.`;
+    this._status = `Planprüfung: ${summary.violationCount} ${summary.violationCount === 1 ? 'Verstoß' : 'Verstöße'} bei ${summary.violators.length} ${summary.violators.length === 1 ? 'Gebäude' : 'Gebäuden'}.`;
     if (this.selectionId !== null) await this.loadPage(this._table?.offset ?? 0);
     this.dispatchEvent(new CustomEvent('twinby-spatial-compliance', { detail: { violators, violationCount: summary.violationCount }, bubbles: true, composed: true }));
     return summary;

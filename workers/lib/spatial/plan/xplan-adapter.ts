@@ -6,6 +6,7 @@
 import type { Geometry } from '../../../../src/core/formats/geometry';
 import type { Hoehenangabe, XPlanObject } from '../../../../src/core/formats/xplanung/xplan-model';
 import { fromWgs84 } from '../../../../src/core/geo';
+import { ALLG_ART_DER_BAUL_NUTZUNG, BESONDERE_ART_DER_BAUL_NUTZUNG } from '../../../../src/core/formats/xplanung/codes';
 import type { HeightLimit, PlanInput, PlanLine, PlanZone } from './plan-types';
 
 export function heightLimitOf(h: Hoehenangabe): HeightLimit {
@@ -54,7 +55,7 @@ export function planFromXPlan(objects: readonly XPlanObject[], epsg: number): Pl
       zones.push({
         id: o.id,
         kind: o.cls === 'BP_BaugebietsTeilFlaeche' ? 'baugebiet' : 'baufenster',
-        label: o.text.name ?? o.rawArt ?? o.id,
+        label: labelOf(o),
         polygons,
         grz: o.GRZ,
         gr: o.GR,
@@ -68,4 +69,13 @@ export function planFromXPlan(objects: readonly XPlanObject[], epsg: number): Pl
     }
   }
   return { epsg, zones, lines };
+}
+
+/** "MI 1", a plan's own name, or the id: what a planner recognises the zone by. */
+function labelOf(o: XPlanObject): string {
+  if (o.text.name) return o.text.name;
+  const art = (o.besondereArtDerBaulNutzung !== null ? BESONDERE_ART_DER_BAUL_NUTZUNG[o.besondereArtDerBaulNutzung]?.[2] : undefined) ??
+    (o.allgArtDerBaulNutzung !== null ? ALLG_ART_DER_BAUL_NUTZUNG[o.allgArtDerBaulNutzung]?.[2] : undefined);
+  const parts = [art, o.text.gliederung1, o.text.gliederung2].filter(Boolean);
+  return parts.length ? parts.join(' ') : o.id;
 }
