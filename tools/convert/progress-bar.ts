@@ -76,7 +76,7 @@ export class ProgressBar {
     const line =
       `[${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}] ${(fraction * 100).toFixed(0).padStart(3)}% ` +
       `${this.done.length}/${this.totalFiles} files · ${buildings.toLocaleString('en')} buildings · ${tiles} tiles · ${rate.toFixed(1)} MB/s`;
-    const width = this.out.columns ?? 100;
+    const width = this.out.columns || 100; // 0 when the terminal reports no size
     this.out.write(`\r\x1b[2K${line.slice(0, Math.max(10, width - 1))}`);
   }
 }
