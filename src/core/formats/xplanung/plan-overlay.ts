@@ -3,6 +3,7 @@ import { loadGcg2016 } from '../../geo';
 import type { Feature } from '../feature';
 import { readXPlan, type XPlanModel } from './xplan-model';
 import { xplanToOverlay, type PlanOverlay, type PlanOverlayOptions } from './xplan-overlay';
+import { GENERIC_AREA, genericOverlayFeatures } from '../generic-overlay';
 
 export type PlanOptions = Omit<PlanOverlayOptions, 'geoidOffset'>;
 
@@ -17,5 +18,15 @@ export async function planOverlay(features: Feature[], options: PlanOptions): Pr
     const grid = await loadGcg2016();
     geoidOffset = (lon, lat) => grid.undulation(lon, lat);
   }
-  return { ...xplanToOverlay(model, { ...options, geoidOffset }), version: model.version };
+  const plan = xplanToOverlay(model, { ...options, geoidOffset });
+  // other WFS feature types are shown too, plainly, below the plan
+  const generic = genericOverlayFeatures(features);
+  if (generic.length) {
+    plan.overlay.features.unshift(...generic);
+    plan.counts.other = generic.length;
+    const types = [...new Set(generic.map((f) => String(f.properties.Objektart)))];
+    plan.legend.entries.push({ label: types.join(', '), kind: 'area', style: GENERIC_AREA });
+    if (!model.objects.length) plan.legend.title = types.join(', ');
+  }
+  return { ...plan, version: model.version };
 }

@@ -1,0 +1,116 @@
+import { PlanLayerElement } from './plan-layer.js';
+import type { LayerHost } from './layer-element.js';
+
+const PLAN_FILE = /\.(gml|xml|xplan|json|geojson)$/i;
+
+/**
+ * <twinby-plan src="plan.xplan.gml" [storey-height="3.5"] [droppable]>: an XPlanGML or GeoJSON
+ * Bebauungsplan from a file, in a <twinby-viewer>. With `droppable`, a plan file dropped on the
+ * viewer replaces it; `load(file)` does the same from script. Parsing runs in a worker.
+ */
+export class TwinbyPlan extends PlanLayerElement {
+  static get observedAttributes(): string[] {
+    return ['src', 'storey-height', 'droppable'];
+  }
+
+  private abort: AbortController | null = null;
+  private dropTarget: HTMLElement | null = null;
+  /** A file loaded by drop or load(), kept over re-attaches (src is only read when there is none). */
+  private loaded: Blob | null = null;
+  private waiting: { resolve: () => void; reject: (err: unknown) => void } | null = null;
+
+  get src(): string | null {
+    return this.getAttribute('src');
+  }
+
+  set src(value: string | null) {
+    if (value === null) this.removeAttribute('src');
+    else this.setAttribute('src', value);
+  }
+
+  /**
+   * Loads a plan from a File/Blob or a URL; resolves when it is on screen, rejects when it cannot
+   * be read. Before the element is in a running viewer, it waits for that.
+   */
+  async load(input: Blob | string): Promise<void> {
+    if (typeof input !== 'string') this.loaded = input;
+    const host = this.host;
+    if (!host) {
+      this.waiting?.resolve();
+      return new Promise((resolve, reject) => (this.waiting = { resolve, reject }));
+    }
+    this.abort?.abort();
+    const abort = (this.abort = new AbortController());
+    const source = typeof input === 'string' ? new URL(input, document.baseURI).href : ((input as File).name ?? 'plan');
+    this.setStatus(true);
+    try {
+      let body: ArrayBuffer;
+      if (typeof input === 'string') {
+        const res = await fetch(source, { signal: abort.signal });
+        if (!res.ok) throw Object.assign(new Error(`${source}: HTTP ${res.status} ${res.statusText}`), { status: res.status });
+        body = await res.arrayBuffer();
+      } else {
+        body = await input.arrayBuffer();
+      }
+      const plan = await this.startClient().parsePlan({ body, source, id: this.layerId, storeyHeight: this.storeyHeight }, { signal: abort.signal });
+      if (abort.signal.aborted || this.host !== host) return;
+      this.showPlan(plan, plan.warnings);
+    } catch (err) {
+      if (abort.signal.aborted) return;
+      const status = (err as { status?: number }).status;
+      this.fail('parse', (err as Error).message, { url: typeof input === 'string' ? source : undefined, ...(status ? { status } : {}) });
+      throw err;
+    } finally {
+      if (this.abort === abort) this.setStatus(false);
+    }
+  }
+
+  protected onAttach(_host: LayerHost): void {
+    this.renderPanel();
+    if (this.hasAttribute('droppable')) this.listenForDrops();
+    const what = this.loaded ?? this.src;
+    const waiting = this.waiting;
+    this.waiting = null;
+    if (what) this.load(what).then(() => waiting?.resolve(), (err) => waiting?.reject(err));
+    else waiting?.resolve();
+  }
+
+  protected onDetach(host: LayerHost): void {
+    this.abort?.abort();
+    this.abort = null;
+    this.stopDrops();
+    this.stopClient(host);
+  }
+
+  private listenForDrops(): void {
+    this.dropTarget = this.parentElement;
+    this.dropTarget?.addEventListener('dragover', this.onDragOver);
+    this.dropTarget?.addEventListener('drop', this.onDrop);
+  }
+
+  private stopDrops(): void {
+    this.dropTarget?.removeEventListener('dragover', this.onDragOver);
+    this.dropTarget?.removeEventListener('drop', this.onDrop);
+    this.dropTarget = null;
+  }
+
+  private onDragOver = (e: DragEvent): void => {
+    if ([...(e.dataTransfer?.items ?? [])].some((i) => i.kind === 'file')) {
+      e.preventDefault();
+      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+    }
+  };
+
+  private onDrop = (e: DragEvent): void => {
+    const file = [...(e.dataTransfer?.files ?? [])].find((f) => PLAN_FILE.test(f.name));
+    if (!file) return;
+    e.preventDefault();
+    this.load(file).catch(() => {});
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'twinby-plan': TwinbyPlan;
+  }
+}

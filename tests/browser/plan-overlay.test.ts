@@ -1,0 +1,218 @@
+/**
+ * <twinby-plan> and <twinby-wfs> in a real viewer over the fixture town: the plan is draped under
+ * the buildings (never on their roofs), a Baufenster stands as a volume, a click on it lists its Z,
+ * and a WFS that stops answering mid-session raises twinby-error while the viewer keeps rendering.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import '../../src/index.js';
+import { definePlanElements, type TwinbyPlan, type TwinbyWfs } from '../../src/element/plan-elements.js';
+import type { TwinbyViewer } from '../../src/index.js';
+import type { SelectDetail } from '../../src/element/viewer-events.js';
+import { formatView } from '../../src/core/index.js';
+import { building, closeView, colourDistance, frames, offset, pixelAt, townUrl, waitFor, type Rgba } from './helpers.js';
+import nestedPlan from '../fixtures/wfs/xplan-nested-5.4.gml?raw';
+
+definePlanElements();
+
+const viewers: TwinbyViewer[] = [];
+afterEach(() => {
+  for (const el of viewers.splice(0)) el.remove();
+});
+
+function once<K extends keyof HTMLElementEventMap>(el: HTMLElement, type: K): Promise<HTMLElementEventMap[K]> {
+  return new Promise((resolve) => el.addEventListener(type, resolve as EventListener, { once: true }));
+}
+
+async function mounted(): Promise<TwinbyViewer> {
+  const el = document.createElement('twinby-viewer');
+  el.setAttribute('view', formatView(closeView));
+  el.setAttribute('src', townUrl);
+  el.preserveDrawingBuffer = true;
+  el.style.cssText = 'width:480px;height:360px;';
+  viewers.push(el);
+  const ready = once(el, 'twinby-ready');
+  document.body.appendChild(el);
+  await ready;
+  await frames(3);
+  return el;
+}
+
+const canvasOf = (el: TwinbyViewer) => el.shadowRoot!.querySelector('canvas')!;
+const GROUND = 440;
+
+/** A rectangle in metres around the fixture origin as a lon/lat ring. */
+async function rect(e0: number, n0: number, e1: number, n1: number): Promise<number[][]> {
+  const corners = [[e0, n0], [e1, n0], [e1, n1], [e0, n1], [e0, n0]];
+  return Promise.all(corners.map(async ([e, n]) => {
+    const p = await offset(e, n);
+    return [p.lon, p.lat];
+  }));
+}
+
+/** A flattened Bebauungsplan over the fixture town: WA under buildings 1–4, GE under 5–8, a Baufenster (Z III) in the gap. */
+async function townPlan(): Promise<string> {
+  const feature = (id: string, properties: object, coordinates: number[][], type = 'Polygon') => ({
+    type: 'Feature', id, properties, geometry: { type, coordinates: type === 'Polygon' ? [coordinates] : coordinates },
+  });
+  const ugf = await rect(-12, -8, -3, 8);
+  return JSON.stringify({
+    type: 'FeatureCollection',
+    features: [
+      feature('BP_BaugebietsTeilFlaeche.WA', { besondereArtDerBaulNutzung: 1200, GRZ: 0.4, Z: 2 }, await rect(-60, -30, -1, 30)),
+      feature('BP_BaugebietsTeilFlaeche.GE', { besondereArtDerBaulNutzung: 1700, GRZ: 0.8 }, await rect(1, -30, 60, 30)),
+      feature('BP_UeberbaubareGrundstuecksFlaeche.UGF', { Z: 3 }, ugf),
+      feature('BP_BauGrenze.BG', {}, ugf, 'LineString'),
+    ],
+  });
+}
+
+async function screenAt(el: TwinbyViewer, east: number, north: number, height: number) {
+  const p = await offset(east, north);
+  return el.activeEngine!.projectToScreen(p.lon, p.lat, height)!;
+}
+
+describe('<twinby-plan>', () => {
+  it('drapes the plan under the buildings, extrudes the Baufenster, and a click on it lists its Z', async () => {
+    const el = await mounted();
+    const canvas = canvasOf(el);
+    const b4 = await building(4);
+    const ground = await screenAt(el, -32, 0, GROUND); // WA, between buildings
+    const roof = el.activeEngine!.projectToScreen(b4.lon, b4.lat, b4.ground + b4.height)!;
+    const volume = await screenAt(el, -7.5, 0, GROUND + 5); // inside the Baufenster, half way up
+    const before = { ground: pixelAt(canvas, ground.x, ground.y), roof: pixelAt(canvas, roof.x, roof.y), volume: pixelAt(canvas, volume.x, volume.y) };
+
+    const plan = document.createElement('twinby-plan') as TwinbyPlan;
+    const loaded = once(plan, 'twinby-plan-load');
+    el.appendChild(plan);
+    await plan.load(new Blob([await townPlan()], { type: 'application/geo+json' }));
+    const detail = (await loaded).detail;
+    expect(detail.counts).toMatchObject({ BP_BaugebietsTeilFlaeche: 2, BP_UeberbaubareGrundstuecksFlaeche: 1, extruded: 1, BP_BauGrenze: 1 });
+    await frames(4);
+
+    const after = { ground: pixelAt(canvas, ground.x, ground.y), roof: pixelAt(canvas, roof.x, roof.y), volume: pixelAt(canvas, volume.x, volume.y) };
+    // the WA area colours the ground pale red …
+    expect(colourDistance(after.ground, before.ground)).toBeGreaterThan(20);
+    const [r, g, bl] = after.ground as Rgba;
+    expect(r).toBeGreaterThan(g);
+    expect(r).toBeGreaterThan(bl);
+    // … but not the roof of the building standing on it
+    expect(colourDistance(after.roof, before.roof)).toBeLessThan(8);
+    // the Baufenster volume tints what is behind it
+    expect(colourDistance(after.volume, before.volume)).toBeGreaterThan(10);
+
+    // legend and layer switch
+    const legend = plan.shadowRoot!.querySelector('[part="plan-legend"]')!;
+    expect([...legend.querySelectorAll('li')].map((li) => li.textContent!.trim())).toEqual(
+      expect.arrayContaining(['Allgemeines Wohngebiet (WA)', 'Gewerbegebiet (GE)', 'Baufenster, bis zur zulässigen Höhe', 'Baugrenze']),
+    );
+    expect(legend.textContent).toMatch(/× 3,5 m angenommene Geschosshöhe/);
+
+    const selected = once(el, 'twinby-select');
+    const stage = el.shadowRoot!.querySelector('[part="stage"]')!.getBoundingClientRect();
+    await userEvent.click(page.getByRole('application', { name: '3D-Stadtmodell' }), { position: { x: volume.x - stage.left, y: volume.y - stage.top } });
+    const pick: SelectDetail = (await selected).detail;
+    expect(pick).toMatchObject({ kind: 'overlay', layerId: plan.layerId, id: 'BP_UeberbaubareGrundstuecksFlaeche.UGF' });
+    expect(pick.attributes).toMatchObject({ Objektart: 'Überbaubare Grundstücksfläche (Baufenster)', 'Vollgeschosse (Z)': 'III (3)' });
+    await el.updateComplete;
+    const rows = [...el.shadowRoot!.querySelectorAll('[part="info-panel"] .row')].map((row) => [row.querySelector('dt')!.textContent, row.querySelector('dd')!.textContent]);
+    expect(rows).toContainEqual(['Vollgeschosse (Z)', 'III (3)']);
+    expect(rows.find(([k]) => k === 'Höhe des Baufensters im 3D-Modell')?.[1]).toMatch(/3 Vollgeschosse × 3,5 m/);
+
+    // the layer switch hides the plan: the ground gets its own colour back
+    const box = legend.querySelector('input[type="checkbox"]') as HTMLInputElement;
+    box.click();
+    await frames(4);
+    expect(plan.visible).toBe(false);
+    expect(colourDistance(pixelAt(canvas, ground.x, ground.y), before.ground)).toBeLessThan(8);
+  });
+
+  it('loads XPlanGML from src and from a file dropped on the viewer, through the same parser', async () => {
+    const el = await mounted();
+    const plan = document.createElement('twinby-plan') as TwinbyPlan;
+    plan.setAttribute('src', URL.createObjectURL(new Blob([nestedPlan], { type: 'application/gml+xml' })));
+    plan.setAttribute('droppable', '');
+    const first = once(plan, 'twinby-plan-load');
+    el.appendChild(plan);
+    expect((await first).detail).toMatchObject({ title: 'Bebauungsplan Am Mühlbach (Nr. 12)', counts: { extruded: 3 } });
+
+    const dropped = once(plan, 'twinby-plan-load');
+    const dt = new DataTransfer();
+    dt.items.add(new File([await townPlan()], 'stadtplan.geojson', { type: 'application/geo+json' }));
+    el.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    expect((await dropped).detail.counts).toMatchObject({ BP_BaugebietsTeilFlaeche: 2, extruded: 1 });
+  });
+
+  it('reports an unreadable plan as twinby-error with its place in the file', async () => {
+    const el = await mounted();
+    const errors: Array<{ kind: string; message: string; layerId?: string }> = [];
+    el.addEventListener('twinby-error', (e) => errors.push(e.detail));
+    const plan = document.createElement('twinby-plan') as TwinbyPlan;
+    el.appendChild(plan);
+    const file = new File(['<xplan:XPlanAuszug xmlns:xplan="x">\n  <broken></xplan:XPlanAuszug>'], 'kaputt.gml');
+    await expect(plan.load(file)).rejects.toThrow(/kaputt\.gml:2:\d+: malformed XML/);
+    expect(errors[0]).toMatchObject({ kind: 'parse', layerId: plan.layerId });
+    expect(plan.shadowRoot!.querySelector('[role="alert"]')!.textContent).toMatch(/kaputt\.gml:2/);
+  });
+});
+
+describe('<twinby-wfs>', () => {
+  it('shows WFS features, and a server that stops mid-session raises twinby-error while the viewer keeps rendering', async () => {
+    const el = await mounted();
+    const errors: Array<{ kind: string; message: string; url?: string }> = [];
+    el.addEventListener('twinby-error', (e) => errors.push(e.detail));
+    const planJson = await townPlan();
+    let up = true;
+    const requests: string[] = [];
+    // a small WFS 2.0.0 in a function: capabilities, then GeoJSON for any GetFeature; a dead server once `up` is false
+    const server = async (url: string): Promise<Response> => {
+      requests.push(url);
+      if (!up) throw new TypeError('Failed to fetch');
+      const q = new URL(url).searchParams;
+      if (q.get('REQUEST') === 'GetCapabilities') {
+        const types = ['BP_BaugebietsTeilFlaeche', 'BP_UeberbaubareGrundstuecksFlaeche', 'BP_BauGrenze'];
+        const caps = `<wfs:WFS_Capabilities xmlns:wfs="http://www.opengis.net/wfs/2.0" xmlns:ows="http://www.opengis.net/ows/1.1" version="2.0.0">
+          <ows:OperationsMetadata><ows:Operation name="GetFeature"><ows:Parameter name="outputFormat"><ows:AllowedValues><ows:Value>application/json; subtype=geojson</ows:Value></ows:AllowedValues></ows:Parameter></ows:Operation>
+          <ows:Constraint name="ImplementsResultPaging"><ows:NoValues/><ows:DefaultValue>TRUE</ows:DefaultValue></ows:Constraint></ows:OperationsMetadata>
+          <wfs:FeatureTypeList>${types.map((t) => `<wfs:FeatureType><wfs:Name>ms:${t}</wfs:Name><wfs:DefaultCRS>urn:ogc:def:crs:EPSG::25832</wfs:DefaultCRS></wfs:FeatureType>`).join('')}</wfs:FeatureTypeList>
+        </wfs:WFS_Capabilities>`;
+        return new Response(caps, { headers: { 'content-type': 'text/xml' } });
+      }
+      const type = q.get('TYPENAMES')!.replace('ms:', '');
+      const doc = JSON.parse(planJson);
+      doc.features = doc.features.filter((f: { id: string }) => f.id.startsWith(`${type}.`));
+      doc.numberMatched = doc.features.length;
+      return new Response(JSON.stringify(doc), { headers: { 'content-type': 'application/json; subtype=geojson' } });
+    };
+    const wfs = document.createElement('twinby-wfs') as TwinbyWfs;
+    wfs.fetch = server;
+    wfs.setAttribute('url', 'https://wfs.example.test/xplan');
+    wfs.setAttribute('type-names', 'BP_BaugebietsTeilFlaeche,BP_UeberbaubareGrundstuecksFlaeche,BP_BauGrenze');
+    wfs.setAttribute('cell-size', '100');
+    const loaded = new Promise<void>((resolve) => wfs.addEventListener('twinby-plan-load', (e) => e.detail.counts.extruded === 1 && resolve()));
+    el.appendChild(wfs);
+    await loaded;
+    expect(errors).toEqual([]);
+    expect(requests.some((u) => /REQUEST=GetFeature/.test(u) && /BBOX=/.test(u) && /OUTPUTFORMAT=application%2Fjson/.test(u))).toBe(true);
+    await frames(3);
+    const canvas = canvasOf(el);
+    const b6 = await building(6);
+    const roof = el.activeEngine!.projectToScreen(b6.lon, b6.lat, b6.ground + b6.height)!;
+    const roofColour = pixelAt(canvas, roof.x, roof.y);
+
+    up = false;
+    const far = await offset(0, 600);
+    await el.flyTo(formatView({ ...closeView, lat: far.lat }), { duration: 0 });
+    await waitFor(() => errors.length > 0, 'twinby-error from the stopped WFS');
+    expect(errors[0]).toMatchObject({ kind: 'wfs', layerId: wfs.layerId });
+    expect(errors[0].message).toMatch(/^WFS not reachable \(Failed to fetch\): https:\/\/wfs\.example\.test\/xplan\?/);
+    expect(wfs.shadowRoot!.querySelector('[role="alert"]')!.textContent).toMatch(/WFS not reachable/);
+
+    // the viewer keeps rendering: back home, the buildings and the plan are still drawn
+    const framesBefore = el.activeEngine!.getStats().frame;
+    await el.flyTo(formatView(closeView), { duration: 0 });
+    await frames(4);
+    expect(el.activeEngine!.getStats().frame).toBeGreaterThan(framesBefore);
+    expect(colourDistance(pixelAt(canvas, roof.x, roof.y), roofColour)).toBeLessThan(8);
+  });
+});
