@@ -237,9 +237,15 @@ export class TwinbySpatial extends LitElement {
       const sel = await client.byPolygon({ area, mode: this._mode, filter: this.filter() }, { signal });
       if (this.selectionId !== null) void client.releaseSelection(this.selectionId).catch(() => {});
       this.selectionId = sel.selectionId;
-      this._stats = await client.aggregate({ selectionId: sel.selectionId }, { signal });
-      this._table = { rows: [], total: sel.indices.length, offset: 0, pageSize: PAGE_SIZE, sortBy: this._table?.sortBy ?? 'id', descending: this._table?.descending ?? false, selectedId: null };
-      await this.loadPage(0);
+      const sortBy = this._table?.sortBy ?? 'id';
+      const descending = this._table?.descending ?? false;
+      // Statistics and the first page appear together, so the panel never shows a count without its rows.
+      const [stats, page] = await Promise.all([
+        client.aggregate({ selectionId: sel.selectionId }, { signal }),
+        client.rows({ selectionId: sel.selectionId, sortBy, descending, offset: 0, limit: PAGE_SIZE }, { signal }),
+      ]);
+      this._stats = stats;
+      this._table = { rows: page.rows, total: page.total, offset: 0, pageSize: PAGE_SIZE, sortBy, descending, selectedId: null };
       this._status = `${sel.indices.length.toLocaleString('de-DE')} Gebäude im ${label} (${MODE_LABELS[this._mode]}).`;
       this.dispatchEvent(new CustomEvent('twinby-spatial-select', { detail: { count: sel.indices.length, label }, bubbles: true, composed: true }));
       return sel.indices.length;
