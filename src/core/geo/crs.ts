@@ -72,11 +72,15 @@ export function parseSrsName(srsName: string): CrsInfo | null {
   return parseAdv(s) ?? parseCompound(s) ?? parseEpsgCodes(s);
 }
 
-/** True when GML coordinates in this CRS come latitude first (EPSG axis order of geographic CRSs). */
+/**
+ * True when GML coordinates in this CRS come latitude first. The URN and http URI forms follow
+ * EPSG's axis order (latitude first for geographic CRSs); the short "EPSG:4326" and the old
+ * "…/srs/epsg.xml#4326" forms mean longitude first, as WFS 1.0 and GeoServer read them (and as the
+ * OGC's own CityGML 3.0 samples write them).
+ */
 export function isLatLonAxisOrder(srsName: string, crs: CrsInfo): boolean {
   if (!GEOGRAPHIC.has(crs.epsg)) return false;
-  // The old GML form "…/srs/epsg.xml#4326" means lon/lat; EPSG:, URN and http URI forms follow EPSG (lat/lon).
-  return !/epsg\.xml#/i.test(srsName);
+  return /urn:(x-)?ogc:def:crs|opengis\.net\/def\/crs/i.test(srsName);
 }
 
 export function isGeographic(epsg: number): boolean {

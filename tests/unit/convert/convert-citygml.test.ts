@@ -185,6 +185,23 @@ describe('convertBuildings (ParsedBuilding → 3D Tiles 1.1)', () => {
     expect(rescued.summary.buildings).toBe(1);
   });
 
+  it('reads geographic CRSs in either axis order and meshes them in metres', async () => {
+    const latFirst = createHouse({ x: 48.137, y: 11.575, width: 0.0001, depth: 0.0001, z: 565, srsName: 'urn:ogc:def:crs:EPSG::4979' });
+    const lonFirst = createHouse({ x: 11.575, y: 48.137, width: 0.0001, depth: 0.0001, z: 565, srsName: 'EPSG:4979' });
+    for (const house of [latFirst, lonFirst]) {
+      const { summary, files } = await convert([house]);
+      expect(summary.error).toBeUndefined();
+      expect(summary.bounds!.west).toBeCloseTo(11.575, 6);
+      expect(summary.bounds!.south).toBeCloseTo(48.137, 6);
+      expect(summary.bounds!.minHeight).toBe(565); // ellipsoidal already: no geoid
+      const [tile] = await readTiles(files);
+      // Metric meshing: the box is a house (≈ 7.4 m × 11.1 m × 9 m), not a sliver of degrees.
+      const box = tile.node.boundingVolume.box;
+      expect(Math.max(box[3], box[7]) * 2).toBeGreaterThan(10);
+      expect(Math.max(box[3], box[7]) * 2).toBeLessThan(12);
+    }
+  });
+
   it('stops on abort with an AbortError', async () => {
     const controller = new AbortController();
     controller.abort();

@@ -43,9 +43,13 @@ describe('parseSrsName', () => {
     (srsName) => expect(parseSrsName(srsName)).toBeNull(),
   );
 
-  it('geographic CRSs are latitude first except in the old epsg.xml# form', () => {
-    expect(isLatLonAxisOrder('urn:ogc:def:crs:EPSG::4326', parseSrsName('urn:ogc:def:crs:EPSG::4326')!)).toBe(true);
-    expect(isLatLonAxisOrder('http://www.opengis.net/gml/srs/epsg.xml#4326', parseSrsName('http://www.opengis.net/gml/srs/epsg.xml#4326')!)).toBe(false);
-    expect(isLatLonAxisOrder('EPSG:25832', parseSrsName('EPSG:25832')!)).toBe(false);
+  it('geographic CRSs are latitude first in the URN and URI forms, longitude first in the short forms', () => {
+    const latFirst = (s: string) => isLatLonAxisOrder(s, parseSrsName(s)!);
+    expect(latFirst('urn:ogc:def:crs:EPSG::4326')).toBe(true);
+    expect(latFirst('http://www.opengis.net/def/crs/EPSG/0/4979')).toBe(true);
+    expect(latFirst('urn:ogc:def:crs,crs:EPSG::4258,crs:EPSG::7837')).toBe(true);
+    expect(latFirst('EPSG:4979')).toBe(false);
+    expect(latFirst('http://www.opengis.net/gml/srs/epsg.xml#4326')).toBe(false);
+    expect(latFirst('urn:ogc:def:crs:EPSG::25832')).toBe(false);
   });
 });
