@@ -1,3 +1,5 @@
+import { parse } from '@loaders.gl/core';
+import { Tiles3DLoader } from '@loaders.gl/3d-tiles';
 import proj4 from 'proj4';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
@@ -55,6 +57,23 @@ describe('convertBuildings (ParsedBuilding → 3D Tiles 1.1)', () => {
       });
     }
     expect(seen.size).toBe(300);
+  });
+
+  it('reads back with loaders.gl Tiles3DLoader: the tileset and its GLB content', async () => {
+    const { files } = await convert(createTown(30), { maxFeaturesPerTile: 10 });
+    const tileset: any = await parse(files.get('tileset.json')!.slice().buffer, Tiles3DLoader, {
+      worker: false,
+      '3d-tiles': { isTileset: true },
+      baseUri: 'memory://town/tileset.json',
+    } as never);
+    expect(tileset.type).toBe('TILES3D');
+    expect(tileset.asset.version).toBe('1.1');
+    expect(tileset.root.refine).toBe(1); // loaders.gl's TILE_REFINEMENT.ADD
+    expect(tileset.root.children.length).toBeGreaterThan(0);
+    const uri = [...files.keys()].find((p) => p.endsWith('.glb'))!;
+    const content: any = await parse(files.get(uri)!.slice().buffer, Tiles3DLoader, { worker: false, '3d-tiles': { loadGLTF: true } } as never);
+    expect(content.type).toBe('glTF');
+    expect(content.gltf.extensionsUsed).toEqual(expect.arrayContaining(['EXT_mesh_features', 'EXT_structural_metadata']));
   });
 
   it('declares one schema, with noData, in tileset.json and every GLB', async () => {
