@@ -55,11 +55,12 @@ export class BuildingCollector {
   private nestedSrs: string | undefined;
   private mixedSrsReported = false;
 
-  constructor(start: BuildingStart, onWarning: ((w: ConvertWarning) => void) | undefined) {
+  constructor(start: BuildingStart, onWarning: ((w: ConvertWarning) => void) | undefined, geometry: GeometryParser) {
     this.start = start;
     this.onWarning = onWarning;
     this.ownSrs = start.srsName;
-    this.geometry = new GeometryParser(this.store, {
+    this.geometry = geometry;
+    geometry.attach(this.store, {
       warn: (code, message, line, column) => this.warn(code, message, line, column),
       srsName: (name) => this.geometrySrsName(name),
     });

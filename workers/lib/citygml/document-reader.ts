@@ -10,6 +10,7 @@ import type { SaxesParser, SaxesTagPlain } from 'saxes';
 import type { ConvertWarning, ParsedBuilding } from './building';
 import { BuildingCollector } from './building-collector';
 import { CityGMLError } from './citygml-error';
+import { GeometryParser } from './geometry-parser';
 import { BUILDING } from './vocabulary';
 import { gmlId, localName } from './xml-names';
 
@@ -32,6 +33,7 @@ export class DocumentReader {
   private building: BuildingCollector | undefined;
   private buildingDepth = 0;
   private capture = false;
+  private readonly geometry = new GeometryParser();
   private setCapture: (on: boolean) => void = () => undefined;
   private tagLine = 1;
   private tagColumn = 1;
@@ -101,6 +103,7 @@ export class DocumentReader {
           column: this.tagColumn,
         },
         this.options.onWarning,
+        this.geometry,
       );
     }
   }

@@ -38,9 +38,10 @@ interface Problem {
   column: number;
 }
 
+/** One per reader, reused for every building (its buffers are the costly part to allocate). */
 export class GeometryParser {
-  private store: GeometryStore;
-  private events: GeometryEvents;
+  private store!: GeometryStore;
+  private events!: GeometryEvents;
   private ctx: GeometryContext = { lod: 0, type: 'Unclassified', hidden: false, sub: 0 };
   private depth = 0;
   private flip: boolean[] = [false];
@@ -76,7 +77,8 @@ export class GeometryParser {
   private scratch = new NumberBuffer(64);
   private result: ParseResult = { count: 0, bad: false };
 
-  constructor(store: GeometryStore, events: GeometryEvents) {
+  /** Starts a building: polygons go to `store`, problems to `events`. */
+  attach(store: GeometryStore, events: GeometryEvents): void {
     this.store = store;
     this.events = events;
   }
