@@ -98,6 +98,24 @@ describe('convertBuildings (ParsedBuilding → 3D Tiles 1.1)', () => {
     }
   });
 
+  it('switches to 32-bit indices past 65,535 vertices in a tile, and the GLB stays valid', async () => {
+    const { files, summary } = await convert(createTown(2300), { maxFeaturesPerTile: 5000 });
+    expect(summary.tiles).toBe(1);
+    const [tile] = await readTiles(files);
+    expect(tile.positions.length / 3).toBe(2300 * 30);
+    const primitive = tile.gltf.json.meshes[0].primitives[0];
+    expect(tile.gltf.json.accessors[primitive.indices].componentType).toBe(5125); // UNSIGNED_INT
+    const report = await validator.validateBytes(files.get(tile.uri)!);
+    expect(report.issues.numErrors).toBe(0);
+  });
+
+  it('says so when there is nothing to convert', async () => {
+    const { files, summary } = await convert([], { file: 'empty.gml' });
+    expect(summary.buildings).toBe(0);
+    expect(summary.warnings.map((w) => w.code)).toEqual(['no-buildings']);
+    expect(files.size).toBe(0);
+  });
+
   it('makes geometric errors strictly decrease down the tree, 0 at the leaves, ADD refinement', async () => {
     const { files } = await convert(createTown(2000), { maxFeaturesPerTile: 100 });
     const tileset = tilesetJson(files);

@@ -138,6 +138,9 @@ export async function convertBuildings(
   summary.triangles = dataset.triangles;
   progress('writing');
 
+  if (dataset.records.length === 0 && !summary.error) {
+    warn({ file, code: 'no-buildings', message: `${file ?? 'The input'} holds no building with usable geometry: nothing to write` });
+  }
   // Writing phase: whatever was converted is written, even after a reader error.
   if (dataset.records.length > 0) {
     try {
