@@ -32,14 +32,18 @@ export const ATTRIBUTE_ELEMENTS: ReadonlySet<string> = new Set([
   'genericAttribute',
 ]);
 
-export type AttributeWarn = (code: string, message: string) => void;
+/** Where attribute problems go, with the place of the attribute element. */
+export interface AttributeWarnings {
+  warn(code: string, message: string, line: number, column: number): void;
+}
 
 export function createAttributes(): BuildingAttributes {
   return { generic: {} };
 }
 
-export function applyAttribute(el: SmallElement, out: BuildingAttributes, warn: AttributeWarn): void {
+export function applyAttribute(el: SmallElement, out: BuildingAttributes, sink: AttributeWarnings, line: number, column: number): void {
   const text = el.text.trim();
+  const warn = (message: string): void => sink.warn('bad-attribute', message, line, column);
   switch (el.name) {
     case 'name':
       out.name ??= text;
@@ -65,14 +69,14 @@ export function applyAttribute(el: SmallElement, out: BuildingAttributes, warn: 
     case 'storeysAboveGround': {
       const n = Number(text);
       if (Number.isInteger(n) && text !== '') out.storeysAboveGround ??= n;
-      else warn('bad-attribute', `storeysAboveGround "${text.slice(0, 40)}" is not a whole number.`);
+      else warn(`storeysAboveGround "${text.slice(0, 40)}" is not a whole number.`);
       return;
     }
     case 'yearOfConstruction':
     case 'dateOfConstruction': {
       const year = /^\s*(-?\d{1,4})(?:\D|$)/.exec(text);
       if (year) out.yearOfConstruction ??= Number(year[1]);
-      else warn('bad-attribute', `${el.name} "${text.slice(0, 40)}" has no year.`);
+      else warn(`${el.name} "${text.slice(0, 40)}" has no year.`);
       return;
     }
     case 'address': {
@@ -85,10 +89,10 @@ export function applyAttribute(el: SmallElement, out: BuildingAttributes, warn: 
   }
 }
 
-function setHeight(out: BuildingAttributes, text: string, uom: string | undefined, warn: AttributeWarn): void {
+function setHeight(out: BuildingAttributes, text: string, uom: string | undefined, warn: (message: string) => void): void {
   const h = Number(text);
   if (text === '' || !Number.isFinite(h)) {
-    warn('bad-attribute', `measuredHeight "${text.slice(0, 40)}" is not a number.`);
+    warn(`measuredHeight "${text.slice(0, 40)}" is not a number.`);
     return;
   }
   if (out.measuredHeight !== undefined) return;

@@ -7,7 +7,7 @@
  */
 import type { ConvertWarning, ParsedBuilding } from './building';
 import { applyAttribute, ATTRIBUTE_ELEMENTS, createAttributes } from './attribute-collector';
-import { GeometryParser } from './geometry-parser';
+import type { GeometryEvents, GeometryParser } from './geometry-parser';
 import { GeometryStore } from './geometry-store';
 import { SmallTreeBuilder } from './small-tree';
 import { BUILDING, geometryLod, IGNORED, INTERIOR, lod0SurfaceType, PART, SURFACE_TYPES } from './vocabulary';
@@ -33,7 +33,7 @@ export interface BuildingStart {
   column: number;
 }
 
-export class BuildingCollector {
+export class BuildingCollector implements GeometryEvents {
   private readonly start: BuildingStart;
   private readonly onWarning: ((w: ConvertWarning) => void) | undefined;
   private readonly attributes = createAttributes();
@@ -60,10 +60,7 @@ export class BuildingCollector {
     this.onWarning = onWarning;
     this.ownSrs = start.srsName;
     this.geometry = geometry;
-    geometry.attach(this.store, {
-      warn: (code, message, line, column) => this.warn(code, message, line, column),
-      srsName: (name) => this.geometrySrsName(name),
-    });
+    geometry.attach(this.store, this);
   }
 
   get id(): string {
@@ -133,7 +130,7 @@ export class BuildingCollector {
         const root = this.tree.close();
         if (r === this.modeDepth) {
           this.mode = Mode.Normal;
-          if (root) applyAttribute(root, this.attributes, (code, message) => this.warn(code, message, line, column));
+          if (root) applyAttribute(root, this.attributes, this, line, column);
         }
         return;
       }
@@ -169,7 +166,8 @@ export class BuildingCollector {
     return false;
   }
 
-  private geometrySrsName(name: string): void {
+  /** GeometryEvents: an srsName seen on this building's geometry. */
+  srsName(name: string): void {
     if (this.geometrySrs === undefined) this.geometrySrs = name;
     else if (name !== this.geometrySrs && !this.mixedSrsReported) {
       this.mixedSrsReported = true;
@@ -177,7 +175,8 @@ export class BuildingCollector {
     }
   }
 
-  private warn(code: string, message: string, line: number, column: number): void {
+  /** GeometryEvents and attribute problems: a warning located in this building. */
+  warn(code: string, message: string, line: number, column: number): void {
     this.onWarning?.({ file: this.start.file, line, column, buildingId: this.id, code, message });
   }
 }
