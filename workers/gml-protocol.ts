@@ -35,10 +35,10 @@ export interface PlanParseResult extends PlanBuildResult {
 }
 
 export interface GmlWorkerApi {
-  /** GML (3.1.1/3.2, XPlanGML) or GeoJSON → features in WGS84; an ows:ExceptionReport rejects with its text. */
+  /** A WFS GetFeature response (GML 3.1.1/3.2 or GeoJSON) → features in WGS84; an ows:ExceptionReport rejects with its text. */
   parseFeatures(params: GmlParseParams): Promise<FeatureCollection>;
   /** Features (e.g. all pages of a WFS) → the Bebauungsplan overlay and legend. */
   buildPlan(params: PlanOptionsParams & { features: Feature[] }): Promise<PlanBuildResult>;
-  /** A whole plan file in one call: parse, then build. */
+  /** A whole plan file (XPlanGML or GeoJSON) in one call: parse, then build. Short "EPSG:4326" is read lon/lat, as in files. */
   parsePlan(params: GmlParseParams & PlanOptionsParams): Promise<PlanParseResult>;
 }

@@ -30,14 +30,14 @@ function overlayBuffers(overlay: OverlayData): ArrayBuffer[] {
   return [...set];
 }
 
-function parse(params: GmlParseParams): FeatureCollection {
-  return readFeatureResponse(text(params.body), { source: params.source, srsName: params.srsName, typeName: params.typeName, arcTolerance: params.arcTolerance });
+function parse(params: GmlParseParams, axisConvention: 'wfs' | 'file'): FeatureCollection {
+  return readFeatureResponse(text(params.body), { source: params.source, srsName: params.srsName, typeName: params.typeName, arcTolerance: params.arcTolerance, axisConvention });
 }
 
 export function createGmlWorkerApi(): GmlWorkerApi {
   return {
     async parseFeatures(params) {
-      const fc = parse(params);
+      const fc = parse(params, 'wfs');
       return transfer(fc, collectionBuffers(fc));
     },
     async buildPlan(params) {
@@ -45,7 +45,7 @@ export function createGmlWorkerApi(): GmlWorkerApi {
       return transfer(plan, overlayBuffers(plan.overlay));
     },
     async parsePlan(params) {
-      const fc = parse(params);
+      const fc = parse(params, 'file');
       const plan = await planOverlay(fc.features, { id: params.id, storeyHeight: params.storeyHeight });
       const result = { ...plan, warnings: [...fc.warnings, ...plan.warnings], featureCount: fc.features.length, sourceEpsg: fc.sourceEpsg };
       return transfer(result, overlayBuffers(plan.overlay));

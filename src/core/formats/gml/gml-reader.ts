@@ -6,7 +6,7 @@ import { parseXml, toReadError, type XmlElement } from '../xml/xml-tree';
 import { ElementError } from '../xml/xml-error';
 import type { Feature, FeatureCollection } from '../feature';
 import type { Geometry } from '../geometry';
-import { crsTransform, CrsError } from '../to-wgs84';
+import { crsTransform, CrsError, type AxisConvention } from '../to-wgs84';
 import { isExceptionReport, readExceptionReport } from '../wfs/ows-exception';
 import { envelopeSrs, isFeatureContainer, isFeatureIn, readFeature, readGmlFeatures } from './gml-features';
 
@@ -17,6 +17,8 @@ export interface GmlReadOptions {
   srsName?: string;
   /** Chord tolerance for arcs in CRS units (default 0.01, i.e. 1 cm in metric CRSs). */
   arcTolerance?: number;
+  /** Axis order of the short "EPSG:4326" form: 'wfs' (default, lat/lon as MapServer writes it) or 'file' (lon/lat). */
+  axisConvention?: Exclude<AxisConvention, 'xy'>;
 }
 
 function intAttr(el: XmlElement, name: string): number | null {
@@ -33,7 +35,7 @@ export function readGmlFeatureCollection(text: string, options: GmlReadOptions =
   const transform = (g: Geometry, srsName: string | undefined, el: XmlElement): Geometry => {
     if (!srsName) throw new ElementError('geometry without srsName, and no default CRS given', el);
     try {
-      const t = crsTransform(srsName);
+      const t = crsTransform(srsName, options.axisConvention ?? 'wfs');
       sourceEpsg ??= t.epsg;
       return t.apply(g);
     } catch (err) {

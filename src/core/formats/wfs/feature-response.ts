@@ -14,6 +14,8 @@ export interface FeatureResponseOptions {
   /** The requested type name, given to GeoJSON features (which carry none). */
   typeName?: string;
   arcTolerance?: number;
+  /** 'wfs' (default) for GetFeature responses, 'file' for plan files: see to-wgs84.ts. */
+  axisConvention?: 'wfs' | 'file';
 }
 
 /** JSON when the body starts with "{" (content types are unreliable: MapServer labels GML 3.2 text/xml). */
@@ -28,5 +30,5 @@ export function isJsonBody(text: string): boolean {
 
 export function readFeatureResponse(text: string, options: FeatureResponseOptions = {}): FeatureCollection {
   if (isJsonBody(text)) return readGeoJson(text, { source: options.source, typeName: options.typeName });
-  return readGmlFeatureCollection(text, { source: options.source, srsName: options.srsName, arcTolerance: options.arcTolerance });
+  return readGmlFeatureCollection(text, { source: options.source, srsName: options.srsName, arcTolerance: options.arcTolerance, axisConvention: options.axisConvention });
 }

@@ -1,5 +1,5 @@
 /** Features (from GML or GeoJSON) → plan overlay, loading the geoid model only when a height needs it. */
-import { loadGcg2016 } from '../../geo';
+import { loadGeoid } from '../../geo';
 import type { Feature } from '../feature';
 import { readXPlan, type XPlanModel } from './xplan-model';
 import { xplanToOverlay, type PlanOverlay, type PlanOverlayOptions } from './xplan-overlay';
@@ -15,7 +15,7 @@ export async function planOverlay(features: Feature[], options: PlanOptions): Pr
   const model = readXPlan(features);
   let geoidOffset: PlanOverlayOptions['geoidOffset'];
   if (needsGeoid(model)) {
-    const grid = await loadGcg2016();
+    const grid = await loadGeoid();
     geoidOffset = (lon, lat) => grid.undulation(lon, lat);
   }
   const plan = xplanToOverlay(model, { ...options, geoidOffset });

@@ -232,7 +232,7 @@ function legendOf(model: XPlanModel, areas: Map<string, string>, present: Set<st
     `Höhe der Baufenster: aus der Höhenangabe des Plans; ohne Höhenangabe Zahl der Vollgeschosse (Z) × ${formatMetres(storeyHeight)} angenommene Geschosshöhe.`,
   ];
   if (usedZ) notes.push(`Mindestens ein Baufenster ist aus Z × ${formatMetres(storeyHeight)} berechnet; die wirkliche Höhengrenze kann abweichen.`);
-  if (usedAbsolute) notes.push('Absolute Höhen (NHN) sind mit dem Quasigeoid GCG2016 in ellipsoidische Höhen umgerechnet.');
+  if (usedAbsolute) notes.push('Absolute Höhen (NHN) sind mit dem Geoid EGM96 in ellipsoidische Höhen umgerechnet.');
   const nr = plan?.text.nummer;
   const title = plan ? `Bebauungsplan ${plan.text.name ?? ''}${nr ? ` (${/^nr/i.test(nr) ? nr : `Nr. ${nr}`})` : ''}`.trim() : 'Bebauungsplan';
   return { title, entries, notes };

@@ -3,21 +3,28 @@ import { readGmlFeatureCollection } from '../../../../src/core/formats/gml/gml-r
 import { crsTransform } from '../../../../src/core/formats/to-wgs84';
 import { toWgs84 } from '../../../../src/core/geo';
 
-function point(srsName: string, pos: string): number[] {
+function point(srsName: string, pos: string, axisConvention: 'wfs' | 'file' = 'wfs'): number[] {
   const fc = readGmlFeatureCollection(
     `<wfs:FeatureCollection xmlns:wfs="http://www.opengis.net/wfs/2.0" xmlns:gml="http://www.opengis.net/gml/3.2" xmlns:a="urn:a">` +
       `<wfs:member><a:f gml:id="f"><a:g><gml:Point srsName="${srsName}"><gml:pos>${pos}</gml:pos></gml:Point></a:g></a:f></wfs:member></wfs:FeatureCollection>`,
+    { axisConvention },
   );
   expect(fc.warnings).toEqual([]);
   return Array.from((fc.features[0].geometry as { coords: Float64Array }).coords);
 }
 
 describe('axis order and reprojection to WGS84', () => {
-  it('reads geographic CRSs latitude first in every form but the old epsg.xml one', () => {
+  it('reads WFS responses in geographic CRSs latitude first in every form but the old epsg.xml one', () => {
+    // MapServer 8 writes srsName="EPSG:4326" in WFS 1.1.0 GML with latitude first (tests/integration)
     for (const srs of ['EPSG:4326', 'urn:ogc:def:crs:EPSG::4326', 'http://www.opengis.net/def/crs/EPSG/0/4326', 'urn:ogc:def:crs:EPSG::4258']) {
       expect(point(srs, '48.1 11.5'), srs).toEqual([11.5, 48.1]);
     }
     expect(point('http://www.opengis.net/gml/srs/epsg.xml#4326', '11.5 48.1')).toEqual([11.5, 48.1]);
+  });
+
+  it('reads files with the short EPSG:4326 longitude first, URN forms latitude first', () => {
+    expect(point('EPSG:4326', '11.5 48.1', 'file')).toEqual([11.5, 48.1]);
+    expect(point('urn:ogc:def:crs:EPSG::4326', '48.1 11.5', 'file')).toEqual([11.5, 48.1]);
   });
 
   it('reads Gauß-Krüger northing first only in the URN/URI forms', () => {

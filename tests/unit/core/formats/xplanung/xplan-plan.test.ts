@@ -7,7 +7,7 @@ import { readXPlan, xplanClassOf } from '../../../../../src/core/formats/xplanun
 import { planOverlay } from '../../../../../src/core/formats/xplanung/plan-overlay';
 import { describeObject } from '../../../../../src/core/formats/xplanung/xplan-labels';
 import type { ExtrudedPolygon, OverlayFeature } from '../../../../../src/core/overlay/overlay-data';
-import { loadGcg2016, toWgs84 } from '../../../../../src/core/geo';
+import { loadGeoid, toWgs84 } from '../../../../../src/core/geo';
 
 const gml = readFileSync(resolve(__dirname, '../../../../fixtures/wfs/xplan-nested-5.4.gml'), 'utf8');
 const features = () => readGmlFeatureCollection(gml, { source: 'xplan-nested-5.4.gml' }).features;
@@ -115,11 +115,11 @@ describe('plan overlay', () => {
     const abs = byId(overlay.features, 'ugf-absolute') as ExtrudedPolygon;
     // OK 532.5 m NHN over ground 515 m NHN, both lifted by the quasigeoid
     expect(abs.topHeight - abs.baseHeight!).toBeCloseTo(17.5, 9);
-    const grid = await loadGcg2016();
+    const grid = await loadGeoid();
     const [lon, lat] = toWgs84(25832)(690150, 5340050);
     expect(abs.baseHeight! - 515).toBeCloseTo(grid.undulation(lon, lat), 6);
     expect(abs.baseHeight! - 515).toBeGreaterThan(40);
-    expect(legend.notes.join(' ')).toMatch(/GCG2016/);
+    expect(legend.notes.join(' ')).toMatch(/EGM96/);
   });
 
   it('uses the configured storey height and says so in the legend', async () => {
