@@ -1,16 +1,28 @@
 import { defineConfig } from 'vite';
 
+// proj4 and its helpers count as side-effect free in the page bundles: the core index re-exports the
+// geo module for the workers, and without this hint an unused proj4 (~35 KB gzip) lands in the widget's
+// initial JS. Worker bundles are built separately (worker.rollupOptions) and keep it where it is used.
+export const treeshake = {
+  moduleSideEffects: (id: string) => !/node_modules[\\/](proj4|wkt-parser|mgrs)[\\/]/.test(id),
+};
+
 // Two builds from one config:
 // - the demo site (index.html, examples/) served by `npm start` and built by `vite build`;
-// - `vite build --mode lib`: one ES module (dist-lib/twinby.js) plus worker files, for <script type="module">.
+// - `vite build --mode lib`: one ES module (dist-lib/twinby.js) that defines the elements; it loads the
+//   engine it needs from chunks next to it (the three.js engine right away, Cesium only on request),
+//   and worker files sit beside it too. No CDN, no public/ copy.
 export default defineConfig(({ mode }) => {
   if (mode === 'lib') {
     return {
+      publicDir: false,
       build: {
         outDir: 'dist-lib',
         emptyOutDir: true,
         sourcemap: true,
         lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'twinby.js' },
+        // lib mode keeps whitespace in ES output (for bundlers downstream); pages load these files as they are
+        rollupOptions: { treeshake, output: { chunkFileNames: 'twinby-[name]-[hash].js', minify: true } },
       },
       worker: { format: 'es' },
     };
@@ -21,7 +33,7 @@ export default defineConfig(({ mode }) => {
     build: {
       outDir: 'dist',
       sourcemap: true,
-      rollupOptions: { input: { main: 'index.html' } },
+      rollupOptions: { input: { main: 'index.html', embed: 'examples/embed.html' }, treeshake },
     },
     worker: { format: 'es' },
   };

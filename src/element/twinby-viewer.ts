@@ -22,6 +22,7 @@ import { isEngineName } from './engine-loaders.js';
 import { renderInfoPanel, type InfoPanelState } from './info-panel.js';
 import { isTwinbyLayer, type LayerHost, type TwinbyLayerElement } from './layer-element.js';
 import { renderLegend } from './legend.js';
+import { TilesetPrefetch } from './tileset-prefetch.js';
 import { dispatch, type SelectDetail } from './viewer-events.js';
 import { viewerStyles } from './viewer-styles.js';
 
@@ -82,6 +83,7 @@ export class TwinbyViewer extends LitElement implements EngineControllerHost {
   private unsubscribe: Array<() => void> = [];
   private waiters: Array<(engine: Engine) => void> = [];
   private pointerStart: { x: number; y: number; id: number } | null = null;
+  private prefetch: TilesetPrefetch | null = null;
 
   constructor() {
     super();
@@ -218,6 +220,18 @@ export class TwinbyViewer extends LitElement implements EngineControllerHost {
 
   // ---- Lit ------------------------------------------------------------------------------------
 
+  override connectedCallback(): void {
+    // the model downloads while the engine's code loads
+    if (this.src && !this.prefetch) this.prefetch = new TilesetPrefetch(new URL(this.src, document.baseURI).href);
+    super.connectedCallback();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.prefetch?.dispose();
+    this.prefetch = null;
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     const engine = this.engines.engine;
     if (changed.has('engine') && changed.get('engine') !== undefined) this.engines.restart();
@@ -287,7 +301,8 @@ export class TwinbyViewer extends LitElement implements EngineControllerHost {
 
   private addMainTileset(engine: Engine): void {
     const url = new URL(this.src!, document.baseURI).href;
-    engine.addTileset(mainLayerId, url).catch(() => {});
+    const prefetch = this.prefetch?.url === url ? this.prefetch : null;
+    engine.addTileset(mainLayerId, url, prefetch ? { prefetched: (u) => prefetch.take(u) } : {}).catch(() => {});
   }
 
   private report(detail: ErrorDetail): void {

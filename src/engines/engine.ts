@@ -20,6 +20,13 @@ import type {
 
 export type EngineName = 'three' | 'cesium';
 
+/**
+ * Accept header for tileset and tile requests. Naming the types (and no wildcard) keeps dev servers with
+ * an SPA fallback from answering a missing tile with index.html and 200, so a missing tile is a 404.
+ * Accept is a CORS-safelisted header: no preflight.
+ */
+export const tileAccept = 'application/json, model/gltf-binary, model/gltf+json, application/octet-stream';
+
 export interface EngineOptions {
   /** Start view; without it the engine fits the first tileset. */
   view?: ViewState;
@@ -38,6 +45,8 @@ export interface EngineOptions {
 export interface TilesetOptions {
   /** Overrides the engine's errorTarget for this tileset. */
   errorTarget?: number;
+  /** Responses fetched ahead of the engine (e.g. while its code loaded): used once instead of fetching. */
+  prefetched?: (url: string) => Promise<Response> | undefined;
 }
 
 export interface FlyToOptions {

@@ -275,6 +275,24 @@ describe('<twinby-viewer>', () => {
     expect(await el.activeEngine!.pick(p.x, p.y)).toBeNull();
   });
 
+  it('downloads the model while the engine loads, and fetches nothing twice', async () => {
+    const seen: string[] = [];
+    const realFetch = window.fetch.bind(window);
+    const spy = vi.spyOn(window, 'fetch').mockImplementation((input, init) => {
+      seen.push(String(input instanceof Request ? input.url : input));
+      return realFetch(input, init);
+    });
+    try {
+      const el = await mounted({ src: '/tests/browser/fixtures/town/tileset-single.json' });
+      expect(seen.filter((u) => u.endsWith('/tileset-single.json'))).toHaveLength(1);
+      expect(seen.filter((u) => u.endsWith('/a.glb'))).toHaveLength(1);
+      const p = await centreOf(el, 1);
+      expect((await el.activeEngine!.pick(p.x, p.y))?.id).toBe((await building(1)).id);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('home and north-up buttons move the camera', async () => {
     const el = await mounted();
     await el.flyTo({ ...closeView, heading: 60, height: 900 }, { duration: 0 });

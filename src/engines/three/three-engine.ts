@@ -145,7 +145,7 @@ export class ThreeEngine implements Engine {
         error: (detail) => this.emitError(detail),
         styled: () => this.events.emit('style-applied', {}),
       },
-      { errorTarget: options.errorTarget ?? this.options.errorTarget, cacheBytes: this.options.cacheBytes },
+      { errorTarget: options.errorTarget ?? this.options.errorTarget, cacheBytes: this.options.cacheBytes, prefetched: options.prefetched },
       {
         settled: () => this.requestRender(),
         loaded: () => this.events.emit('tiles-loaded', { layerId: id }),

@@ -2,6 +2,7 @@ import { Sphere, Vector3, type Object3D, type PerspectiveCamera, type WebGLRende
 import { TilesRenderer } from '3d-tiles-renderer';
 import { GLTFExtensionsPlugin } from '3d-tiles-renderer/plugins';
 import type { ErrorDetail, FeatureStyle } from '../../core/index.js';
+import { tileAccept } from '../engine.js';
 import type { GroundModel } from './ground.js';
 import { TileFeatures } from './tile-features.js';
 import type { WorldFrame } from './world-frame.js';
@@ -24,6 +25,7 @@ export interface LayerHost {
 export interface LayerOptions {
   errorTarget: number;
   cacheBytes: number;
+  prefetched?: (url: string) => Promise<Response> | undefined;
 }
 
 const _sphere = new Sphere();
@@ -53,11 +55,17 @@ export class TilesetLayer {
     const tiles = new TilesRenderer(url);
     this.tiles = tiles;
     tiles.errorTarget = options.errorTarget;
+    tiles.fetchOptions = { headers: { Accept: tileAccept } };
     tiles.lruCache.maxBytesSize = options.cacheBytes;
     tiles.lruCache.minBytesSize = Math.floor(options.cacheBytes * 0.75);
     // autoDispose would call dispose() on the absent Draco/KTX2 loaders
     tiles.registerPlugin(new GLTFExtensionsPlugin({ metadata: true, rtc: true, autoDispose: false }));
-    tiles.registerPlugin({ name: 'TWINBY_FEATURES', processTileModel: (scene: Object3D) => this.onTileModel(scene) });
+    tiles.registerPlugin({
+      name: 'TWINBY_FEATURES',
+      processTileModel: (scene: Object3D) => this.onTileModel(scene),
+      // undefined lets 3d-tiles-renderer fetch as usual
+      fetchData: (fetchUrl: string) => options.prefetched?.(fetchUrl),
+    });
     tiles.group.matrixAutoUpdate = false;
     tiles.setCamera(host.camera);
     tiles.setResolutionFromRenderer(host.camera, host.renderer);

@@ -1,0 +1,43 @@
+// The TwinBy side of bench:viewer: the production build of the element on the demo tileset.
+import '../../../src/index.js';
+import type { TwinbyViewer } from '../../../src/index.js';
+import { parseView } from '../../../src/core/index.js';
+import type { BenchPage } from './bench-page.js';
+
+const viewer = document.getElementById('viewer') as TwinbyViewer;
+const view = new URLSearchParams(location.search).get('view');
+if (view) viewer.setAttribute('view', view);
+
+const page: BenchPage = { firstBuildingFrame: null, allTilesLoaded: null, view: null, error: null, frame: async () => {}, tiles: 0, materials: 0 };
+(window as unknown as { bench: BenchPage }).bench = page;
+
+viewer.addEventListener('twinby-error', (e) => (page.error = e.detail.message));
+viewer.whenEngine().then((engine) => {
+  // a frame that drew more than the ground plane drew a tile of buildings
+  const off = engine.events.on('render', (s) => {
+    if (s.drawCalls > 1) {
+      page.firstBuildingFrame = performance.now();
+      off();
+    }
+  });
+  engine.events.on('ready', () => {
+    page.allTilesLoaded = performance.now();
+    const v = engine.getView();
+    page.view = [v.lon, v.lat, v.height, v.heading, v.pitch].join(',');
+    const layers = (engine as unknown as { layers: Map<string, { tiles: { forEachLoadedModel(cb: (s: { traverse(f: (o: { material?: unknown }) => void): void }) => void): void } }> }).layers;
+    for (const layer of layers.values()) {
+      layer.tiles.forEachLoadedModel((scene) => {
+        page.tiles++;
+        const materials = new Set<unknown>();
+        scene.traverse((o) => o.material && materials.add(o.material));
+        page.materials += materials.size;
+      });
+    }
+  });
+  page.frame = () =>
+    new Promise((resolve) => {
+      engine.events.once('render', () => resolve());
+      engine.requestRender();
+    });
+});
+if (view) parseView(view); // fail early on a bad view
