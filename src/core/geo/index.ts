@@ -2,6 +2,6 @@ export { parseSrsName, isLatLonAxisOrder, isGeographic, HORIZONTAL_CRS } from '.
 export type { CrsInfo, VerticalDatum } from './crs';
 export { toWgs84, fromWgs84, hasProjection, PROJ_DEFINITIONS, WGS84_PROJ } from './projections';
 export type { ToWgs84 } from './projections';
-export { parseGeoidOption, createHeightModel, createGeoidGrid, loadGcg2016 } from './geoid';
-export type { GeoidSetting, GeoidGrid, HeightModel } from './geoid';
+export { parseGeoidOption, createHeightModel, loadGeoid } from './geoid';
+export type { GeoidSetting, Geoid, HeightModel } from './geoid';
 export { geodeticToEcef, ecefToGeodetic, enuToEcef, invertRigid, multiplyMatrices, transformPoint, WGS84_A, WGS84_F } from './enu';

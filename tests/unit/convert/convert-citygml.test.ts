@@ -3,7 +3,7 @@ import { Tiles3DLoader } from '@loaders.gl/3d-tiles';
 import proj4 from 'proj4';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { geodeticToEcef, loadGcg2016, transformPoint } from '../../../src/core/geo/index';
+import { geodeticToEcef, loadGeoid, transformPoint } from '../../../src/core/geo/index';
 import { convertBuildings, convertCityGML, type ConvertOptions } from '../../../workers/lib/convert/convert-citygml';
 import { decodeFootprints } from '../../../workers/lib/footprints/footprint-codec';
 import { NO_STRING } from '../../../workers/lib/tiles3d/metadata-schema';
@@ -19,7 +19,7 @@ async function convert(buildings = createTown(50), options: ConvertOptions = {})
   return { files, summary };
 }
 
-const MUNICH_ZETA = 45.66; // GCG2016 at 11.58°E 48.14°N
+const MUNICH_ZETA = 45.53; // EGM96 at 11.58°E 48.14°N
 
 describe('convertBuildings (ParsedBuilding → 3D Tiles 1.1)', () => {
   it('turns every building into one feature with its attributes', async () => {
@@ -130,14 +130,14 @@ describe('convertBuildings (ParsedBuilding → 3D Tiles 1.1)', () => {
     expect(depth).toBeGreaterThanOrEqual(2);
   });
 
-  it('places vertices within 1 cm of proj4 + GCG2016, through tile transforms and glTF y-up', async () => {
+  it('places vertices within 1 cm of proj4 + EGM96, through tile transforms and glTF y-up', async () => {
     const house = createHouse({ x: 691234.567, y: 5334567.891, z: 519.25 });
     const { files } = await convert([house, ...createTown(30)], { maxFeaturesPerTile: 8 });
     const tiles = await readTiles(files);
     const tile = tiles.find((t) => t.columns.id.includes(house.id))!;
     const row = tile.columns.id.indexOf(house.id);
     const utm = proj4('+proj=utm +zone=32 +ellps=GRS80 +units=m +no_defs', 'EPSG:4326');
-    const geoid = await loadGcg2016();
+    const geoid = await loadGeoid();
     // Every corner of the house, expected in ECEF from an independent proj4 definition.
     const corners = [[691234.567, 5334567.891, 519.25], [691244.567, 5334575.891, 525.25], [691244.567, 5334571.891, 528.25]];
     for (const [x, y, z] of corners) {
@@ -156,11 +156,11 @@ describe('convertBuildings (ParsedBuilding → 3D Tiles 1.1)', () => {
     }
   });
 
-  it('converts normal heights to ellipsoidal ones (GCG2016, none, fixed)', async () => {
+  it('converts normal heights to ellipsoidal ones (EGM96, none, fixed)', async () => {
     const house = [createHouse({ z: 520 })];
     const auto = (await convert(house)).summary;
     expect(auto.bounds!.minHeight).toBeCloseTo(520 + MUNICH_ZETA, 1);
-    expect(auto.heights).toMatch(/GCG2016/);
+    expect(auto.heights).toMatch(/EGM96/);
     expect((await convert(house, { geoid: 'none' })).summary.bounds!.minHeight).toBeCloseTo(520, 6);
     expect((await convert(house, { geoid: 47.5 })).summary.bounds!.minHeight).toBeCloseTo(567.5, 6);
     const b = auto.bounds!;

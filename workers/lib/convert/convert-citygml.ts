@@ -27,7 +27,7 @@ export interface ConvertOptions {
   file?: string;
   /** CRS to use when the file declares none or one we do not know, e.g. "EPSG:25832". */
   crs?: string;
-  /** 'auto' (default: GCG2016 for normal heights), 'none', or a fixed offset in metres. */
+  /** 'auto' (default: EGM96 for normal heights), 'none', or a fixed offset in metres. */
   geoid?: string | number;
   /** Default 2,000. */
   maxFeaturesPerTile?: number;
@@ -57,7 +57,7 @@ export interface ConvertSummary {
   crs?: CrsInfo;
   /** Degrees and ellipsoidal metres. */
   bounds?: { west: number; south: number; east: number; north: number; minHeight: number; maxHeight: number };
-  /** How heights became ellipsoidal, e.g. "GCG2016 quasigeoid". */
+  /** How heights became ellipsoidal, e.g. "EGM96 geoid". */
   heights?: string;
 }
 

@@ -86,7 +86,7 @@ export class DatasetBuilder {
         this.options.warn({
           ...place,
           code: 'no-geoid-coverage',
-          message: `No quasigeoid covers ${ll[0].toFixed(4)}°, ${ll[1].toFixed(4)}° (GCG2016 is Germany only): heights are kept as they are; name an offset with --geoid <metres>`,
+          message: `No quasigeoid covers ${ll[0].toFixed(4)}°, ${ll[1].toFixed(4)}° (EGM96 has no value there): heights are kept as they are; name an offset with --geoid <metres>`,
         });
       }
     }
