@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ThreeEngine } from '../../src/engines/three/index.js';
 import { describeEngineContract } from './engine-contract.js';
-import { building, closeView, frames, townUrl } from './helpers.js';
+import { building, closeView, frames, offset, townUrl } from './helpers.js';
 
 describeEngineContract('three', () => new ThreeEngine());
 
@@ -9,12 +9,12 @@ describe('three engine specifics', () => {
   let engine: ThreeEngine;
   let container: HTMLDivElement;
 
-  async function start(): Promise<void> {
+  async function start(reducedMotion = false): Promise<void> {
     container = document.createElement('div');
     container.style.cssText = 'width:400px;height:300px;';
     document.body.appendChild(container);
     engine = new ThreeEngine();
-    await engine.mount(container, { preserveDrawingBuffer: true, view: closeView });
+    await engine.mount(container, { preserveDrawingBuffer: true, view: closeView, reducedMotion });
     const ready = engine.events.next('ready');
     await engine.addTileset('town', townUrl);
     await ready;
@@ -81,5 +81,51 @@ describe('three engine specifics', () => {
     expect(Math.abs(pn.x - ps.x)).toBeLessThan(25);
     // the ground plane sits under the buildings' bases
     expect(Math.abs(engine.ground.planeHeight() - engine.frame.toWorld(south.lon, south.lat, south.ground, engine.camera.position.clone()).y)).toBeLessThan(0.01);
+  });
+
+  it('animates flyTo over several frames, and jumps when motion is reduced', async () => {
+    await start(false);
+    let changes = 0;
+    engine.events.on('view-change', () => changes++);
+    const started = performance.now();
+    await engine.flyTo({ ...closeView, heading: 90, height: 800 }, { duration: 0.6 });
+    expect(performance.now() - started).toBeGreaterThan(500);
+    expect(changes).toBeGreaterThan(2);
+    expect(engine.getView().heading).toBeCloseTo(90, 1);
+    engine.dispose();
+    container.remove();
+    await start(true);
+    const t0 = performance.now();
+    await engine.flyTo({ ...closeView, heading: 180 }, { duration: 5 });
+    expect(performance.now() - t0).toBeLessThan(1500);
+    expect(engine.getView().heading).toBeCloseTo(180, 1);
+  });
+
+  it('sizes the drawing buffer by CSS size and pixel ratio', async () => {
+    await start();
+    engine.resize(320, 200, 2);
+    await frames(2);
+    expect(engine.renderer.domElement.width).toBe(640);
+    expect(engine.renderer.domElement.height).toBe(400);
+    expect(engine.camera.aspect).toBeCloseTo(1.6, 5);
+  });
+
+  it('draws ground lines solid and dashed, and picks them', async () => {
+    await start();
+    const [a, b, c, d] = await Promise.all([offset(-60, -35), offset(60, -35), offset(-60, -45), offset(60, -45)]);
+    engine.addOverlay({
+      id: 'lines',
+      features: [
+        { kind: 'ground-line', id: 'baulinie', coords: new Float64Array([a.lon, a.lat, b.lon, b.lat]), style: { stroke: '#0000ff' }, properties: {} },
+        { kind: 'ground-line', id: 'baugrenze', coords: new Float64Array([c.lon, c.lat, d.lon, d.lat]), style: { stroke: '#0000ff', dash: [2, 1] }, properties: {} },
+      ],
+    });
+    await frames(2);
+    const group = engine.pickables.getObjectByName('twinby-overlay-lines')!;
+    const kinds = group.children.map((o) => (o as unknown as { material: { type: string } }).material.type).sort();
+    expect(kinds).toEqual(['LineBasicMaterial', 'LineDashedMaterial']);
+    const mid = await offset(0, -35);
+    const p = engine.projectToScreen(mid.lon, mid.lat, 440.2)!;
+    expect(await engine.pick(p.x, p.y)).toMatchObject({ kind: 'overlay', id: 'baulinie' });
   });
 });

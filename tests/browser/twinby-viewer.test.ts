@@ -293,6 +293,14 @@ describe('<twinby-viewer>', () => {
     }
   });
 
+  it('follows its own size (ResizeObserver) at the device pixel ratio', async () => {
+    const el = await mounted();
+    el.style.width = '240px';
+    el.style.height = '180px';
+    await waitFor(() => canvasOf(el).width === Math.round(240 * devicePixelRatio), 'canvas resize');
+    expect(canvasOf(el).height).toBe(Math.round(180 * devicePixelRatio));
+  });
+
   it('home and north-up buttons move the camera', async () => {
     const el = await mounted();
     await el.flyTo({ ...closeView, heading: 60, height: 900 }, { duration: 0 });

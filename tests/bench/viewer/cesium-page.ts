@@ -29,9 +29,11 @@ Cesium3DTileset.fromUrl('/tiles/tileset.json', { maximumScreenSpaceError: 16 })
     widget.scene.primitives.add(tileset);
     tileset.tileFailed.addEventListener((e: { message: string }) => (page.error = e.message));
     tileset.tileLoad.addEventListener(() => page.tiles++);
+    // tileVisible fires while a frame is prepared for each tile with content it will draw
+    let visible = false;
+    tileset.tileVisible.addEventListener(() => (visible = true));
     widget.scene.postRender.addEventListener(() => {
-      // the first frame that executed a command of the tileset drew buildings
-      if (page.firstBuildingFrame === null && tileset.statistics.numberOfCommands > 0) page.firstBuildingFrame = performance.now();
+      if (page.firstBuildingFrame === null && visible) page.firstBuildingFrame = performance.now();
       if (page.allTilesLoaded === null && page.firstBuildingFrame !== null && tileset.tilesLoaded) page.allTilesLoaded = performance.now();
     });
   })
