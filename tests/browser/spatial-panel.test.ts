@@ -112,9 +112,10 @@ describe('<twinby-spatial> in the demo town', () => {
       const others = [...root.querySelectorAll('li.violation')].map((li) => li.getAttribute('data-building')).filter(Boolean);
       expect(others.filter((id) => id!.startsWith('DEBY_LOD2_PLAN') && id !== tower)).toEqual([]);
 
-      // A row click flies there and selects the building.
+      // By keyboard: Enter on the focused row flies there and selects the building.
       const selected = new Promise<string | null>((resolve) => viewer.addEventListener('twinby-select', (e) => resolve((e as CustomEvent).detail.id), { once: true }));
-      (row as HTMLElement).click();
+      (row as HTMLElement).focus();
+      row.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
       expect(await selected).toBe(tower);
     } finally {
       viewer.remove();
