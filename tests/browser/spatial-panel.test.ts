@@ -117,6 +117,15 @@ describe('<twinby-spatial> in the demo town', () => {
       (row as HTMLElement).focus();
       row.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
       expect(await selected).toBe(tower);
+
+      // A plan area picked in the viewer becomes the area: the tower's Baufenster holds the tower.
+      viewer.dispatchEvent(new CustomEvent('twinby-select', { detail: { id: plan.violation.windowId, kind: 'overlay', layerId: 'plan', attributes: {} } }));
+      await waitFor(() => root.querySelector('select')?.value === plan.violation.windowId, 'the picked zone chosen');
+      button('Als Gebiet').click();
+      await waitFor(() => root.querySelector('.status')?.textContent?.includes(`Gebäude im ${plan.violation.windowId}`), 'the zone query');
+      const inWindow = [...root.querySelectorAll('tbody tr')].map((tr) => tr.getAttribute('data-id'));
+      expect(inWindow).toContain(tower);
+      expect(inWindow.length).toBeLessThan(expected.length);
     } finally {
       viewer.remove();
     }

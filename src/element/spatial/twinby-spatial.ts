@@ -105,10 +105,12 @@ export class TwinbySpatial extends LitElement {
 
   attachLayer(host: LayerHost): void {
     this.layerHost = host;
+    this.viewer?.addEventListener('twinby-select', this.onViewerSelect);
     this.loading ??= this.load();
   }
 
   detachLayer(): void {
+    this.viewer?.removeEventListener('twinby-select', this.onViewerSelect);
     const engine = this.engine;
     engine?.removeOverlay(AREA_OVERLAY_ID);
     if (this.styled) engine?.setStyle(null);
@@ -179,6 +181,20 @@ export class TwinbySpatial extends LitElement {
   private get engine(): Engine | null {
     return this.layerHost?.engine ?? null;
   }
+
+  private get viewer(): ViewerLike | null {
+    return this.closest('twinby-viewer') as ViewerLike | null;
+  }
+
+  /** A plan area picked in the viewer (overlay ids are the XPlanung ids, "#k" for parts) becomes the chosen zone. */
+  private onViewerSelect = (e: Event): void => {
+    const detail = (e as CustomEvent<{ id: string | null; kind: string | null }>).detail;
+    if (detail?.kind !== 'overlay' || !detail.id) return;
+    const zone = this._zones.find((z) => z.id === detail.id!.split('#')[0]);
+    if (!zone) return;
+    this._zoneId = zone.id;
+    this._status = `Plangebiet ${zone.label} gewählt: „Als Gebiet“ übernimmt es.`;
+  };
 
   private async load(): Promise<void> {
     if (!this.footprints) throw this.fail(new Error('Attribut "footprints" fehlt (URL der footprints.bin)'));
@@ -271,7 +287,7 @@ export class TwinbySpatial extends LitElement {
 
   private async activate(row: BuildingRow): Promise<void> {
     if (this._table) this._table = { ...this._table, selectedId: row.id };
-    const viewer = this.closest('twinby-viewer') as ViewerLike | null;
+    const viewer = this.viewer;
     if (!viewer || !this.datasetInfo) return;
     const [lon, lat] = toWgs84(this.datasetInfo.epsg)(row.x, row.y);
     const ground = this.groundEllipsoid ?? (row.groundHeight ?? 0) + FALLBACK_GEOID;
