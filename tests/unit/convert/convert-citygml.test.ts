@@ -202,6 +202,13 @@ describe('convertBuildings (ParsedBuilding → 3D Tiles 1.1)', () => {
     expect(set.polygonOffsets[10]).toBe(10);
   });
 
+  it('marks planned buildings in the footprints sidecar (planungsstatus = geplant)', async () => {
+    const planned = createHouse({ id: 'PLAN_1', x: 691100, attributes: { generic: { planungsstatus: 'geplant' } } });
+    const { files } = await convert([createHouse({ id: 'OLD_1' }), planned]);
+    const set = decodeFootprints(files.get('footprints.bin')!);
+    expect(Array.from(set.planned!)).toEqual(set.ids.map((id) => (id === 'PLAN_1' ? 1 : 0)));
+  });
+
   it('warns about and skips bad polygons and empty buildings; unknown CRS is a clear error', async () => {
     const house = createHouse({ id: 'GOOD' });
     house.polygons.push({ type: 'RoofSurface', rings: [Float64Array.of(0, 0, NaN, 1, 1, 1, 2, 2, 2)] });

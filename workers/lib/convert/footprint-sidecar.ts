@@ -30,6 +30,7 @@ export function collectFootprints(count: number, get: (i: number) => FootprintSo
     coords: new Float64Array(vertices * 2),
     functions: records.map((r) => r.attributes.function ?? ''),
     yearsOfConstruction: Int16Array.from(records, (r) => int16(r.attributes.yearOfConstruction)),
+    planned: Uint8Array.from(records, (r) => (isPlanned(r.attributes.generic) ? 1 : 0)),
   };
   let p = 0;
   let k = 0;
@@ -46,6 +47,12 @@ export function collectFootprints(count: number, get: (i: number) => FootprintSo
     set.polygonOffsets[i + 1] = p;
   });
   return set;
+}
+
+/** Planning variants carry a status attribute, e.g. gen:stringAttribute planungsstatus = "geplant". */
+function isPlanned(generic: Record<string, string | number>): boolean {
+  const status = generic.planungsstatus ?? generic.Planungsstatus ?? generic.status;
+  return typeof status === 'string' && /^(geplant|planned|planung)$/i.test(status.trim());
 }
 
 function int16(v: number | undefined): number {
