@@ -9,6 +9,7 @@ import type { Geometry } from '../geometry';
 import { crsTransform, CrsError, type AxisConvention } from '../to-wgs84';
 import { isExceptionReport, readExceptionReport } from '../wfs/ows-exception';
 import { envelopeSrs, isFeatureContainer, isFeatureIn, readFeature, readGmlFeatures } from './gml-features';
+import { isGmlNamespace } from './gml-geometry';
 
 export interface GmlReadOptions {
   /** File name or URL, for error messages. */
@@ -52,6 +53,8 @@ export function readGmlFeatureCollection(text: string, options: GmlReadOptions =
   let srsName = options.srsName;
   const featureOptions = () => ({ srsName, arcTolerance: options.arcTolerance, transform, onError });
   const root = parseXml(text, source, {
+    // the bounding boxes of features are not used: not building them saves a quarter of the elements of a WFS response
+    skip: (name, ns, depth) => depth >= 2 && name === 'boundedBy' && isGmlNamespace(ns),
     onClose(el, parent, depth) {
       if (depth === 1 && el.name === 'boundedBy') srsName ??= envelopeSrs(parent!);
       if (!isFeatureIn(el, parent)) return false;

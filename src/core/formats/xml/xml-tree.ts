@@ -35,11 +35,18 @@ export interface ParseXmlOptions {
    * document element by element, and the garbage collector frees what was read.
    */
   onClose?: (el: XmlElement, parent: XmlElement | null, depth: number) => boolean | void;
+  /**
+   * Called for each start tag with its local name, namespace and depth: true leaves the element and
+   * its subtree out of the tree (saxes still checks it), e.g. the gml:boundedBy of every feature.
+   */
+  skip?: (name: string, ns: string, depth: number) => boolean;
 }
 
 /** Parses a document into a tree. Throws {@link XmlReadError} with line and column on malformed XML. */
 export function parseXml(text: string, source = 'XML', options: ParseXmlOptions = {}): XmlElement {
   const onClose = options.onClose;
+  const skip = options.skip;
+  let skipping = 0;
   let handlerError: unknown = null;
   const parser = new SaxesParser({ xmlns: false, position: false });
   const stack: XmlElement[] = [];
@@ -49,8 +56,24 @@ export function parseXml(text: string, source = 'XML', options: ParseXmlOptions 
   let index = 0;
 
   parser.on('opentag', (tag) => {
+    if (skipping > 0) {
+      skipping++;
+      index++;
+      return;
+    }
     const rawAttrs = tag.attributes as Record<string, string>;
     let scope = scopes[scopes.length - 1];
+    if (skip) {
+      const q = tag.name;
+      const c = q.indexOf(':');
+      // an element that declares namespaces itself is never skipped (its scope would need unwinding)
+      const declares = Object.keys(rawAttrs).some((k) => k === 'xmlns' || k.startsWith('xmlns:'));
+      if (!declares && skip(c < 0 ? q : q.slice(c + 1), scope[c < 0 ? '' : q.slice(0, c)] ?? '', stack.length)) {
+        skipping = 1;
+        index++;
+        return;
+      }
+    }
     let attrs: Record<string, string> = NO_ATTRS;
     for (const key in rawAttrs) {
       if (key.charCodeAt(0) === 120 /* x */ && (key === 'xmlns' || key.startsWith('xmlns:'))) {
@@ -83,12 +106,17 @@ export function parseXml(text: string, source = 'XML', options: ParseXmlOptions 
   });
   // Text only counts in leaves: the indentation around child elements is not kept.
   const onText = (t: string) => {
+    if (skipping > 0) return;
     const top = stack[stack.length - 1];
     if (top && top.children.length === 0) top.text += t;
   };
   parser.on('text', onText);
   parser.on('cdata', onText);
   parser.on('closetag', () => {
+    if (skipping > 0) {
+      skipping--;
+      return;
+    }
     const el = stack.pop();
     if (onClose && el) {
       const parent = stack.length ? stack[stack.length - 1] : null;

@@ -83,6 +83,21 @@ describe('GetFeature responses', () => {
     expect(b.properties.name).toBeNull();
   });
 
+  it('keeps good features when one geometry is bad, naming its line and column past skipped bounding boxes', () => {
+    const env = '<gml:boundedBy><gml:Envelope srsName="EPSG:25832"><gml:lowerCorner>1 2</gml:lowerCorner><gml:upperCorner>3 4</gml:upperCorner></gml:Envelope></gml:boundedBy>';
+    const gmlText = [
+      '<wfs:FeatureCollection xmlns:wfs="http://www.opengis.net/wfs/2.0" xmlns:gml="http://www.opengis.net/gml/3.2" xmlns:ms="urn:ms">',
+      `<wfs:member><ms:a gml:id="a.1">${env}<ms:g><gml:Point srsName="EPSG:25832"><gml:pos>690000 5340000</gml:pos></gml:Point></ms:g></ms:a></wfs:member>`,
+      `<wfs:member><ms:a gml:id="a.2">${env}<ms:g><gml:LineString srsName="EPSG:25832">`,
+      '    <gml:posList srsDimension="3">1 2 3 4</gml:posList></gml:LineString></ms:g><ms:n>2</ms:n></ms:a></wfs:member>',
+      '</wfs:FeatureCollection>',
+    ].join('\n');
+    const fc = readFeatureResponse(gmlText, { source: 'page.xml' });
+    expect(fc.features.map((f) => [f.id, f.geometry?.type ?? null, f.properties.n ?? null])).toEqual([['a.1', 'Point', null], ['a.2', null, '2']]);
+    expect(fc.warnings).toEqual(['page.xml:4:5: a a.2: gml:posList has 4 numbers, not a multiple of srsDimension 3']);
+    expect('boundedBy' in fc.features[0].properties).toBe(false);
+  });
+
   it('reads numberMatched, numberReturned and next of 2.0.0', () => {
     const fc = readFeatureResponse(
       '<wfs:FeatureCollection xmlns:wfs="http://www.opengis.net/wfs/2.0" numberMatched="30" numberReturned="0" next="http://h/wfs?STARTINDEX=10"/>',
