@@ -265,6 +265,7 @@ export class TwinbyViewer extends LitElement implements EngineControllerHost {
         @pointerdown=${this.onPointerDown}
         @pointerup=${this.onPointerUp}
         @keydown=${this.onStageKey}
+        @focusin=${this.onStageFocus}
       ></div>
       <div
         class="progress ${this._loading ? '' : 'done'}"
@@ -341,7 +342,13 @@ export class TwinbyViewer extends LitElement implements EngineControllerHost {
     }
   };
 
+  /** The focus ring shows for keyboard users only: the controls focus the canvas on every pointer press. */
+  private onStageFocus = (): void => {
+    if (!this.pointerStart) this.stage()?.classList.add('keyboard');
+  };
+
   private onPointerDown = (e: PointerEvent): void => {
+    this.stage()?.classList.remove('keyboard');
     this.pointerStart = e.isPrimary && e.button === 0 ? { x: e.clientX, y: e.clientY, id: e.pointerId } : null;
   };
 
@@ -354,6 +361,7 @@ export class TwinbyViewer extends LitElement implements EngineControllerHost {
   };
 
   private onStageKey = (e: KeyboardEvent): void => {
+    this.stage()?.classList.add('keyboard');
     if (e.key === 'Escape' && this._info) {
       this.closePanel();
     } else if (e.key === 'Enter') {

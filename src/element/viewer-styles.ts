@@ -27,7 +27,10 @@ export const viewerStyles = css`
     position: absolute;
     inset: 0;
   }
-  .stage canvas:focus-visible {
+  .stage canvas:focus {
+    outline: none;
+  }
+  .stage.keyboard canvas:focus {
     outline: 3px solid var(--_accent);
     outline-offset: -3px;
   }

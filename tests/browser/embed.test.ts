@@ -63,7 +63,7 @@ describe('embedding', () => {
       const order = ['above', 'first', 'between', 'second', 'below'].map((id) => doc.getElementById(id)!.getBoundingClientRect().top);
       expect([...order].sort((a, b) => a - b)).toEqual(order);
       expect(second.lang).toBe('en');
-      await waitFor(() => second.shadowRoot!.querySelector('[part="legend"] h2')?.textContent === 'Year of construction', 'english legend');
+      await waitFor(() => second.shadowRoot!.querySelector('[part="legend"] h2')?.textContent === 'Building function', 'english legend');
       // no style element or adopted sheet reaches the page: only the page's own <style>
       expect(doc.querySelectorAll('style')).toHaveLength(1);
       expect(doc.head.querySelectorAll('link[rel="stylesheet"]')).toHaveLength(0);

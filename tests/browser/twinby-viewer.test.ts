@@ -237,7 +237,15 @@ describe('<twinby-viewer>', () => {
     const el = await mounted();
     const canvas = canvasOf(el);
     expect(canvas.tabIndex).toBe(0);
+    const stage = el.shadowRoot!.querySelector('[part="stage"]')!;
     canvas.focus();
+    // a focus ring for keyboard focus, none after a pointer press
+    expect(stage.classList.contains('keyboard')).toBe(true);
+    expect(getComputedStyle(canvas).outlineStyle).toBe('solid');
+    canvas.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true, button: 2 }));
+    expect(stage.classList.contains('keyboard')).toBe(false);
+    expect(getComputedStyle(canvas).outlineStyle).toBe('none');
+    canvas.dispatchEvent(new PointerEvent('pointerup', { bubbles: true, composed: true, button: 2 }));
     const h0 = el.activeEngine!.getView().height;
     await userEvent.keyboard('+');
     await frames(2);
