@@ -1,5 +1,6 @@
 // Public surface of the elements (definitions happen in src/index.ts).
-export { TwinbyViewer, type ViewerPlugin } from './twinby-viewer.js';
+export { TwinbyViewer } from './twinby-viewer.js';
+export type { ViewerPlugin } from './viewer-plugin.js';
 export { TwinbyTileset } from './twinby-tileset.js';
 export { TwinbyLayerElement, isTwinbyLayer, type LayerHost } from './layer-element.js';
 export type { SelectDetail, ReadyDetail, ErrorEventDetail, LoadProgressEventDetail, ViewChangeDetail, TwinbyEventMap } from './viewer-events.js';

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { t, type InfoRow, type Lang } from '../core/index.js';
+import { describeFeature, featureTitle, formatValue, t, type InfoRow, type Lang } from '../core/index.js';
+import type { PickResult } from '../engines/engine.js';
 
 export interface InfoPanelState {
   title: string;
@@ -39,4 +40,18 @@ export function renderInfoPanel(state: InfoPanelState | null, lang: Lang, onClos
           </dl>`
       : nothing}
   </section>`;
+}
+
+/** Panel content for a pick: a building's attributes with code-list words and units, or an overlay feature's properties. */
+export function panelFor(pick: PickResult, lang: Lang, custom?: InfoRow[]): InfoPanelState {
+  if (pick.kind === 'building') {
+    return { heading: t(lang, 'info.title'), title: featureTitle(pick.attributes, lang), rows: custom ?? describeFeature(pick.attributes, lang) };
+  }
+  const rows =
+    custom ??
+    Object.entries(pick.attributes)
+      .filter(([, v]) => v !== null)
+      .map(([key, value]) => ({ key, label: key, value: formatValue(key, value, lang) }));
+  const name = pick.attributes.name;
+  return { heading: t(lang, 'info.overlayTitle'), title: typeof name === 'string' && name ? name : pick.id, rows };
 }

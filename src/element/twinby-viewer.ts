@@ -2,16 +2,12 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import {
   compileStyle,
-  describeFeature,
-  featureTitle,
-  formatValue,
   parseLang,
   parseView,
   PluginRegistry,
   t,
   type ErrorDetail,
   type FeatureStyle,
-  type InfoRow,
   type Lang,
   type StyleRule,
   type ViewState,
@@ -19,23 +15,15 @@ import {
 import type { Engine, EngineName, EngineOptions, PickResult } from '../engines/engine.js';
 import { EngineController, type EngineControllerHost } from './engine-controller.js';
 import { isEngineName } from './engine-loaders.js';
-import { renderInfoPanel, type InfoPanelState } from './info-panel.js';
+import { panelFor, renderInfoPanel, type InfoPanelState } from './info-panel.js';
+import type { ViewerPlugin } from './viewer-plugin.js';
 import { isTwinbyLayer, type LayerHost, type TwinbyLayerElement } from './layer-element.js';
 import { renderLegend } from './legend.js';
+import { StageInput } from './stage-input.js';
 import { TilesetPrefetch } from './tileset-prefetch.js';
 import { dispatch, type SelectDetail } from './viewer-events.js';
 import { viewerStyles } from './viewer-styles.js';
 
-/** A viewer plugin: a plain object with a name, a priority and optional hooks. */
-export interface ViewerPlugin {
-  name: string;
-  priority?: number;
-  /** Info panel rows for a pick; the first plugin that returns rows wins over the default. */
-  describePick?(pick: PickResult, lang: Lang): InfoRow[] | undefined;
-  /** Called for every plugin when an engine starts or stops. */
-  engineStarted?(engine: Engine): void;
-  engineStopped?(engine: Engine): void;
-}
 
 const mainLayerId = 'twinby-src';
 
@@ -82,7 +70,15 @@ export class TwinbyViewer extends LitElement implements EngineControllerHost {
   private layers = new Set<TwinbyLayerElement>();
   private unsubscribe: Array<() => void> = [];
   private waiters: Array<(engine: Engine) => void> = [];
-  private pointerStart: { x: number; y: number; id: number } | null = null;
+  private readonly input = new StageInput({
+    stage: () => this.stage(),
+    pick: (x, y) => void this.pickAt(x, y),
+    escape: () => {
+      if (!this._info) return false;
+      this.closePanel();
+      return true;
+    },
+  });
   private prefetch: TilesetPrefetch | null = null;
 
   constructor() {
@@ -262,10 +258,10 @@ export class TwinbyViewer extends LitElement implements EngineControllerHost {
         role="application"
         aria-label=${t(lang, 'viewer.label')}
         aria-describedby="keyboard-help"
-        @pointerdown=${this.onPointerDown}
-        @pointerup=${this.onPointerUp}
-        @keydown=${this.onStageKey}
-        @focusin=${this.onStageFocus}
+        @pointerdown=${this.input.pointerDown}
+        @pointerup=${this.input.pointerUp}
+        @keydown=${this.input.keyDown}
+        @focusin=${this.input.focusIn}
       ></div>
       <div
         class="progress ${this._loading ? '' : 'done'}"
@@ -342,35 +338,6 @@ export class TwinbyViewer extends LitElement implements EngineControllerHost {
     }
   };
 
-  /** The focus ring shows for keyboard users only: the controls focus the canvas on every pointer press. */
-  private onStageFocus = (): void => {
-    if (!this.pointerStart) this.stage()?.classList.add('keyboard');
-  };
-
-  private onPointerDown = (e: PointerEvent): void => {
-    this.stage()?.classList.remove('keyboard');
-    this.pointerStart = e.isPrimary && e.button === 0 ? { x: e.clientX, y: e.clientY, id: e.pointerId } : null;
-  };
-
-  private onPointerUp = (e: PointerEvent): void => {
-    const start = this.pointerStart;
-    this.pointerStart = null;
-    // a click, not the end of a drag
-    if (!start || start.id !== e.pointerId || Math.hypot(e.clientX - start.x, e.clientY - start.y) > 5) return;
-    void this.pickAt(e.clientX, e.clientY);
-  };
-
-  private onStageKey = (e: KeyboardEvent): void => {
-    this.stage()?.classList.add('keyboard');
-    if (e.key === 'Escape' && this._info) {
-      this.closePanel();
-    } else if (e.key === 'Enter') {
-      // select whatever is at the centre of the view
-      const rect = this.stage()!.getBoundingClientRect();
-      void this.pickAt(rect.left + rect.width / 2, rect.top + rect.height / 2);
-    }
-  };
-
   private async pickAt(x: number, y: number): Promise<void> {
     const engine = this.engines.engine;
     if (!engine) return;
@@ -393,18 +360,7 @@ export class TwinbyViewer extends LitElement implements EngineControllerHost {
   }
 
   private panelFor(pick: PickResult): InfoPanelState {
-    const lang = this.langCode;
-    const custom = this.plugins.invokeFirst('describePick', pick, lang);
-    if (pick.kind === 'building') {
-      return { heading: t(lang, 'info.title'), title: featureTitle(pick.attributes, lang), rows: custom ?? describeFeature(pick.attributes, lang) };
-    }
-    const rows =
-      custom ??
-      Object.entries(pick.attributes)
-        .filter(([, v]) => v !== null)
-        .map(([key, value]) => ({ key, label: key, value: formatValue(key, value, lang) }));
-    const name = pick.attributes.name;
-    return { heading: t(lang, 'info.overlayTitle'), title: typeof name === 'string' && name ? name : pick.id, rows };
+    return panelFor(pick, this.langCode, this.plugins.invokeFirst('describePick', pick, this.langCode));
   }
 
   private closePanel(): void {
