@@ -1,7 +1,6 @@
 import { PlanLayerElement } from './plan-layer.js';
 import type { LayerHost } from './layer-element.js';
-import { WfsSource, type WfsSourceOptions } from '../core/sources/wfs-source.js';
-import { viewExtent } from '../core/sources/view-extent.js';
+import type { WfsSource, WfsSourceOptions } from '../core/sources/wfs-source.js';
 import type { FetchLike } from '../core/sources/wfs-request.js';
 import type { Feature } from '../core/formats/feature.js';
 import type { WfsVersion } from '../core/formats/wfs/capabilities.js';
@@ -31,6 +30,8 @@ export class TwinbyWfs extends PlanLayerElement {
   private viewTimer: ReturnType<typeof setTimeout> | undefined;
   private buildTimer: ReturnType<typeof setTimeout> | undefined;
   private generation = 0;
+  /** Counts attaches, so that a slow first import cannot start a layer that was re-attached since. */
+  private attaches = 0;
 
   get url(): string | null {
     return this.getAttribute('url');
@@ -83,7 +84,15 @@ export class TwinbyWfs extends PlanLayerElement {
       this.fail('wfs', '<twinby-wfs> needs url and type-names');
       return;
     }
-    const source = (this.source = new WfsSource(options));
+    // the WFS code (capabilities, paging, XML for error bodies) loads with the first <twinby-wfs> only
+    const attach = ++this.attaches;
+    void import('./wfs-runtime.js').then(({ WfsSource }) => {
+      if (attach === this.attaches && this.host === host) this.start(host, new WfsSource(options));
+    });
+  }
+
+  private start(host: LayerHost, source: WfsSource): void {
+    this.source = source;
     this.unsubscribe = [
       source.events.on('loading', ({ pending }) => this.setStatus(pending > 0)),
       source.events.on('features', ({ features, complete }) => this.scheduleBuild(features, complete)),
@@ -94,6 +103,7 @@ export class TwinbyWfs extends PlanLayerElement {
   }
 
   protected onDetach(host: LayerHost): void {
+    this.attaches++;
     clearTimeout(this.viewTimer);
     clearTimeout(this.buildTimer);
     this.generation++;
@@ -118,6 +128,7 @@ export class TwinbyWfs extends PlanLayerElement {
       if (hit) ground = hit.height;
     }
     if (this.host !== host || !this.source) return;
+    const { viewExtent } = await import('./wfs-runtime.js');
     await this.source.setExtent(viewExtent(view, ground));
   }
 
