@@ -208,6 +208,29 @@ describe('<twinby-viewer>', () => {
     expect(message.textContent).toContain('nope.json');
   });
 
+  it('says so readably when the requested engine cannot load', async () => {
+    const el = createViewer({ src: townUrl, engine: 'cesium' });
+    const error = once(el, 'twinby-error');
+    document.body.appendChild(el);
+    expect((await error).detail).toMatchObject({ kind: 'engine' });
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part="message"]')!.textContent).toContain('„cesium“ ist nicht verfügbar');
+    expect(el.shadowRoot!.querySelector('canvas')).toBeNull();
+  });
+
+  it('reports a view it cannot read, naming the place, and starts from the home view', async () => {
+    const el = createViewer({ src: townUrl });
+    el.setAttribute('view', '12.15,abc,500');
+    const error = once(el, 'twinby-error');
+    const ready = once(el, 'twinby-ready');
+    document.body.appendChild(el);
+    const detail = (await error).detail;
+    expect(detail.kind).toBe('parse');
+    expect(detail.message).toContain('lat at column 7');
+    await ready;
+    expect(el.activeEngine!.getView().pitch).toBeCloseTo(-40, 0);
+  });
+
   it('shows markup in attributes as literal text, never as HTML', async () => {
     const el = await mounted();
     await el.select((await building(2)).id);
