@@ -64,11 +64,13 @@ export interface DemoPlan {
 }
 
 const r3 = (v: number) => Math.round(v * 1000) / 1000;
+/** Street-parallel edges are sampled this often (metres): enough to follow the gentle bend, few vertical edges on the volumes. */
+const SAMPLE = 12;
 
-/** A rectangle in block coordinates, with its u-edges sampled every ~4 m so that it bends with the street. */
+/** A rectangle in block coordinates, with its u-edges sampled every {@link SAMPLE} m so that it bends with the street. */
 function blockRect(origin: readonly [number, number], u0: number, u1: number, v0: number, v1: number): Ring {
   const [bu, bv] = blockCentre(PLANNED_BLOCK.i, PLANNED_BLOCK.j);
-  const steps = Math.max(1, Math.ceil((u1 - u0) / 4));
+  const steps = Math.max(1, Math.ceil((u1 - u0) / SAMPLE));
   const at = (u: number, v: number): [number, number] => {
     const p = place(bu + u, bv + v, origin);
     return [r3(p.x), r3(p.y)];
@@ -82,7 +84,7 @@ function blockRect(origin: readonly [number, number], u0: number, u1: number, v0
 
 /** A line along u at a fixed v (the bending street front). */
 function blockLine(origin: readonly [number, number], u0: number, u1: number, v: number): Ring {
-  return blockRect(origin, u0, u1, v, v).slice(0, Math.max(2, Math.ceil((u1 - u0) / 4) + 1));
+  return blockRect(origin, u0, u1, v, v).slice(0, Math.max(2, Math.ceil((u1 - u0) / SAMPLE) + 1));
 }
 
 function groundAt(origin: readonly [number, number], u: number, v: number): number {
@@ -121,7 +123,7 @@ export function demoPlan(origin: readonly [number, number] = TOWN_ORIGIN): DemoP
     { id: 'UGF_NW', ring: R(-50, -22, 6, 26), Z: 2, hoehen: [] },
     { id: 'UGF_NO', ring: R(22, 50, 6, 26), Zmax: 4, hoehen: [{ bezugspunkt: 3000, hoehenbezug: 1000, hMax: Math.round((neGround + 13) * 10) / 10 }] },
   ];
-  const steps = (u0: number, u1: number) => Math.max(1, Math.ceil((u1 - u0) / 4));
+  const steps = (u0: number, u1: number) => Math.max(1, Math.ceil((u1 - u0) / SAMPLE));
   const lines: PlanLine[] = [{ id: 'BL_SUED', kind: 'BP_BauLinie', line: blockLine(origin, -51, 51, front) }];
   const spans: Record<string, [number, number]> = { UGF_SW: [-51, -12], UGF_SO: [-9, 51], UGF_TURM: [-13, 13], UGF_NW: [-50, -22], UGF_NO: [22, 50] };
   for (const w of windows) {
