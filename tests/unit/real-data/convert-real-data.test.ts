@@ -106,8 +106,8 @@ describe('converting every real CityGML sample', () => {
     const e = EXPECTED[name];
     return e !== undefined && 'knownBug' in e && e.knownBug !== undefined;
   };
-  it.each(files.filter(([name]) => !knownBug(name)))('%s', convertAndCheck);
-  it.fails.each(files.filter(([name]) => knownBug(name)))('%s (expected to fail: known bug)', convertAndCheck);
+  it.each(files.filter(([name]) => !knownBug(name)))('%s', convertAndCheck, 120_000);
+  it.fails.each(files.filter(([name]) => knownBug(name)))('%s (expected to fail: known bug)', convertAndCheck, 120_000);
 
   async function convertAndCheck(name: string, file: string): Promise<void> {
     const expected = EXPECTED[name] ?? { country: 'DE' };
