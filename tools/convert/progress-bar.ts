@@ -13,23 +13,32 @@ export interface ProgressOutput {
 }
 
 const REDRAW_MS = 100;
+/** Without a terminal, a long file still shows life: one totals line at most this often. */
+const PLAIN_LINE_MS = 5000;
 const BAR_WIDTH = 24;
 
 export class ProgressBar {
   private readonly live = new Map<number, ConvertProgress>();
   private readonly done: JobResult[] = [];
   private lastDraw = 0;
+  private lastPlainLine = performance.now();
   private readonly started = performance.now();
 
   constructor(
     private readonly out: ProgressOutput,
     private readonly totalBytes: number,
     private readonly totalFiles: number,
+    private readonly plainLineMs = PLAIN_LINE_MS,
   ) {}
 
   update(job: ConvertJob, progress: ConvertProgress): void {
     this.live.set(job.id, progress);
-    if (this.out.isTTY && performance.now() - this.lastDraw >= REDRAW_MS) this.draw();
+    const now = performance.now();
+    if (this.out.isTTY && now - this.lastDraw >= REDRAW_MS) this.draw();
+    if (!this.out.isTTY && now - this.lastPlainLine >= this.plainLineMs) {
+      this.lastPlainLine = now;
+      this.out.write(`… ${this.status()}\n`);
+    }
   }
 
   fileDone(result: JobResult): void {
@@ -56,6 +65,12 @@ export class ProgressBar {
 
   private draw(): void {
     this.lastDraw = performance.now();
+    const width = this.out.columns || 100; // 0 when the terminal reports no size
+    this.out.write(`\r\x1b[2K${this.status(true).slice(0, Math.max(10, width - 1))}`);
+  }
+
+  /** Totals so far: finished files plus what the running ones reported. */
+  private status(bar = false): string {
     let bytes = 0;
     let buildings = 0;
     let tiles = 0;
@@ -73,10 +88,9 @@ export class ProgressBar {
     const filled = Math.round(fraction * BAR_WIDTH);
     const seconds = (performance.now() - this.started) / 1000;
     const rate = seconds > 0 ? bytes / 1e6 / seconds : 0;
-    const line =
-      `[${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}] ${(fraction * 100).toFixed(0).padStart(3)}% ` +
-      `${this.done.length}/${this.totalFiles} files · ${buildings.toLocaleString('en')} buildings · ${tiles} tiles · ${rate.toFixed(1)} MB/s`;
-    const width = this.out.columns || 100; // 0 when the terminal reports no size
-    this.out.write(`\r\x1b[2K${line.slice(0, Math.max(10, width - 1))}`);
+    return (
+      `${bar ? `[${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}] ` : ''}${(fraction * 100).toFixed(0).padStart(3)}% ` +
+      `${this.done.length}/${this.totalFiles} files · ${buildings.toLocaleString('en')} buildings · ${tiles} tiles · ${rate.toFixed(1)} MB/s`
+    );
   }
 }

@@ -53,4 +53,14 @@ describe('ProgressBar', () => {
     bar.finish();
     expect(chunks).toEqual(['[1/1] f0.gml: 2 buildings, 1 tiles (1.5 s)\n']);
   });
+
+  it('without a terminal, still prints a totals line now and then during a long file', () => {
+    const { out, chunks } = sink(false);
+    const a = job(0, 2_000_000);
+    const bar = new ProgressBar(out, 2_000_000, 1, 0);
+    bar.update(a, { bytesRead: 1_000_000, buildings: 40, tiles: 0, phase: 'reading' });
+    expect(chunks).toHaveLength(1);
+    expect(chunks[0]).toMatch(/^… {2}50% 0\/1 files · 40 buildings · 0 tiles · [\d.]+ MB\/s\n$/);
+    expect(chunks[0]).not.toMatch(/\x1b|\r|█/);
+  });
 });
