@@ -16,6 +16,9 @@ export interface BudgetResult {
 /** Cesium (npm cesium, @cesium/*, or our Cesium engine) must stay behind a dynamic import. */
 export const cesiumModules = /[\\/]node_modules[\\/](cesium|@cesium[\\/][^\\/]+)[\\/]|[\\/]src[\\/]engines[\\/]cesium[\\/]/;
 
+/** The default engine's entry module: its chunk loads with every viewer, so it counts as initial. */
+export const threeEngine = /[\\/]src[\\/]engines[\\/]three[\\/]index\.ts$/;
+
 export const threePathBudget: BudgetOptions = { maxInitialGzip: 250 * 1024, forbidden: cesiumModules };
 
 export function checkBudget(chunks: ChunkSize[], options: BudgetOptions): BudgetResult {
