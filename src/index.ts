@@ -1,6 +1,7 @@
 // TwinBy's public entry: defines the elements and re-exports the public types.
 // Engines are not imported here: the viewer loads the chosen one by dynamic import.
 import { TwinbyTileset, TwinbyViewer } from './element/index.js';
+import { definePlanElements } from './element/plan-elements.js';
 
 function define(name: string, constructor: CustomElementConstructor): void {
   // a page may load TwinBy twice (e.g. two bundles); the first definition wins
@@ -9,6 +10,10 @@ function define(name: string, constructor: CustomElementConstructor): void {
 
 define('twinby-viewer', TwinbyViewer);
 define('twinby-tileset', TwinbyTileset);
+definePlanElements();
+// The spatial panel brings proj4 and the plan reader: define it from its own chunk, so viewers without it
+// never load them (elements already in the page upgrade when the definition arrives).
+void import('./element/spatial/index.js').then((m) => m.defineSpatialElement());
 
 export * from './element/index.js';
 export type {

@@ -1,11 +1,15 @@
-// Generates the synthetic demo town and converts it into public/tiles/ (the embedded default).
+// Generates the synthetic demo town and converts it into public/tiles/ (the embedded default),
+// and writes its synthetic Bebauungsplan into public/plan/.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { convertCityGML } from '../workers/lib/convert/convert-citygml.ts';
 import { generateTown } from './make-demo/generate-town.ts';
+import { demoPlan } from './make-demo-plan/plan-layout.ts';
+import { writeXPlanGml } from './make-demo-plan/xplangml-writer.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const out = resolve(root, 'public/tiles');
+const planFile = resolve(root, 'public/plan/am-muehlbach.xplan.gml');
 const buildings = Number(process.env.TWINBY_DEMO_BUILDINGS ?? 400);
 const seed = Number(process.env.TWINBY_DEMO_SEED ?? 1);
 
@@ -28,6 +32,8 @@ if (summary.error) {
   console.error(`Demo conversion failed: ${summary.error.message}`);
   process.exit(1);
 }
+await mkdir(dirname(planFile), { recursive: true });
+await writeFile(planFile, writeXPlanGml(demoPlan()));
 console.log(
-  `Demo town: ${summary.buildings} buildings, ${summary.tiles} tiles, ${summary.triangles} triangles in ${((performance.now() - started) / 1000).toFixed(1)} s → public/tiles/`,
+  `Demo town: ${summary.buildings} buildings, ${summary.tiles} tiles, ${summary.triangles} triangles in ${((performance.now() - started) / 1000).toFixed(1)} s → public/tiles/, Bebauungsplan → public/plan/`,
 );

@@ -5,3 +5,5 @@ export { TwinbyTileset } from './twinby-tileset.js';
 export { TwinbyLayerElement, isTwinbyLayer, type LayerHost } from './layer-element.js';
 export type { SelectDetail, ReadyDetail, ErrorEventDetail, LoadProgressEventDetail, ViewChangeDetail, TwinbyEventMap } from './viewer-events.js';
 export { engineLoaders } from './engine-loaders.js';
+export { TwinbyPlan, TwinbyWfs, PlanLayerElement, definePlanElements, type PlanLoadDetail } from './plan-elements.js';
+export type { TwinbySpatial } from './spatial/twinby-spatial.js';
