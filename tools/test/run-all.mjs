@@ -38,7 +38,9 @@ function vitestLayer(name, project) {
   if (existsSync(out)) {
     const report = JSON.parse(readFileSync(out, 'utf8'));
     passed = report.numPassedTests ?? 0;
-    failed = (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0);
+    failed = report.numFailedTests ?? 0;
+    // a file that fails outside any test (import error, crash in a hook) has no failed test: count the file
+    if (failed === 0) failed = report.numFailedTestSuites ?? 0;
     if (report.numTotalTests === 0) failed += 1; // an empty layer is a failure, never a silent skip
   }
   if (!ok && failed === 0) failed = 1; // crashed before reporting
