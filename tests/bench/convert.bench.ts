@@ -83,8 +83,13 @@ function failureOf(r: Awaited<ReturnType<typeof run>>, timeout: number): string 
   if (r.timedOut) return `timeout after ${timeout} s`;
   const text = `${r.stderr}\n${r.stdout}`;
   if (/heap out of memory|Allocation failed/i.test(text)) return 'out of memory';
-  const line = text.split('\n').find((l) => /Error/.test(l));
-  return `exit ${r.code ?? r.signal}${line ? `: ${line.trim().slice(0, 80)}` : ''}`;
+  // The last "SomethingError: message" line says why; a crash also dumps minified source, which says nothing.
+  const reason = text
+    .split('\n')
+    .reverse()
+    .map((l) => /\b(\w*Error)(?: \[\w+\])?: (.*)/.exec(l))
+    .find((m) => m !== null);
+  return `exit ${r.code ?? r.signal}${reason ? `: ${reason[1]}: ${reason[2].trim().slice(0, 60)}` : ''}`;
 }
 
 async function twinby(input: Input, out: string): Promise<Measure> {
