@@ -79,10 +79,11 @@ export const viewerStyles = css`
     box-shadow: 0 1px 4px rgba(0, 0, 0, 0.25);
     padding: 8px 10px;
   }
+  /* bottom left: the right side belongs to layer panels (plan legend, spatial results) */
   .legend {
-    right: 10px;
+    left: 10px;
     bottom: 10px;
-    max-height: 45%;
+    max-height: 40%;
     overflow: auto;
   }
   .legend h2,

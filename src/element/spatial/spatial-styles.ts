@@ -20,7 +20,8 @@ export const spatialStyles = css`
     top: 10px;
     right: 56px;
     width: min(420px, calc(100% - 80px));
-    max-height: calc(100% - 20px);
+    /* the lower half stays free for layer legends */
+    max-height: calc(50% - 20px);
     overflow: auto;
     pointer-events: auto;
     background: var(--twinby-panel, rgba(255, 255, 255, 0.96));
