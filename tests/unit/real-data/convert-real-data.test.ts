@@ -29,10 +29,7 @@ const COUNTRY = {
   US: { west: -125, south: 24.5, east: -66.9, north: 49.4 },
 } as const;
 
-type Expectation =
-  | { country: keyof typeof COUNTRY; knownBug?: string }
-  | { error: 'unknown-crs'; crs: RegExp }
-  | { noBuildings: true };
+type Expectation = { country: keyof typeof COUNTRY } | { error: 'unknown-crs'; crs: RegExp } | { noBuildings: true };
 
 /** Everything is German data unless listed here. */
 const EXPECTED: Record<string, Expectation> = {
@@ -44,14 +41,8 @@ const EXPECTED: Record<string, Expectation> = {
   // Only the last of its four buildings carries an srsName; the first has none.
   'ogc-citygml3-examples/v3/historicalSuccession_CityGML_3.0_LOD2_Versioning.gml': { error: 'unknown-crs', crs: /has no CRS/ },
   'ogc-citygml3-examples/v3/Opera-Lyon_CityGML3.0_LOD2_with_xAL3_FullyStructured.gml': { country: 'FR' },
-  'ogc-citygml3-examples/v3/JeffersonBuilding_CityGML3.0_LOD1_with_xAL3_CommonTypes.gml': {
-    country: 'US',
-    // The file says srsName="EPSG:4979" but writes lon/lat; src/core/geo reads the short EPSG: form in EPSG's
-    // lat/lon order, which puts the Library of Congress at 77° S. Run as an expected failure until the axis-order
-    // rule changes (e.g. the short "EPSG:" form as lon/lat, as GeoServer and GDAL's traditional order do); then
-    // this case fails as "passed unexpectedly": drop this line.
-    knownBug: 'short EPSG:4979 form read as lat/lon',
-  },
+  // srsName="EPSG:4979" written longitude first, as the short EPSG: form is read.
+  'ogc-citygml3-examples/v3/JeffersonBuilding_CityGML3.0_LOD1_with_xAL3_CommonTypes.gml': { country: 'US' },
   // A generic city object with a texture, no bldg:Building.
   'ogc-citygml2-appearance-examples/Appearance_TexCoord-Example.gml': { noBuildings: true },
 };
@@ -102,12 +93,7 @@ describe('converting every real CityGML sample', () => {
   });
 
   const files = (existsSync(dataDir) ? listFiles(dataDir) : []).map((f) => [relative(dataDir, f), f] as const);
-  const knownBug = (name: string) => {
-    const e = EXPECTED[name];
-    return e !== undefined && 'knownBug' in e && e.knownBug !== undefined;
-  };
-  it.each(files.filter(([name]) => !knownBug(name)))('%s', convertAndCheck, 120_000);
-  it.fails.each(files.filter(([name]) => knownBug(name)))('%s (expected to fail: known bug)', convertAndCheck, 120_000);
+  it.each(files)('%s', convertAndCheck, 120_000);
 
   async function convertAndCheck(name: string, file: string): Promise<void> {
     const expected = EXPECTED[name] ?? { country: 'DE' };
