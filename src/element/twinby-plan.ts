@@ -1,5 +1,6 @@
 import { PlanLayerElement } from './plan-layer.js';
 import type { LayerHost } from './layer-element.js';
+import { listenForDrops } from './file-drop.js';
 
 const PLAN_FILE = /\.(gml|xml|xplan|json|geojson)$/i;
 
@@ -14,7 +15,7 @@ export class TwinbyPlan extends PlanLayerElement {
   }
 
   private abort: AbortController | null = null;
-  private dropTarget: HTMLElement | null = null;
+  private stopDrops: (() => void) | null = null;
   /** A file loaded by drop or load(), kept over re-attaches (src is only read when there is none). */
   private loaded: Blob | null = null;
   private waiting: { resolve: () => void; reject: (err: unknown) => void } | null = null;
@@ -67,7 +68,13 @@ export class TwinbyPlan extends PlanLayerElement {
 
   protected onAttach(_host: LayerHost): void {
     this.renderPanel();
-    if (this.hasAttribute('droppable')) this.listenForDrops();
+    if (this.hasAttribute('droppable') && this.parentElement) {
+      this.stopDrops = listenForDrops(this.parentElement, {
+        accept: PLAN_FILE,
+        sniff: (head) => /xplan/i.test(head) || head.trimStart().startsWith('{'),
+        receive: (file) => void this.load(file).catch(() => {}),
+      });
+    }
     const what = this.loaded ?? this.src;
     const waiting = this.waiting;
     this.waiting = null;
@@ -78,35 +85,10 @@ export class TwinbyPlan extends PlanLayerElement {
   protected onDetach(host: LayerHost): void {
     this.abort?.abort();
     this.abort = null;
-    this.stopDrops();
+    this.stopDrops?.();
+    this.stopDrops = null;
     this.stopClient(host);
   }
-
-  private listenForDrops(): void {
-    this.dropTarget = this.parentElement;
-    this.dropTarget?.addEventListener('dragover', this.onDragOver);
-    this.dropTarget?.addEventListener('drop', this.onDrop);
-  }
-
-  private stopDrops(): void {
-    this.dropTarget?.removeEventListener('dragover', this.onDragOver);
-    this.dropTarget?.removeEventListener('drop', this.onDrop);
-    this.dropTarget = null;
-  }
-
-  private onDragOver = (e: DragEvent): void => {
-    if ([...(e.dataTransfer?.items ?? [])].some((i) => i.kind === 'file')) {
-      e.preventDefault();
-      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
-    }
-  };
-
-  private onDrop = (e: DragEvent): void => {
-    const file = [...(e.dataTransfer?.files ?? [])].find((f) => PLAN_FILE.test(f.name));
-    if (!file) return;
-    e.preventDefault();
-    this.load(file).catch(() => {});
-  };
 }
 
 declare global {
