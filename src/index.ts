@@ -1,6 +1,6 @@
 // TwinBy's public entry: defines the elements and re-exports the public types.
 // Engines are not imported here: the viewer loads the chosen one by dynamic import.
-import { TwinbyTileset, TwinbyViewer } from './element/index.js';
+import { TwinbyCityGML, TwinbyTileset, TwinbyViewer } from './element/index.js';
 import { definePlanElements } from './element/plan-elements.js';
 
 function define(name: string, constructor: CustomElementConstructor): void {
@@ -10,6 +10,8 @@ function define(name: string, constructor: CustomElementConstructor): void {
 
 define('twinby-viewer', TwinbyViewer);
 define('twinby-tileset', TwinbyTileset);
+// converts in the CityGML worker, which starts only when a file is loaded
+define('twinby-citygml', TwinbyCityGML);
 definePlanElements();
 // The spatial panel brings proj4 and the plan reader: define it from its own chunk, so viewers without it
 // never load them (elements already in the page upgrade when the definition arrives).

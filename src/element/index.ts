@@ -2,6 +2,8 @@
 export { TwinbyViewer } from './twinby-viewer.js';
 export type { ViewerPlugin } from './viewer-plugin.js';
 export { TwinbyTileset } from './twinby-tileset.js';
+export { TwinbyCityGML, type CityGMLLoadDetail, type CityGMLProgressDetail, type CityGMLErrorDetail } from './twinby-citygml.js';
+export { serveInMemoryTileset, type InMemoryTileset } from '../worker-clients/in-memory-tileset.js';
 export { TwinbyLayerElement, isTwinbyLayer, type LayerHost } from './layer-element.js';
 export type { SelectDetail, ReadyDetail, ErrorEventDetail, LoadProgressEventDetail, ViewChangeDetail, TwinbyEventMap } from './viewer-events.js';
 export { engineLoaders } from './engine-loaders.js';

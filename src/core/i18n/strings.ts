@@ -42,6 +42,21 @@ const de = {
   'attr.class': 'Gebäudeklasse',
   'attr.storeyHeightsAboveGround': 'Geschosshöhen über Grund',
   'attr.lod': 'Detailstufe (LoD)',
+  'citygml.label': 'CityGML-Umwandlung',
+  'citygml.converting': '{file} wird umgewandelt …',
+  'citygml.read': '{read} gelesen',
+  'citygml.readOf': '{read} von {total} gelesen ({percent} %)',
+  'citygml.counts': '{buildings} Gebäude, {tiles} Kacheln',
+  'citygml.writing': 'Kacheln werden geschrieben …',
+  'citygml.cancel': 'Abbrechen',
+  'citygml.cancelled': 'Umwandlung von {file} abgebrochen.',
+  'citygml.done': '{file}: {buildings} Gebäude geladen.',
+  'citygml.oneWarning': '1 Warnung',
+  'citygml.warnings': '{count} Warnungen',
+  'citygml.failed': 'Fehler: {message}',
+  'citygml.partial': 'Bis zum Fehler umgewandelt: {buildings} Gebäude.',
+  'citygml.unreadable': '{file} konnte nicht gelesen werden: {message}',
+  'citygml.close': 'Meldung schließen',
 };
 
 export type StringKey = keyof typeof de;
@@ -87,6 +102,21 @@ const en: Record<StringKey, string> = {
   'attr.class': 'Building class',
   'attr.storeyHeightsAboveGround': 'Storey heights above ground',
   'attr.lod': 'Level of detail (LoD)',
+  'citygml.label': 'CityGML conversion',
+  'citygml.converting': 'Converting {file} …',
+  'citygml.read': '{read} read',
+  'citygml.readOf': '{read} of {total} read ({percent} %)',
+  'citygml.counts': '{buildings} buildings, {tiles} tiles',
+  'citygml.writing': 'Writing tiles …',
+  'citygml.cancel': 'Cancel',
+  'citygml.cancelled': 'Conversion of {file} cancelled.',
+  'citygml.done': '{file}: {buildings} buildings loaded.',
+  'citygml.oneWarning': '1 warning',
+  'citygml.warnings': '{count} warnings',
+  'citygml.failed': 'Error: {message}',
+  'citygml.partial': 'Converted up to the error: {buildings} buildings.',
+  'citygml.unreadable': '{file} could not be read: {message}',
+  'citygml.close': 'Close message',
 };
 
 const tables: Record<Lang, Record<StringKey, string>> = { de, en };
