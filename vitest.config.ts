@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
+import { mapServerCommands } from './tests/integration/mapserver/browser-commands';
 
 // Chromium flags: keep Debian's Chromium off the (closed) network; never disable the software rasterizer (WebGL needs SwiftShader).
 const chromiumArgs = [
@@ -48,6 +49,8 @@ export default defineConfig({
               launchOptions: { executablePath: process.env.TWINBY_CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs },
             }),
             instances: [{ browser: 'chromium' }],
+            // a real MapServer for the WFS tests, started and stopped from the page
+            commands: mapServerCommands,
           },
         },
       },
