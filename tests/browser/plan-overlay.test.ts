@@ -1,16 +1,16 @@
 /**
- * <twinby-plan> and <twinby-wfs> in a real viewer over the fixture town: the plan is draped under
- * the buildings (never on their roofs), a Baufenster stands as a volume, a click on it lists its Z,
- * and a WFS that stops answering mid-session raises twinby-error while the viewer keeps rendering.
+ * <twinby-plan> in a real viewer over the fixture town: the plan is draped under the buildings
+ * (never on their roofs), a Baufenster stands as a volume, a click on it lists its Z.
+ * <twinby-wfs> against a real MapServer is in wfs-mapserver.test.ts.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import '../../src/index.js';
-import { definePlanElements, type TwinbyPlan, type TwinbyWfs } from '../../src/element/plan-elements.js';
+import { definePlanElements, type TwinbyPlan } from '../../src/element/plan-elements.js';
 import type { TwinbyViewer } from '../../src/index.js';
 import type { SelectDetail } from '../../src/element/viewer-events.js';
 import { formatView } from '../../src/core/index.js';
-import { building, closeView, colourDistance, frames, offset, pixelAt, townUrl, waitFor, type Rgba } from './helpers.js';
+import { building, closeView, colourDistance, frames, offset, pixelAt, townUrl, type Rgba } from './helpers.js';
 import nestedPlan from '../fixtures/wfs/xplan-nested-5.4.gml?raw';
 
 definePlanElements();
@@ -153,66 +153,5 @@ describe('<twinby-plan>', () => {
     await expect(plan.load(file)).rejects.toThrow(/kaputt\.gml:2:\d+: malformed XML/);
     expect(errors[0]).toMatchObject({ kind: 'parse', layerId: plan.layerId });
     expect(plan.shadowRoot!.querySelector('[role="alert"]')!.textContent).toMatch(/kaputt\.gml:2/);
-  });
-});
-
-describe('<twinby-wfs>', () => {
-  it('shows WFS features, and a server that stops mid-session raises twinby-error while the viewer keeps rendering', async () => {
-    const el = await mounted();
-    const errors: Array<{ kind: string; message: string; url?: string }> = [];
-    el.addEventListener('twinby-error', (e) => errors.push(e.detail));
-    const planJson = await townPlan();
-    let up = true;
-    const requests: string[] = [];
-    // a small WFS 2.0.0 in a function: capabilities, then GeoJSON for any GetFeature; a dead server once `up` is false
-    const server = async (url: string): Promise<Response> => {
-      requests.push(url);
-      if (!up) throw new TypeError('Failed to fetch');
-      const q = new URL(url).searchParams;
-      if (q.get('REQUEST') === 'GetCapabilities') {
-        const types = ['BP_BaugebietsTeilFlaeche', 'BP_UeberbaubareGrundstuecksFlaeche', 'BP_BauGrenze'];
-        const caps = `<wfs:WFS_Capabilities xmlns:wfs="http://www.opengis.net/wfs/2.0" xmlns:ows="http://www.opengis.net/ows/1.1" version="2.0.0">
-          <ows:OperationsMetadata><ows:Operation name="GetFeature"><ows:Parameter name="outputFormat"><ows:AllowedValues><ows:Value>application/json; subtype=geojson</ows:Value></ows:AllowedValues></ows:Parameter></ows:Operation>
-          <ows:Constraint name="ImplementsResultPaging"><ows:NoValues/><ows:DefaultValue>TRUE</ows:DefaultValue></ows:Constraint></ows:OperationsMetadata>
-          <wfs:FeatureTypeList>${types.map((t) => `<wfs:FeatureType><wfs:Name>ms:${t}</wfs:Name><wfs:DefaultCRS>urn:ogc:def:crs:EPSG::25832</wfs:DefaultCRS></wfs:FeatureType>`).join('')}</wfs:FeatureTypeList>
-        </wfs:WFS_Capabilities>`;
-        return new Response(caps, { headers: { 'content-type': 'text/xml' } });
-      }
-      const type = q.get('TYPENAMES')!.replace('ms:', '');
-      const doc = JSON.parse(planJson);
-      doc.features = doc.features.filter((f: { id: string }) => f.id.startsWith(`${type}.`));
-      doc.numberMatched = doc.features.length;
-      return new Response(JSON.stringify(doc), { headers: { 'content-type': 'application/json; subtype=geojson' } });
-    };
-    const wfs = document.createElement('twinby-wfs') as TwinbyWfs;
-    wfs.fetch = server;
-    wfs.setAttribute('url', 'https://wfs.example.test/xplan');
-    wfs.setAttribute('type-names', 'BP_BaugebietsTeilFlaeche,BP_UeberbaubareGrundstuecksFlaeche,BP_BauGrenze');
-    wfs.setAttribute('cell-size', '100');
-    const loaded = new Promise<void>((resolve) => wfs.addEventListener('twinby-plan-load', (e) => e.detail.counts.extruded === 1 && resolve()));
-    el.appendChild(wfs);
-    await loaded;
-    expect(errors).toEqual([]);
-    expect(requests.some((u) => /REQUEST=GetFeature/.test(u) && /BBOX=/.test(u) && /OUTPUTFORMAT=application%2Fjson/.test(u))).toBe(true);
-    await frames(3);
-    const canvas = canvasOf(el);
-    const b6 = await building(6);
-    const roof = el.activeEngine!.projectToScreen(b6.lon, b6.lat, b6.ground + b6.height)!;
-    const roofColour = pixelAt(canvas, roof.x, roof.y);
-
-    up = false;
-    const far = await offset(0, 600);
-    await el.flyTo(formatView({ ...closeView, lat: far.lat }), { duration: 0 });
-    await waitFor(() => errors.length > 0, 'twinby-error from the stopped WFS');
-    expect(errors[0]).toMatchObject({ kind: 'wfs', layerId: wfs.layerId });
-    expect(errors[0].message).toMatch(/^WFS not reachable \(Failed to fetch\): https:\/\/wfs\.example\.test\/xplan\?/);
-    expect(wfs.shadowRoot!.querySelector('[role="alert"]')!.textContent).toMatch(/WFS not reachable/);
-
-    // the viewer keeps rendering: back home, the buildings and the plan are still drawn
-    const framesBefore = el.activeEngine!.getStats().frame;
-    await el.flyTo(formatView(closeView), { duration: 0 });
-    await frames(4);
-    expect(el.activeEngine!.getStats().frame).toBeGreaterThan(framesBefore);
-    expect(colourDistance(pixelAt(canvas, roof.x, roof.y), roofColour)).toBeLessThan(8);
   });
 });
