@@ -9,6 +9,7 @@ import { listenForDrops } from './file-drop.js';
 import { TwinbyLayerElement, type LayerHost } from './layer-element.js';
 
 const CITYGML_FILE = /\.(gml|xml|citygml)$/i;
+const GML_ACCEPT = 'application/gml+xml, application/xml, text/xml, application/octet-stream';
 
 /** detail of `twinby-load-progress` from <twinby-citygml>: the viewer's progress plus what the converter counted. */
 export interface CityGMLProgressDetail extends LoadProgressDetail {
@@ -192,7 +193,8 @@ export class TwinbyCityGML extends TwinbyLayerElement {
       let source: Blob | ReadableStream<Uint8Array> = input as Blob;
       if (typeof input === 'string') {
         const url = new URL(input, document.baseURI).href;
-        const res = await fetch(url, { signal: abort.signal });
+        // named types and no wildcard: a dev server's SPA fallback answers a missing file with a 404, not index.html
+        const res = await fetch(url, { signal: abort.signal, headers: { Accept: GML_ACCEPT } });
         if (!res.ok || !res.body) throw Object.assign(new Error(`${url}: HTTP ${res.status} ${res.statusText}`), { url, status: res.status });
         // a compressed response counts compressed bytes in Content-Length, the converter counts decoded ones
         const length = Number(res.headers.get('content-length'));

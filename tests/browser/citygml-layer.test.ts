@@ -184,6 +184,34 @@ describe('<twinby-citygml>', () => {
     expect((window as { __twinbyXss?: number }).__twinbyXss).toBeUndefined();
   });
 
+  it('converts its src (streamed from fetch), re-converts when crs is set, and reports a missing src', async () => {
+    const { viewer, layer } = await viewerWithLayer({ src: '/tests/fixtures/citygml/adv-lod2-citygml1.gml' });
+    const sizes: Array<number | null> = [];
+    viewer.addEventListener('twinby-load-progress', (e) => sizes.push((e.detail as CityGMLProgressDetail).totalBytes ?? null));
+    const first = (await once(layer, 'twinby-citygml-load')).detail;
+    expect(first).toMatchObject({ file: 'adv-lod2-citygml1.gml', summary: { buildings: 2 } });
+    expect(sizes.at(-1)).toBe(first.summary.bytesRead);
+    expect((await viewer.select('DEBY_LOD2_TEST1')).attributes).toMatchObject({ name: 'Rathaus' });
+
+    // a file whose CRS nobody knows converts once the page names the CRS
+    const unknown = (await townText(4)).replace(/srsName="[^"]*"/g, 'srsName="urn:example:crs:local"');
+    const failed = await layer.load(new File([unknown], 'lokal.gml'));
+    expect(failed.error).toMatchObject({ code: 'unknown-crs' });
+    const rescued = once(layer, 'twinby-citygml-load');
+    layer.crs = 'EPSG:25832';
+    expect((await rescued).detail).toMatchObject({ file: 'lokal.gml', summary: { buildings: 4 } });
+    expect((await rescued).detail.summary.error).toBeUndefined();
+
+    // a src that is not there
+    const errors: Array<{ kind: string; status?: number; url?: string }> = [];
+    viewer.addEventListener('twinby-error', (e) => errors.push(e.detail));
+    layer.src = '/tests/fixtures/citygml/fehlt.gml';
+    await waitFor(() => errors.length > 0, 'twinby-error for the missing file');
+    expect(errors[0]).toMatchObject({ kind: 'other', status: 404 });
+    expect(errors[0].url).toMatch(/fehlt\.gml$/);
+    expect(layer.shadowRoot!.querySelector('[role="alert"]')!.textContent).toMatch(/fehlt\.gml konnte nicht gelesen werden: .*404/);
+  });
+
   it('cancel (the keyboard-reachable button) stops the conversion; the layer then converts the next file', async () => {
     const big = new File([await townText(1500)], 'gross.gml');
     const { viewer, layer } = await viewerWithLayer();
