@@ -8,6 +8,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parseGeoidOption, parseSrsName } from '../../src/core/geo';
 import { collectInputs } from './collect-inputs';
 import type { ConvertJob } from './convert-job';
 import { convertInPool, type JobResult } from './convert-pool';
@@ -15,12 +16,13 @@ import { ProgressBar } from './progress-bar';
 import { buildRootTileset, type ChildTileset } from './root-tileset';
 import { formatSummary, summarize } from './summary';
 
-const USAGE = `Usage: twinby-convert <file|dir…> --out <dir> [--crs EPSG:xxxx] [--geoid <model|metres>] [--jobs N] [--json]
+const USAGE = `Usage: twinby-convert <file|dir…> --out <dir> [--crs EPSG:xxxx] [--geoid auto|egm96|none|<metres>] [--jobs N] [--json]
 
   <file|dir…>   CityGML files, or folders searched recursively for *.gml and *.xml
   --out, -o     output folder: <out>/tileset.json plus one <out>/<name>/ per input file
   --crs         source CRS for files that name none or an unknown one, e.g. EPSG:25832
-  --geoid       geoid model name, or a fixed offset in metres added to normal heights
+  --geoid       normal → ellipsoidal heights: auto (default, EGM96 for normal heights), egm96, none,
+                or a fixed offset in metres added to every height
   --jobs, -j    files converted in parallel (default: the number of cores)
   --json        print the summary as JSON on stdout instead of text
 `;
@@ -61,6 +63,12 @@ function parseCli(argv: string[]): CliOptions | 'help' {
   const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a whole number ≥ 1, not "${values.jobs}"`);
   const geoid = values.geoid === undefined ? undefined : Number.isFinite(Number(values.geoid)) ? Number(values.geoid) : values.geoid;
+  if (values.crs !== undefined && !parseSrsName(values.crs)) throw new UsageError(`--crs "${values.crs}" is not a CRS TwinBy knows (e.g. EPSG:25832)`);
+  try {
+    parseGeoidOption(geoid); // the same check each file would make, once and up front
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
   return { inputs: positionals, out: resolve(values.out), crs: values.crs, geoid, jobs, json: values.json };
 }
 

@@ -129,6 +129,12 @@ describe('twinby-convert', () => {
 
     const badJobs = await convert(['inputs', '--out', 'x', '--jobs', 'many'], work);
     expect(badJobs.code).toBe(2);
+    const badGeoid = await convert(['inputs', '--out', 'x', '--geoid', 'sea-level'], work);
+    expect(badGeoid.code).toBe(2);
+    expect(badGeoid.stderr).toMatch(/Invalid geoid option "sea-level"/);
+    const badCrs = await convert(['inputs', '--out', 'x', '--crs', 'EPSG:0'], work);
+    expect(badCrs.code).toBe(2);
+    expect(badCrs.stderr).toMatch(/--crs "EPSG:0" is not a CRS/);
 
     await mkdir(join(work, 'empty'), { recursive: true });
     const empty = await convert(['empty', '--out', 'x'], work);
