@@ -38,6 +38,8 @@ export default defineConfig({
       },
       {
         extends: true,
+        // pre-bundle Cesium up front: discovered late on a fresh clone, it makes Vite reload the page mid-run
+        optimizeDeps: { include: ['@cesium/engine', 'three', '3d-tiles-renderer', 'lit', 'comlink'] },
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
