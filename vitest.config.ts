@@ -39,7 +39,9 @@ export default defineConfig({
       {
         extends: true,
         // pre-bundle Cesium up front: discovered late on a fresh clone, it makes Vite reload the page mid-run
-        optimizeDeps: { include: ['@cesium/engine', 'three', '3d-tiles-renderer', 'lit', 'comlink'] },
+        optimizeDeps: {
+          include: ['@cesium/engine', 'three', '3d-tiles-renderer', '3d-tiles-renderer/plugins', 'lit', 'lit/directives/style-map.js', 'lit/directives/if-defined.js', 'comlink', '@loaders.gl/core', '@loaders.gl/gltf'],
+        },
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
