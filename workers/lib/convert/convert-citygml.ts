@@ -14,6 +14,7 @@ import { encodeFootprints } from '../footprints/footprint-codec';
 import { buildQuadtree } from '../tiling/quadtree';
 import { writeTiles, type TilesetBuilding } from '../tiles3d/tileset-writer';
 import { DatasetBuilder } from './dataset-builder';
+import { ownWarning } from './own-strings';
 import { collectFootprints } from './footprint-sidecar';
 
 export type { ConvertWarning };
@@ -99,7 +100,8 @@ export async function convertBuildings(
   let dropped = 0;
   const warn = (w: ConvertWarning) => {
     const warning = w.file === undefined && file !== undefined ? { ...w, file } : w;
-    if (summary.warnings.length < MAX_SUMMARY_WARNINGS) summary.warnings.push(warning);
+    // Kept warnings own their text: a slice of the input would keep a whole chunk alive.
+    if (summary.warnings.length < MAX_SUMMARY_WARNINGS) summary.warnings.push(ownWarning(warning));
     else dropped++;
     options.onWarning?.(warning);
   };

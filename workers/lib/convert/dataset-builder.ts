@@ -22,6 +22,7 @@ import { SchemaCollector } from '../tiles3d/metadata-schema';
 import { ConvertError } from './convert-error';
 import { GeometryArena, type BuildingView, type StoredBuilding } from './geometry-arena';
 import { fitEcefModel } from './georeference';
+import { ownAttributes, ownString } from './own-strings';
 
 
 export interface DatasetBounds {
@@ -109,10 +110,13 @@ export class DatasetBuilder {
     this.bounds.maxHeight = Math.max(this.bounds.maxHeight, b[5] + offset);
 
     const footprint = frame.crs.epsg === this.crs!.epsg ? mesh.footprint : mesh.footprint.map((poly) => poly.map((ring) => this.reprojectRing(ring, frame.crs.epsg)));
+    // Own copies: the reader's strings are slices of whole input chunks (see own-strings.ts).
+    mesh.id = ownString(mesh.id);
+    mesh.attributes = ownAttributes(mesh.attributes);
     this.records.push(this.arena.store(mesh, model, footprint));
     this.sizes.push(Math.hypot(b[3] - b[0], b[4] - b[1], b[5] - b[2]));
     this.items.push(item);
-    this.schema.add(building.attributes);
+    this.schema.add(mesh.attributes);
     this.triangles += triangles;
   }
 

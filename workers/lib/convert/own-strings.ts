@@ -1,0 +1,40 @@
+/**
+ * Copies of strings that hold none of the text they were cut from. V8 makes a substring
+ * of 13+ characters a "sliced string" that points into its parent, and the reader's
+ * parents are whole decoded input chunks (about 1 MB each). Kept until the writing phase,
+ * a building's id or attribute value would keep its chunk alive, so the converter held
+ * roughly the whole input as text (350 MB of it for a 156 MB file). A JSON round trip is
+ * a portable way to get a fresh sequential string in any engine.
+ */
+import type { BuildingAttributes, ConvertWarning } from '../citygml/building';
+
+/** Shorter substrings are copied by V8 anyway (SlicedString::kMinLength). */
+const SLICE_MIN_LENGTH = 13;
+
+export function ownString(s: string): string {
+  return s.length < SLICE_MIN_LENGTH ? s : (JSON.parse(JSON.stringify(s)) as string);
+}
+
+/** The attributes with every string (generic names included) owned; other values as they are. */
+export function ownAttributes(a: BuildingAttributes): BuildingAttributes {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(a)) out[key] = key === 'generic' ? ownRecord(value as BuildingAttributes['generic']) : ownValue(value);
+  return out as unknown as BuildingAttributes;
+}
+
+function ownRecord(record: Record<string, string | number>): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(record)) out[ownString(name)] = ownValue(value) as string | number;
+  return out;
+}
+
+function ownValue(value: unknown): unknown {
+  return typeof value === 'string' ? ownString(value) : value;
+}
+
+/** A warning whose strings (message, id, file) are owned. */
+export function ownWarning(w: ConvertWarning): ConvertWarning {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(w)) out[key] = ownValue(value);
+  return out as unknown as ConvertWarning;
+}
