@@ -4,11 +4,11 @@
  * saxes, so memory follows the building being read, never the file.
  * Coordinates stay in the source CRS; srsName is passed on as written.
  */
-import { SaxesParser } from 'saxes';
 import type { ConvertWarning, ParsedBuilding } from './building';
 import { CityGMLError } from './citygml-error';
 import { DocumentReader } from './document-reader';
 import { XmlDecoder } from './xml-decode';
+import { XmlTokenizer } from './xml-tokenizer';
 
 export interface ReadCityGMLOptions {
   /** Name used in errors and warnings. */
@@ -31,12 +31,8 @@ export async function* readCityGML(
 ): AsyncGenerator<ParsedBuilding> {
   const { file, signal } = options;
   const decoder = new XmlDecoder({ file, onWarning: options.onWarning });
-  const parser = new SaxesParser({ xmlns: false, position: true });
   const reader = new DocumentReader({ file, defaultSrsName: options.defaultSrsName, onWarning: options.onWarning });
-  reader.attach(parser);
-  parser.on('error', (err) => {
-    throw new CityGMLError('malformed-xml', `Malformed XML: ${stripPlace(err.message)}`, { file, line: parser.line, column: parser.column });
-  });
+  const parser = new XmlTokenizer(reader, file);
 
   let bytesRead = 0;
   let started = false;
@@ -69,7 +65,7 @@ export async function* readCityGML(
     write(decoder.end());
     if (bytesRead === 0) throw new CityGMLError('empty-input', 'The input is empty.', { file });
     if (!started) throw new CityGMLError('not-xml', 'The input contains no XML.', { file, line: 1, column: 1 });
-    closeParser(parser, file);
+    parser.close();
   } catch (err) {
     if (err instanceof Error && err.name === 'AbortError') throw err;
     failure = err;
@@ -89,17 +85,6 @@ function* drain(queue: ParsedBuilding[], signal: AbortSignal | undefined): Gener
   } finally {
     queue.splice(0, Math.min(i + 1, queue.length));
   }
-}
-
-function closeParser(parser: SaxesParser<{ xmlns: false; position: true }>, file: string | undefined): void {
-  parser.on('error', (err) => {
-    throw new CityGMLError('truncated', `The file ends before the XML is complete (${stripPlace(err.message)})`, {
-      file,
-      line: parser.line,
-      column: parser.column,
-    });
-  });
-  parser.close();
 }
 
 /**
@@ -127,11 +112,6 @@ function lineOf(text: string, index: number): number {
 function columnOf(text: string, index: number): number {
   const nl = text.lastIndexOf('\n', index - 1);
   return index - nl;
-}
-
-/** saxes prefixes messages with "line:column: "; we carry the place separately. */
-function stripPlace(message: string): string {
-  return message.replace(/^\d+:\d+: /, '');
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
