@@ -4,38 +4,52 @@ import type { FootprintSet } from '../footprints/footprint-set';
 
 type FootprintSource = Pick<BuildingMesh, 'id' | 'attributes' | 'groundHeight' | 'bbox' | 'footprint'>;
 
-/** `get(i)` gives building i, whose footprint is already in the CRS `epsg`. */
+/**
+ * `get(i)` gives building i, whose footprint is already in the CRS `epsg`. It is called twice per
+ * building (count, then copy) and nothing it returns is kept, so views built on demand stay
+ * short-lived: holding all of them at once cost about 2 kB per building.
+ */
 export function collectFootprints(count: number, get: (i: number) => FootprintSource, epsg: number): FootprintSet {
-  const records = Array.from({ length: count }, (_, i) => get(i));
   let polygons = 0;
   let rings = 0;
   let vertices = 0;
-  for (const r of records) {
-    polygons += r.footprint.length;
-    for (const poly of r.footprint) {
+  for (let i = 0; i < count; i++) {
+    const footprint = get(i).footprint;
+    polygons += footprint.length;
+    for (const poly of footprint) {
       rings += poly.length;
       for (const ring of poly) vertices += ring.length / 2;
     }
   }
-  const n = records.length;
+  const functions = new Array<string>(count);
+  const yearsOfConstruction = new Int16Array(count);
+  const planned = new Uint8Array(count);
   const set: FootprintSet = {
     epsg,
-    ids: records.map((r) => r.id),
-    groundHeights: Float64Array.from(records, (r) => r.groundHeight),
-    heights: Float32Array.from(records, (r) => r.attributes.measuredHeight ?? r.bbox[5] - r.groundHeight),
-    storeys: Int16Array.from(records, (r) => int16(r.attributes.storeysAboveGround)),
-    polygonOffsets: new Uint32Array(n + 1),
+    ids: new Array<string>(count),
+    groundHeights: new Float64Array(count),
+    heights: new Float32Array(count),
+    storeys: new Int16Array(count),
+    polygonOffsets: new Uint32Array(count + 1),
     ringOffsets: new Uint32Array(polygons + 1),
     vertexOffsets: new Uint32Array(rings + 1),
     coords: new Float64Array(vertices * 2),
-    functions: records.map((r) => r.attributes.function ?? ''),
-    yearsOfConstruction: Int16Array.from(records, (r) => int16(r.attributes.yearOfConstruction)),
-    planned: Uint8Array.from(records, (r) => (isPlanned(r.attributes.generic) ? 1 : 0)),
+    functions,
+    yearsOfConstruction,
+    planned,
   };
   let p = 0;
   let k = 0;
   let v = 0;
-  records.forEach((r, i) => {
+  for (let i = 0; i < count; i++) {
+    const r = get(i);
+    set.ids[i] = r.id;
+    set.groundHeights[i] = r.groundHeight;
+    set.heights[i] = r.attributes.measuredHeight ?? r.bbox[5] - r.groundHeight;
+    set.storeys[i] = int16(r.attributes.storeysAboveGround);
+    functions[i] = r.attributes.function ?? '';
+    yearsOfConstruction[i] = int16(r.attributes.yearOfConstruction);
+    planned[i] = isPlanned(r.attributes.generic) ? 1 : 0;
     for (const poly of r.footprint) {
       for (const ring of poly) {
         set.coords.set(ring, v * 2);
@@ -45,7 +59,7 @@ export function collectFootprints(count: number, get: (i: number) => FootprintSo
       set.ringOffsets[++p] = k;
     }
     set.polygonOffsets[i + 1] = p;
-  });
+  }
   return set;
 }
 
