@@ -3,6 +3,7 @@
  * in-memory 3D Tiles tileset off the main thread. An AbortSignal cancels; dispose() ends the worker.
  */
 import { proxy, releaseProxy, transfer, wrap, type Remote } from 'comlink';
+import { PendingCalls } from './pending-calls';
 import type { CityGMLConvertParams, CityGMLConvertResult, CityGMLInput, CityGMLProgressCallback, CityGMLWorkerApi } from '../../workers/protocol';
 
 export interface CityGMLConvertOptions extends Omit<CityGMLConvertParams, 'input' | 'cancelId'> {
@@ -14,9 +15,8 @@ export interface CityGMLConvertOptions extends Omit<CityGMLConvertParams, 'input
 
 export class CityGMLClient {
   private readonly remote: Remote<CityGMLWorkerApi>;
-  private readonly pending = new Set<(reason: unknown) => void>();
+  private readonly calls = new PendingCalls('CityGMLClient');
   private nextCancelId = 1;
-  private disposed = false;
 
   /** By default starts its own module worker; pass one to share a bundler-specific URL. */
   constructor(private readonly worker: Worker = createCityGMLWorker()) {
@@ -28,44 +28,24 @@ export class CityGMLClient {
    * (summary.error says where; files hold what converted); rejects only when aborted or disposed.
    */
   convert(input: CityGMLInput, options: CityGMLConvertOptions = {}): Promise<CityGMLConvertResult> {
-    if (this.disposed) return Promise.reject(new Error('CityGMLClient is disposed'));
     const { signal, onProgress, ...rest } = options;
-    if (signal?.aborted) return Promise.reject(signal.reason);
     const cancelId = this.nextCancelId++;
     const params: CityGMLConvertParams = { ...rest, input, cancelId };
     // Streams cannot be cloned, only moved.
     const message = input instanceof ReadableStream ? transfer(params, [input as unknown as Transferable]) : params;
-    const progress = onProgress && proxy(onProgress);
-
-    return new Promise<CityGMLConvertResult>((resolve, reject) => {
-      const fail = (reason: unknown) => {
-        cleanup();
-        reject(reason);
-      };
-      const onAbort = () => {
-        void this.remote.cancel(cancelId).catch(() => {});
-        fail(signal?.reason);
-      };
-      const cleanup = () => {
-        signal?.removeEventListener('abort', onAbort);
-        this.pending.delete(fail);
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-      this.pending.add(fail);
-      this.remote.convert(message, progress).then((result) => {
-        cleanup();
-        resolve(result);
-      }, fail);
-    });
+    return this.calls.run(
+      () => this.remote.convert(message, onProgress && proxy(onProgress)),
+      signal,
+      () => void this.remote.cancel(cancelId).catch(() => {}),
+    );
   }
 
   /** Terminates the worker; calls still running reject. */
   dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
+    if (this.calls.disposed) return;
+    this.calls.close();
     this.remote[releaseProxy]();
     this.worker.terminate();
-    for (const fail of [...this.pending]) fail(new Error('CityGMLClient was disposed during the conversion'));
   }
 
   /** Diagnostics for tests: whether the last result's buffers were transferred. */

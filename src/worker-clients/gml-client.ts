@@ -4,6 +4,7 @@
  * the call at once (a parse already running finishes in the worker and is dropped). dispose() ends the worker.
  */
 import { releaseProxy, transfer, wrap, type Remote } from 'comlink';
+import { PendingCalls } from './pending-calls';
 import type { GmlParseParams, GmlWorkerApi, PlanOptionsParams } from '../../workers/protocol';
 import type { Feature } from '../core/formats/feature';
 import type { ParseFn } from '../core/sources/wfs-pager';
@@ -14,8 +15,7 @@ export interface GmlCallOptions {
 
 export class GmlClient {
   private readonly remote: Remote<GmlWorkerApi>;
-  private readonly pending = new Set<(reason: unknown) => void>();
-  private disposed = false;
+  private readonly calls = new PendingCalls('GmlClient');
 
   /** By default starts its own module worker. */
   constructor(private readonly worker: Worker = createGmlWorker()) {
@@ -41,33 +41,14 @@ export class GmlClient {
   }
 
   dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
+    if (this.calls.disposed) return;
+    this.calls.close();
     this.remote[releaseProxy]();
     this.worker.terminate();
-    for (const fail of [...this.pending]) fail(new Error('GmlClient was disposed during the call'));
   }
 
   private call<T>(run: () => Promise<T>, { signal }: GmlCallOptions): Promise<T> {
-    if (this.disposed) return Promise.reject(new Error('GmlClient is disposed'));
-    if (signal?.aborted) return Promise.reject(signal.reason);
-    return new Promise<T>((resolve, reject) => {
-      const cleanup = () => {
-        signal?.removeEventListener('abort', onAbort);
-        this.pending.delete(fail);
-      };
-      const fail = (reason: unknown) => {
-        cleanup();
-        reject(reason);
-      };
-      const onAbort = () => fail(signal?.reason);
-      signal?.addEventListener('abort', onAbort, { once: true });
-      this.pending.add(fail);
-      run().then((r) => {
-        cleanup();
-        resolve(r);
-      }, fail);
-    });
+    return this.calls.run(run, signal);
   }
 }
 

@@ -4,6 +4,7 @@
  * ends the worker. Large inputs (the footprint sidecar, a FootprintSet) are transferred, not copied.
  */
 import { proxy, releaseProxy, transfer, wrap, type Remote } from 'comlink';
+import { PendingCalls } from './pending-calls';
 import type { SpatialProgressCallback, SpatialProtocol, SpatialWorkerApi } from '../../workers/protocol';
 import type { FootprintSet } from '../../workers/lib/footprints/footprint-set';
 
@@ -20,9 +21,8 @@ type Result<K extends Method> = SpatialProtocol[K][1];
 
 export class SpatialClient {
   private readonly remote: Remote<SpatialWorkerApi>;
-  private readonly pending = new Set<(reason: unknown) => void>();
+  private readonly calls = new PendingCalls('SpatialClient');
   private nextCancelId = 1;
-  private disposed = false;
 
   /** By default starts its own module worker. */
   constructor(private readonly worker: Worker = createSpatialWorker()) {
@@ -81,43 +81,24 @@ export class SpatialClient {
 
   /** Terminates the worker; calls still running reject. */
   dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
+    if (this.calls.disposed) return;
+    this.calls.close();
     this.remote[releaseProxy]();
     this.worker.terminate();
-    for (const fail of [...this.pending]) fail(new Error('SpatialClient was disposed during the call'));
   }
 
   private call<K extends Method>(method: K, params: Params<K>, options: SpatialCallOptions = {}, buffers: ArrayBuffer[] = []): Promise<Result<K>> {
-    if (this.disposed) return Promise.reject(new Error('SpatialClient is disposed'));
     const { signal, onProgress } = options;
-    if (signal?.aborted) return Promise.reject(signal.reason);
     const cancelId = this.nextCancelId++;
     const full = { ...params, cancelId } as SpatialProtocol[K][0];
     const message = buffers.length > 0 ? transfer(full, buffers) : full;
-    const progress = onProgress && proxy(onProgress);
-    const fn = this.remote[method] as unknown as (p: SpatialProtocol[K][0], cb?: SpatialProgressCallback) => Promise<Result<K>>;
-
-    return new Promise<Result<K>>((resolve, reject) => {
-      const cleanup = () => {
-        signal?.removeEventListener('abort', onAbort);
-        this.pending.delete(fail);
-      };
-      const fail = (reason: unknown) => {
-        cleanup();
-        reject(reason);
-      };
-      const onAbort = () => {
-        void this.remote.cancel(cancelId).catch(() => {});
-        fail(signal?.reason);
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-      this.pending.add(fail);
-      fn(message, progress).then((result) => {
-        cleanup();
-        resolve(result);
-      }, fail);
-    });
+    type Call = (p: SpatialProtocol[K][0], cb?: SpatialProgressCallback) => Promise<Result<K>>;
+    return this.calls.run(
+      // the remote is touched only once the call may start: after dispose() the proxy is released
+      () => (this.remote[method] as unknown as Call)(message, onProgress && proxy(onProgress)),
+      signal,
+      () => void this.remote.cancel(cancelId).catch(() => {}),
+    );
   }
 }
 
