@@ -27,6 +27,7 @@ const COUNTRY = {
   NL: { west: 3.3, south: 50.7, east: 7.3, north: 53.6 },
   FR: { west: -5.2, south: 41.3, east: 9.6, north: 51.1 },
   US: { west: -125, south: 24.5, east: -66.9, north: 49.4 },
+  CH: { west: 5.9, south: 45.8, east: 10.5, north: 47.9 },
 } as const;
 
 type Expectation = { country: keyof typeof COUNTRY } | { error: 'unknown-crs'; crs: RegExp } | { noBuildings: true };
@@ -149,12 +150,19 @@ describe('converting every real CityGML sample', () => {
     converted.push({ uri: `${folder}/tileset.json`, tileset });
   }
 
-  it('converts a sample without a usable srsName once the CRS is named', async () => {
-    const name = 'ogc-citygml3-examples/v3/historicalSuccession_CityGML_3.0_LOD2_Versioning.gml';
-    const { summary } = await convertToMemory(join(dataDir, name), name, 'EPSG:3946');
+  // The refused samples convert once the user names the CRS, as the error message asks.
+  it.each([
+    ['ogc-citygml3-examples/v3/historicalSuccession_CityGML_3.0_LOD2_Versioning.gml', 'EPSG:3946', 4, 'FR'],
+    ['njam-citygml-to-3dtiles-testdata/zurich-lod2-citygml1.xml', 'EPSG:21781', 4, 'CH'], // "CH1903" in LV03 coordinates
+    // claims "CH1903", but its coordinates (458868 5438343) are UTM zone 32 in Germany
+    ['njam-citygml-to-3dtiles-testdata/sig3d-genericattributes-citygml2.xml', 'EPSG:25832', 1, 'DE'],
+  ] as const)('converts %s once the CRS is named (%s)', async (name, crs, buildings, country) => {
+    const { files: out, summary } = await convertToMemory(join(dataDir, name), name, crs);
     expect(summary.error).toBeUndefined();
-    expect(summary.buildings).toBe(4);
-    checkBounds(summary, COUNTRY.FR);
+    expect(summary.buildings).toBe(buildings);
+    checkBounds(summary, COUNTRY[country]);
+    const errors = (await Promise.all([...out.keys()].filter((p) => p.endsWith('.glb')).map((p) => gltfErrors(out.get(p)!, p)))).flat();
+    expect(errors).toEqual([]);
   });
 
   it("passes Cesium's 3d-tiles-validator with 0 errors, every output under one root tileset", async () => {
