@@ -184,7 +184,7 @@ export class XmlTokenizer {
     if (close < 0) return -1;
     let value = s.slice(i + 1, close);
     if (/[<&\t\n\r]/.test(value)) value = this.attributeValue(value, this.offset + i + 1);
-    if (Object.prototype.hasOwnProperty.call(into, name)) this.fail('malformed-xml', `Malformed XML: attribute "${name}" repeated.`, this.offset + nameStart);
+    if (into[name] !== undefined && Object.prototype.hasOwnProperty.call(into, name)) this.fail('malformed-xml', `Malformed XML: attribute "${name}" repeated.`, this.offset + nameStart);
     // A plain object is fastest; only "__proto__" needs defining to stay an own property.
     if (name === '__proto__') Object.defineProperty(into, name, { value, enumerable: true, writable: true, configurable: true });
     else into[name] = value;
