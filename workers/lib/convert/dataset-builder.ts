@@ -23,6 +23,7 @@ import { ConvertError } from './convert-error';
 import { GeometryArena, type BuildingView, type StoredBuilding } from './geometry-arena';
 import { fitEcefModel } from './georeference';
 import { ownAttributes, ownString } from './own-strings';
+import { StringPool } from './string-pool';
 
 
 export interface DatasetBounds {
@@ -62,6 +63,8 @@ export class DatasetBuilder {
   private toDatasetPlane?: ToWgs84;
   private geographicOrigin?: [number, number];
   private warnedNoGeoid = false;
+  private readonly pool = new StringPool();
+  private readonly intern = (s: string) => this.pool.intern(s);
 
   constructor(
     private readonly options: { file?: string; crs?: string; geoid: GeoidSetting; warn: (w: ConvertWarning) => void },
@@ -112,7 +115,7 @@ export class DatasetBuilder {
     const footprint = frame.crs.epsg === this.crs!.epsg ? mesh.footprint : mesh.footprint.map((poly) => poly.map((ring) => this.reprojectRing(ring, frame.crs.epsg)));
     // Own copies: the reader's strings are slices of whole input chunks (see own-strings.ts).
     mesh.id = ownString(mesh.id);
-    mesh.attributes = ownAttributes(mesh.attributes);
+    mesh.attributes = ownAttributes(mesh.attributes, this.intern);
     this.records.push(this.arena.store(mesh, model, footprint));
     this.sizes.push(Math.hypot(b[3] - b[0], b[4] - b[1], b[5] - b[2]));
     this.items.push(item);

@@ -15,21 +15,24 @@ export function ownString(s: string): string {
   return s.length < SLICE_MIN_LENGTH ? s : (JSON.parse(JSON.stringify(s)) as string);
 }
 
-/** The attributes with every string (generic names included) owned; other values as they are. */
-export function ownAttributes(a: BuildingAttributes): BuildingAttributes {
+/**
+ * The attributes with every string (generic names included) replaced by `own(string)`
+ * (default ownString; a StringPool's intern shares repeated values); other values as they are.
+ */
+export function ownAttributes(a: BuildingAttributes, own: (s: string) => string = ownString): BuildingAttributes {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(a)) out[key] = key === 'generic' ? ownRecord(value as BuildingAttributes['generic']) : ownValue(value);
+  for (const [key, value] of Object.entries(a)) out[key] = key === 'generic' ? ownRecord(value as BuildingAttributes['generic'], own) : ownValue(value, own);
   return out as unknown as BuildingAttributes;
 }
 
-function ownRecord(record: Record<string, string | number>): Record<string, string | number> {
+function ownRecord(record: Record<string, string | number>, own: (s: string) => string): Record<string, string | number> {
   const out: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(record)) out[ownString(name)] = ownValue(value) as string | number;
+  for (const [name, value] of Object.entries(record)) out[own(name)] = ownValue(value, own) as string | number;
   return out;
 }
 
-function ownValue(value: unknown): unknown {
-  return typeof value === 'string' ? ownString(value) : value;
+function ownValue(value: unknown, own: (s: string) => string = ownString): unknown {
+  return typeof value === 'string' ? own(value) : value;
 }
 
 /** A warning whose strings (message, id, file) are owned. */
