@@ -63,6 +63,9 @@ export default defineConfig({
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
           testTimeout: 60_000,
+          // one file at a time: files in parallel share one Chromium and its WebGL contexts (three, Cesium,
+          // iframes), and a software-rendered context starved by the others made runs flaky
+          fileParallelism: false,
           browser: {
             enabled: true,
             headless: true,
