@@ -1,4 +1,5 @@
 /** Small helpers for the browser tests: fixture data, waiting, reading pixels. */
+import { expect } from 'vitest';
 import type { ViewState } from '../../src/core/index.js';
 
 export const townUrl = '/tests/browser/fixtures/town/tileset.json';
@@ -89,4 +90,25 @@ export function isReddish([r, g, b]: Rgba): boolean {
 
 export function isBluish([r, g, b]: Rgba): boolean {
   return b > 110 && b > 2 * r && b > 1.5 * g;
+}
+
+/** Pixels at a plan area's ground, a roof standing on it and a Baufenster volume. */
+export interface PlanProbe {
+  ground: Rgba;
+  roof: Rgba;
+  volume: Rgba;
+}
+
+export function probePlan(canvas: HTMLCanvasElement, at: Record<keyof PlanProbe, { x: number; y: number }>): PlanProbe {
+  return { ground: pixelAt(canvas, at.ground.x, at.ground.y), roof: pixelAt(canvas, at.roof.x, at.roof.y), volume: pixelAt(canvas, at.volume.x, at.volume.y) };
+}
+
+/** A drawn plan: the WA area colours the ground pale red, not the roof on it; the Baufenster tints what is behind it. */
+export function expectPlanDrawn(before: PlanProbe, after: PlanProbe): void {
+  expect(colourDistance(after.ground, before.ground)).toBeGreaterThan(20);
+  const [r, g, b] = after.ground;
+  expect(r).toBeGreaterThan(g);
+  expect(r).toBeGreaterThan(b);
+  expect(colourDistance(after.roof, before.roof)).toBeLessThan(8);
+  expect(colourDistance(after.volume, before.volume)).toBeGreaterThan(10);
 }

@@ -10,7 +10,7 @@ import { definePlanElements, type TwinbyPlan } from '../../src/element/plan-elem
 import type { TwinbyViewer } from '../../src/index.js';
 import type { SelectDetail } from '../../src/element/viewer-events.js';
 import { formatView } from '../../src/core/index.js';
-import { building, closeView, colourDistance, frames, offset, pixelAt, townUrl, type Rgba } from './helpers.js';
+import { building, closeView, colourDistance, expectPlanDrawn, frames, offset, pixelAt, probePlan, townUrl } from './helpers.js';
 import nestedPlan from '../fixtures/wfs/xplan-nested-5.4.gml?raw';
 
 definePlanElements();
@@ -80,7 +80,7 @@ describe('<twinby-plan>', () => {
     const ground = await screenAt(el, -32, 0, GROUND); // WA, between buildings
     const roof = el.activeEngine!.projectToScreen(b4.lon, b4.lat, b4.ground + b4.height)!;
     const volume = await screenAt(el, -7.5, 0, GROUND + 5); // inside the Baufenster, half way up
-    const before = { ground: pixelAt(canvas, ground.x, ground.y), roof: pixelAt(canvas, roof.x, roof.y), volume: pixelAt(canvas, volume.x, volume.y) };
+    const before = probePlan(canvas, { ground, roof, volume });
 
     const plan = document.createElement('twinby-plan') as TwinbyPlan;
     const loaded = once(plan, 'twinby-plan-load');
@@ -90,16 +90,7 @@ describe('<twinby-plan>', () => {
     expect(detail.counts).toMatchObject({ BP_BaugebietsTeilFlaeche: 2, BP_UeberbaubareGrundstuecksFlaeche: 1, extruded: 1, BP_BauGrenze: 1 });
     await frames(4);
 
-    const after = { ground: pixelAt(canvas, ground.x, ground.y), roof: pixelAt(canvas, roof.x, roof.y), volume: pixelAt(canvas, volume.x, volume.y) };
-    // the WA area colours the ground pale red …
-    expect(colourDistance(after.ground, before.ground)).toBeGreaterThan(20);
-    const [r, g, bl] = after.ground as Rgba;
-    expect(r).toBeGreaterThan(g);
-    expect(r).toBeGreaterThan(bl);
-    // … but not the roof of the building standing on it
-    expect(colourDistance(after.roof, before.roof)).toBeLessThan(8);
-    // the Baufenster volume tints what is behind it
-    expect(colourDistance(after.volume, before.volume)).toBeGreaterThan(10);
+    expectPlanDrawn(before, probePlan(canvas, { ground, roof, volume }));
 
     // legend and layer switch
     const legend = plan.shadowRoot!.querySelector('[part="plan-legend"]')!;
