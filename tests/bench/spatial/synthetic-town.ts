@@ -5,18 +5,9 @@
  */
 import type { FootprintSet } from '../../../workers/lib/footprints/footprint-set';
 import type { PlanInput, PlanZone } from '../../../workers/lib/spatial/plan/plan-types';
+import { seededRandom as createRandom } from '../../helpers/seeded-random';
 
-/** mulberry32: small, fast, good enough for benchmarks. */
-export function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom as createRandom } from '../../helpers/seeded-random';
 
 export const ORIGIN: [number, number] = [690000, 5330000];
 export const SPACING = 15;

@@ -3,17 +3,9 @@
  * flattened XPlanung layer: polygons with a few dozen vertices and a handful of attributes.
  */
 
-/** mulberry32: small, fast and deterministic. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../helpers/seeded-random';
+
+export { seededRandom };
 
 export function syntheticGml(features: number, seed = 1): string {
   const rnd = seededRandom(seed);

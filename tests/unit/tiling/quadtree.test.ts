@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildQuadtree, postOrder, type QuadtreeItem, type QuadtreeNode } from '../../../workers/lib/tiling/quadtree';
+import { seededRandom } from '../../helpers/seeded-random';
 
-/** Seeded PRNG (mulberry32) so failures reproduce. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function houses(n: number, seed = 1, extent = 5000): QuadtreeItem[] {
-  const r = random(seed);
+  const r = seededRandom(seed);
   return Array.from({ length: n }, () => {
     const x = 690000 + r() * extent;
     const y = 5330000 + r() * extent;
