@@ -9,7 +9,7 @@ import '../../src/index.js';
 import { definePlanElements, type TwinbyPlan } from '../../src/element/plan-elements.js';
 import type { CityGMLErrorDetail, CityGMLLoadDetail, CityGMLProgressDetail, TwinbyCityGML, TwinbyViewer } from '../../src/index.js';
 import { generateTown } from '../../tools/make-demo/generate-town';
-import { frames, isReddish, pixelAt, sleep, waitFor } from './helpers.js';
+import { canvasOf, frames, isReddish, pixelAt, sleep, waitFor } from './helpers.js';
 import nestedPlan from '../fixtures/wfs/xplan-nested-5.4.gml?raw';
 
 definePlanElements();
@@ -67,7 +67,6 @@ function buildingsOf(text: string) {
   return out;
 }
 
-const canvasOf = (viewer: TwinbyViewer) => viewer.shadowRoot!.querySelector('canvas')!;
 const panelText = (layer: TwinbyCityGML) => layer.shadowRoot!.querySelector('[part="citygml-panel"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 describe('<twinby-citygml>', () => {

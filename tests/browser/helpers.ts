@@ -1,6 +1,7 @@
 /** Small helpers for the browser tests: fixture data, waiting, reading pixels. */
 import { expect } from 'vitest';
 import type { ViewState } from '../../src/core/index.js';
+import type { TwinbyViewer } from '../../src/index.js';
 
 export const townUrl = '/tests/browser/fixtures/town/tileset.json';
 export const town404Url = '/tests/browser/fixtures/town/tileset-404.json';
@@ -111,4 +112,13 @@ export function expectPlanDrawn(before: PlanProbe, after: PlanProbe): void {
   expect(r).toBeGreaterThan(b);
   expect(colourDistance(after.roof, before.roof)).toBeLessThan(8);
   expect(colourDistance(after.volume, before.volume)).toBeGreaterThan(10);
+}
+
+/** The WebGL canvas inside a viewer's shadow root. */
+export const canvasOf = (viewer: TwinbyViewer): HTMLCanvasElement => viewer.shadowRoot!.querySelector('canvas')!;
+
+/** Screen point of a place given in metres east/north of the test town's origin, at an ellipsoidal height. */
+export async function screenAt(viewer: TwinbyViewer, east: number, north: number, height: number) {
+  const p = await offset(east, north);
+  return viewer.activeEngine!.projectToScreen(p.lon, p.lat, height)!;
 }

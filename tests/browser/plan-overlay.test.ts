@@ -10,7 +10,7 @@ import { definePlanElements, type TwinbyPlan } from '../../src/element/plan-elem
 import type { TwinbyViewer } from '../../src/index.js';
 import type { SelectDetail } from '../../src/element/viewer-events.js';
 import { formatView } from '../../src/core/index.js';
-import { building, closeView, colourDistance, expectPlanDrawn, frames, offset, pixelAt, probePlan, townUrl } from './helpers.js';
+import { building, canvasOf, closeView, colourDistance, expectPlanDrawn, frames, offset, pixelAt, probePlan, screenAt, townUrl } from './helpers.js';
 import nestedPlan from '../fixtures/wfs/xplan-nested-5.4.gml?raw';
 
 definePlanElements();
@@ -38,7 +38,6 @@ async function mounted(): Promise<TwinbyViewer> {
   return el;
 }
 
-const canvasOf = (el: TwinbyViewer) => el.shadowRoot!.querySelector('canvas')!;
 const GROUND = 440;
 
 /** A rectangle in metres around the fixture origin as a lon/lat ring. */
@@ -67,10 +66,6 @@ async function townPlan(): Promise<string> {
   });
 }
 
-async function screenAt(el: TwinbyViewer, east: number, north: number, height: number) {
-  const p = await offset(east, north);
-  return el.activeEngine!.projectToScreen(p.lon, p.lat, height)!;
-}
 
 describe('<twinby-plan>', () => {
   it('drapes the plan under the buildings, extrudes the Baufenster, and a click on it lists its Z', async () => {

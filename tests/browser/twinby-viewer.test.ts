@@ -3,7 +3,7 @@ import { page, userEvent } from 'vitest/browser';
 import '../../src/index.js';
 import type { TwinbyViewer } from '../../src/index.js';
 import type { SelectDetail } from '../../src/element/viewer-events.js';
-import { building, closeView, colourDistance, frames, isReddish, pixelAt, sleep, town404Url, townUrl, waitFor } from './helpers.js';
+import { building, canvasOf, closeView, colourDistance, frames, isReddish, pixelAt, sleep, town404Url, townUrl, waitFor } from './helpers.js';
 import { formatView } from '../../src/core/index.js';
 
 const viewers: TwinbyViewer[] = [];
@@ -31,7 +31,6 @@ async function mounted(attrs: Record<string, string> = { src: townUrl }): Promis
   return el;
 }
 
-const canvasOf = (el: TwinbyViewer) => el.shadowRoot!.querySelector('canvas')!;
 
 async function centreOf(el: TwinbyViewer, n: number) {
   const b = await building(n);

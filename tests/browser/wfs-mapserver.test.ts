@@ -12,7 +12,7 @@ import { definePlanElements, type TwinbyWfs } from '../../src/element/plan-eleme
 import type { PlanLoadDetail } from '../../src/element/plan-layer.js';
 import type { TwinbyViewer } from '../../src/index.js';
 import { formatView, type ErrorDetail } from '../../src/core/index.js';
-import { building, closeView, colourDistance, expectPlanDrawn, frames, offset, pixelAt, probePlan, townUrl, waitFor } from './helpers.js';
+import { building, canvasOf, closeView, colourDistance, expectPlanDrawn, frames, offset, pixelAt, probePlan, screenAt, townUrl, waitFor } from './helpers.js';
 
 definePlanElements();
 
@@ -75,12 +75,7 @@ function errorsOf(el: TwinbyViewer): ErrorDetail[] {
   return errors;
 }
 
-const canvasOf = (el: TwinbyViewer) => el.shadowRoot!.querySelector('canvas')!;
 
-async function screenAt(el: TwinbyViewer, east: number, north: number, height: number) {
-  const p = await offset(east, north);
-  return el.activeEngine!.projectToScreen(p.lon, p.lat, height)!;
-}
 
 describe('<twinby-wfs> against a real MapServer', () => {
   it('draws the served plan; a server stopped mid-session raises twinby-error while the viewer keeps rendering', async () => {
