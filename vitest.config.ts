@@ -1,17 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import { mapServerCommands } from './tests/integration/mapserver/browser-commands';
-
-// Chromium flags: keep Debian's Chromium off the (closed) network; never disable the software rasterizer (WebGL needs SwiftShader).
-const chromiumArgs = [
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-sync',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-];
+import { chromiumArgs, chromiumPath } from './tests/helpers/chromium';
 
 export default defineConfig({
   test: {
@@ -76,7 +66,7 @@ export default defineConfig({
             enabled: true,
             headless: true,
             provider: playwright({
-              launchOptions: { executablePath: process.env.TWINBY_CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs },
+              launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
             }),
             instances: [{ browser: 'chromium' }],
             // a real MapServer for the WFS tests, started and stopped from the page

@@ -8,6 +8,7 @@ import { createServer, type Plugin } from 'vite';
 import { encodeFootprints } from '../../../workers/lib/footprints/footprint-codec';
 import { createRandom, createSyntheticPlan, createSyntheticTown, ORIGIN, townSide } from './synthetic-town';
 import { randomArea } from './node-bench';
+import { chromiumArgs, chromiumPath } from '../../helpers/chromium';
 
 const root = resolve(import.meta.dirname, '../../..');
 
@@ -45,8 +46,8 @@ export async function runBrowserBench(n: number): Promise<Record<string, unknown
   await server.listen();
   const url = server.resolvedUrls!.local[0];
   const browser = await chromium.launch({
-    executablePath: process.env.TWINBY_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'],
+    executablePath: chromiumPath,
+    args: chromiumArgs,
   });
   try {
     const page = await browser.newPage();

@@ -15,6 +15,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { build } from 'vite';
 import { treeshake } from '../../../vite.config.ts';
+import { chromiumArgs, chromiumPath } from '../../helpers/chromium.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
 const out = resolve(root, 'out/bench-viewer');
@@ -175,8 +176,8 @@ async function main(): Promise<void> {
   });
   const { server, origin } = await serve();
   const browser = await chromium.launch({
-    executablePath: process.env.TWINBY_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+    executablePath: chromiumPath,
+    args: chromiumArgs,
   });
   try {
     const twinby: Measure[] = [];
