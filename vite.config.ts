@@ -16,6 +16,9 @@ export default defineConfig(({ mode }) => {
   if (mode === 'lib') {
     return {
       publicDir: false,
+      // relative asset URLs: chunks and workers resolve against twinby.js (import.meta.url), so the folder
+      // works under any path of any site; the default '/' sent worker requests to the site root
+      base: './',
       build: {
         outDir: 'dist-lib',
         emptyOutDir: true,
