@@ -27,7 +27,9 @@ export default defineConfig(({ mode }) => {
         // lib mode keeps whitespace in ES output (for bundlers downstream); pages load these files as they are
         rollupOptions: { treeshake, output: { chunkFileNames: 'twinby-[name]-[hash].js', minify: true } },
       },
-      worker: { format: 'es' },
+      // each worker one file with nothing to import: a site that bundles the package again copies worker
+      // files as they are, and a chunk they imported (the geoid) would be left behind
+      worker: { format: 'es', rollupOptions: { output: { inlineDynamicImports: true } } },
     };
   }
   return {

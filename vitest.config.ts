@@ -20,6 +20,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           environment: 'node',
+          // the package as npm publishes it (npm pack), built once for the hosted-library tests
+          globalSetup: ['tests/integration/hosted/library-build.ts'],
           include: ['tests/integration/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,

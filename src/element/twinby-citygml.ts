@@ -47,6 +47,7 @@ const abortError = (message: string) => new DOMException(message, 'AbortError');
  * file converted to 3D Tiles in the browser (the CityGML worker, started on first use) and shown in
  * the <twinby-viewer> from memory, without a server. `load(file)` converts a File, Blob or URL; with
  * `droppable`, a CityGML file dropped on the viewer does the same. `cancel()` stops a conversion.
+ * @tagname twinby-citygml
  */
 export class TwinbyCityGML extends TwinbyLayerElement {
   static get observedAttributes(): string[] {

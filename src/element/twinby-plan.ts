@@ -8,6 +8,7 @@ const PLAN_FILE = /\.(gml|xml|xplan|json|geojson)$/i;
  * <twinby-plan src="plan.xplan.gml" [storey-height="3.5"] [droppable]>: an XPlanGML or GeoJSON
  * Bebauungsplan from a file, in a <twinby-viewer>. With `droppable`, a plan file dropped on the
  * viewer replaces it; `load(file)` does the same from script. Parsing runs in a worker.
+ * @tagname twinby-plan
  */
 export class TwinbyPlan extends PlanLayerElement {
   static get observedAttributes(): string[] {

@@ -3,6 +3,7 @@ import { TwinbyLayerElement, type LayerHost } from './layer-element.js';
 /**
  * <twinby-tileset src="…/tileset.json" [error-target="16"]>: one more 3D Tiles tileset in a
  * <twinby-viewer>. A page composes several, e.g. buildings and planned variants.
+ * @tagname twinby-tileset
  */
 export class TwinbyTileset extends TwinbyLayerElement {
   static get observedAttributes(): string[] {

@@ -30,6 +30,7 @@ const mainLayerId = 'twinby-src';
 /**
  * <twinby-viewer src="tileset.json" view="lon,lat,height,heading,pitch" lang="de|en" engine="three|cesium">
  * Streams 3D Tiles, picks and colours buildings. Methods return promises; events are twinby-* CustomEvents.
+ * @tagname twinby-viewer
  */
 export class TwinbyViewer extends LitElement implements EngineControllerHost {
   static override styles = viewerStyles;

@@ -16,6 +16,7 @@ const BUILD_DEBOUNCE_MS = 120;
  * features of the current view from a WFS, as a Bebauungsplan overlay (XPlanung types) or plain
  * shapes (other types). Requests a moved camera made stale are aborted; finished areas are cached.
  * Failures become twinby-error events on the viewer; what is on screen stays.
+ * @tagname twinby-wfs
  */
 export class TwinbyWfs extends PlanLayerElement {
   static get observedAttributes(): string[] {

@@ -30,6 +30,7 @@ interface ViewerLike extends HTMLElement {
   select(id: string | null): Promise<unknown>;
 }
 
+/** @tagname twinby-spatial */
 export class TwinbySpatial extends LitElement {
   static override styles = spatialStyles;
   static override properties = {

@@ -1,13 +1,12 @@
 /**
  * "Copy the whole folder to your web server": the library build served under /some/path/ of another
  * site, a page there with one script tag, a tileset and a plan. Its chunks and workers must load from
- * where twinby.js is, not from the site root.
+ * where twinby.js is, not from the site root. The build is the one `npm pack` puts in the package.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../../helpers/chromium.ts';
-import { buildLibrary } from './library-build.ts';
 import { startStaticSite, type StaticSite } from './static-site.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -38,18 +37,16 @@ async function openAndCollect(browser: Browser, url: string): Promise<{ page: Pa
 describe('the library build hosted under a sub-path of another site', () => {
   let site: StaticSite;
   let browser: Browser;
-  let removeBuild: () => void;
   let brokenWorker = false;
 
   beforeAll(async () => {
-    const lib = await buildLibrary();
-    removeBuild = lib.remove;
+    const lib = join(inject('twinbyPackage').dir, 'dist-lib');
     site = await startStaticSite(
       {
-        '/some/path/twinby/': lib.dir,
+        '/some/path/twinby/': lib,
         '/some/path/tiles/': town,
         '/some/path/plan/': plans,
-        '/other/path/twinby/': lib.dir,
+        '/other/path/twinby/': lib,
         '/other/path/tiles/': town,
         '/other/path/plan/': plans,
       },
@@ -67,7 +64,6 @@ describe('the library build hosted under a sub-path of another site', () => {
   afterAll(async () => {
     await browser?.close();
     await site?.stop();
-    removeBuild?.();
   });
 
   it('loads its chunks and the plan worker from its own folder and shows the plan', async () => {
