@@ -127,6 +127,25 @@ describe('sun shadows (three engine)', () => {
     expect(Math.abs(off.cube - off.open)).toBeLessThan(15);
   });
 
+  it('a building outside the view still casts its shadow into it', async () => {
+    const date = fromLocal({ year: 2025, month: 3, day: 21, hour: 15, minute: 0 });
+    const { origin } = await loadTown();
+    const sun = spa({ date, lat: origin.lat, lon: origin.lon, elevation: origin.height });
+    const a = ((sun.azimuth + 180) * Math.PI) / 180;
+    const r = 10 / Math.tan((sun.elevation * Math.PI) / 180); // mid-shadow, ~19 m from the centre
+    const at = { east: Math.sin(a) * r, north: Math.cos(a) * r };
+    // 12 m above the ground, the view is ~10 m across: the cube is well outside it
+    await start({ ...at, height: 12 }, 300);
+    engine.setSun({ date, enabled: true });
+    const cubeOnScreen = engine.projectToScreen(origin.lon, origin.lat, origin.height + 10);
+    const rect = engine.renderer.domElement.getBoundingClientRect();
+    expect(cubeOnScreen === null || cubeOnScreen.x < rect.left || cubeOnScreen.x > rect.right || cubeOnScreen.y < rect.top || cubeOnScreen.y > rect.bottom).toBe(true);
+    const shaded = await (await snapshot())(at.east, at.north);
+    engine.setHidden(['SHADOW_CUBE']);
+    const open = await (await snapshot())(at.east, at.north);
+    expect(open - shaded).toBeGreaterThan(60);
+  });
+
   it('overlays cast no shadow', async () => {
     const date = fromLocal({ year: 2025, month: 3, day: 21, hour: 12, minute: 15 });
     await start({ east: 30, north: 15, height: 130 }, 400);
