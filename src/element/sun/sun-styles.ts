@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** <twinby-sun> covers its viewer but lets events through except on its panel (bottom right, under the spatial panel). */
+/** <twinby-sun> covers its viewer but lets events through except on its panel (top left; the right side holds the spatial panel and plan legends). */
 export const sunStyles = css`
   :host {
     position: absolute;
@@ -11,8 +11,8 @@ export const sunStyles = css`
   }
   .panel {
     position: absolute;
-    right: 56px;
-    bottom: 10px;
+    left: 10px;
+    top: 10px;
     width: min(440px, calc(100% - 80px));
     max-height: calc(50% - 20px);
     overflow: auto;

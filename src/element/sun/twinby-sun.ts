@@ -94,10 +94,13 @@ export class TwinbySun extends LitElement {
 
   attachLayer(host: LayerHost): void {
     this.layerHost = host;
+    // the first tileset fixes where the scene is: sunrise, sunset and the shown sun are for that place
+    this.viewer?.addEventListener('twinby-ready', this.onReady);
     this.apply();
   }
 
   detachLayer(): void {
+    this.viewer?.removeEventListener('twinby-ready', this.onReady);
     this.pause();
     this.running?.abort();
     const engine = this.engine;
@@ -220,6 +223,8 @@ export class TwinbySun extends LitElement {
   }
 
   // ---- internals -----------------------------------------------------------------------------
+
+  private readonly onReady = (): void => this.apply();
 
   private get engine(): Engine | null {
     return this.layerHost?.engine ?? null;
