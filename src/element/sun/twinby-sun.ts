@@ -75,6 +75,7 @@ export class TwinbySun extends LitElement {
   private client: ShadowClient | null = null;
   private running: AbortController | null = null;
   private timer = 0;
+  private daylightCache: { key: string; value: { sunrise: number; sunset: number } | null } | null = null;
 
   constructor() {
     super();
@@ -139,14 +140,18 @@ export class TwinbySun extends LitElement {
   /** Sunrise and sunset of the date at the view, as local minutes of the day (null in polar day or night). */
   get daylight(): { sunrise: number; sunset: number } | null {
     const place = this.place();
+    // cached per day and place: every render asks, and a day's search costs a few hundred SPA evaluations
+    const key = `${this.date}|${place.lat.toFixed(3)}|${place.lon.toFixed(3)}`;
+    if (this.daylightCache?.key === key) return this.daylightCache.value;
     const [year, month, day] = this.date.split('-').map(Number);
     const times = sunTimes(year, month, day, place);
-    if (times.sunrise === null || times.sunset === null) return null;
     const minutes = (ms: number) => {
       const l = toLocal(ms);
       return l.hour * 60 + l.minute;
     };
-    return { sunrise: Math.ceil(minutes(times.sunrise)), sunset: Math.floor(minutes(times.sunset)) };
+    const value = times.sunrise === null || times.sunset === null ? null : { sunrise: Math.ceil(minutes(times.sunrise)), sunset: Math.floor(minutes(times.sunset)) };
+    this.daylightCache = { key, value };
+    return value;
   }
 
   /** Plays the day from now (or sunrise) to sunset in 10-minute steps; nothing renders between steps. */

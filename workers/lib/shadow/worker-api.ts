@@ -46,6 +46,7 @@ export function createShadowWorkerApi(fetchBytes: FetchBytes = defaultFetchBytes
       const controller = new AbortController();
       if (params.cancelId !== undefined) running.set(params.cancelId, controller);
       const report = (p: ShadowProgress) => void Promise.resolve(onProgress?.(p)).catch(() => {});
+      let lastReport = -Infinity;
       try {
         report({ phase: 'loading', fraction: 0 });
         const frame = params.frame ?? (await frameOfTileset(params.base?.tilesets?.[0], fetchBytes));
@@ -72,7 +73,16 @@ export function createShadowWorkerApi(fetchBytes: FetchBytes = defaultFetchBytes
             facadeSpacing: params.facadeSpacing ?? 2,
             minAltitude: params.minAltitude ?? en17037.defaultMinAltitude,
           }),
-          { signal: controller.signal, onProgress: (fraction) => report({ phase: 'computing', fraction }) },
+          {
+            signal: controller.signal,
+            // at most ten reports a second: each one is a message and a panel update on the main thread
+            onProgress: (fraction) => {
+              const now = performance.now();
+              if (now - lastReport < 100) return;
+              lastReport = now;
+              report({ phase: 'computing', fraction });
+            },
+          },
         );
         const out: SunHoursResult = { ...result, elapsedMs: performance.now() - started };
         const g = out.grid;
