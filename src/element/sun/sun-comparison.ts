@@ -29,39 +29,57 @@ export function classLabel(lang: Lang, k: number): string {
   return c.to === Infinity ? st(lang, 'lostMore', { from: f(c.from) }) : st(lang, 'lostClass', { from: f(c.from), to: f(c.to) });
 }
 
-/** The ground heatmap of hours lost: one draped polygon per run of equal-class cells in a row. */
+/**
+ * The ground heatmap of hours lost: cells of one class merged into rectangles (runs along a row, joined with
+ * the same run in the rows above), so the overlay stays a few hundred polygons.
+ */
 export function heatmapOverlay(result: SunHoursResult, lang: Lang): OverlayData {
   const g = result.grid;
   const features: OverlayFeature[] = [];
   if (!g.lost) return { id: HEATMAP_OVERLAY_ID, features };
   const m = enuToEcef(result.frame.lon, result.frame.lat, result.frame.height);
+  const labels = lostClasses.map((_, k) => ({ [st(lang, 'heatmap')]: classLabel(lang, k) }));
+  const ecef = [0, 0, 0];
+  const geo = [0, 0, 0];
   const toLonLat = (x: number, y: number, out: number[]) => {
-    const e = transformPoint(m, x, y, 0);
-    const geo = ecefToGeodetic(e[0], e[1], e[2]);
+    transformPoint(m, x, y, 0, ecef);
+    ecefToGeodetic(ecef[0], ecef[1], ecef[2], geo);
     out.push(geo[0], geo[1]);
   };
-  for (let j = 0; j < g.ny; j++) {
-    let i = 0;
-    while (i < g.nx) {
+  const push = (i: number, end: number, j0: number, j1: number, k: number) => {
+    const x0 = g.minX + i * g.cellSize, x1 = g.minX + end * g.cellSize;
+    const y0 = g.minY + j0 * g.cellSize, y1 = g.minY + j1 * g.cellSize;
+    const ring: number[] = [];
+    for (const [x, y] of [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]) toLonLat(x, y, ring);
+    features.push({
+      kind: 'draped-polygon',
+      id: `lost-${j0}-${i}`,
+      rings: [new Float64Array(ring)],
+      zIndex: 50,
+      style: { fill: lostClasses[k].colour, fillOpacity: 0.75 },
+      properties: labels[k],
+    });
+  };
+  // runs of one class along each row; a run identical to one in the row below extends that rectangle
+  let open = new Map<string, number>(); // "i,end,k" → first row
+  for (let j = 0; j <= g.ny; j++) {
+    const next = new Map<string, number>();
+    for (let i = 0; j < g.ny && i < g.nx; ) {
       const k = classOf(g.lost[j * g.nx + i]);
       let end = i + 1;
       while (end < g.nx && classOf(g.lost[j * g.nx + end]) === k) end++;
       if (k >= 0) {
-        const x0 = g.minX + i * g.cellSize, x1 = g.minX + end * g.cellSize;
-        const y0 = g.minY + j * g.cellSize, y1 = y0 + g.cellSize;
-        const ring: number[] = [];
-        for (const [x, y] of [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]) toLonLat(x, y, ring);
-        features.push({
-          kind: 'draped-polygon',
-          id: `lost-${j}-${i}`,
-          rings: [new Float64Array(ring)],
-          zIndex: 50,
-          style: { fill: lostClasses[k].colour, fillOpacity: 0.75 },
-          properties: { [st(lang, 'heatmap')]: classLabel(lang, k) },
-        });
+        const key = `${i},${end},${k}`;
+        next.set(key, open.get(key) ?? j);
+        open.delete(key);
       }
       i = end;
     }
+    for (const [key, j0] of open) {
+      const [i, end, k] = key.split(',').map(Number);
+      push(i, end, j0, j, k);
+    }
+    open = next;
   }
   return { id: HEATMAP_OVERLAY_ID, features };
 }
