@@ -132,5 +132,14 @@ describe('<twinby-sun>', () => {
     expect(csv.split('\n')[0]).toBe('id;facade_m2;points;hours_Bestand;hours_Neubau;hours_lost;max_hours_lost;din_min_share_Bestand;din_min_share_Neubau;din_high_points_before;din_high_points_after');
     expect(csv).toMatch(/^SHADOW_CUBE;400\.0;/m);
     expect(root.querySelector('[role="status"]')!.textContent).toMatch(/verglichen/);
+
+    // a date range: hours per day over three days, close to the single day's
+    sun.to = '2025-03-23';
+    const range = await sun.compare();
+    expect(range.days).toBe(3);
+    expect(range.to).toBe('2025-03-23');
+    const cube3 = range.buildings.find((b) => b.id === 'SHADOW_CUBE')!;
+    expect(Math.abs(cube3.baseHours - cube.baseHours)).toBeLessThan(0.3);
+    expect(root.querySelector('[role="status"]')!.textContent).toContain('2025-03-21 – 2025-03-23');
   });
 });

@@ -43,6 +43,7 @@ export class TwinbySun extends LitElement {
   static override properties = {
     date: { type: String, reflect: true },
     time: { type: String, reflect: true },
+    to: { type: String },
     noShadows: { type: Boolean, attribute: 'no-shadows' },
     comparison: { attribute: false },
     _open: { state: true },
@@ -57,6 +58,8 @@ export class TwinbySun extends LitElement {
   declare date: string;
   /** Local time, HH:MM. */
   declare time: string;
+  /** Optional last day (YYYY-MM-DD) of the comparison: hours are then per day over date…to. */
+  declare to: string | null;
   declare noShadows: boolean;
   declare comparison: SunComparisonInput | null;
   declare private _open: boolean;
@@ -81,6 +84,7 @@ export class TwinbySun extends LitElement {
     super();
     this.date = `${new Date().getFullYear()}-03-21`;
     this.time = '15:00';
+    this.to = null;
     this.noShadows = false;
     this.comparison = null;
     this._open = true;
@@ -189,7 +193,7 @@ export class TwinbySun extends LitElement {
     this.client ??= new ShadowClient();
     try {
       const result = await this.client.sunHours(
-        { base: input.base, variant: input.variant, from: this.date, buildings: input.buildings, minAltitude: en17037.defaultMinAltitude },
+        { base: input.base, variant: input.variant, from: this.date, to: this.to && this.to > this.date ? this.to : undefined, buildings: input.buildings, minAltitude: en17037.defaultMinAltitude },
         {
           signal: abort.signal,
           onProgress: (p) => {
@@ -208,8 +212,9 @@ export class TwinbySun extends LitElement {
       engine?.removeOverlay(HEATMAP_OVERLAY_ID);
       engine?.addOverlay(heatmapOverlay(result, lang));
       const losing = result.buildings.filter((b) => b.lostHours > 0.005).length;
+      const day = result.to !== result.from ? `${result.from} – ${result.to}` : result.from;
       this._status = losing
-        ? st(lang, 'done', { day: this.date, count: result.buildings.length, seconds: (result.elapsedMs / 1000).toFixed(1), rays: (result.rays / 1e6).toFixed(1) })
+        ? st(lang, 'done', { day, count: result.buildings.length, seconds: (result.elapsedMs / 1000).toFixed(1), rays: (result.rays / 1e6).toFixed(1) })
         : st(lang, 'nothing');
       this.dispatchEvent(new CustomEvent('twinby-sun-compare', { detail: { result }, bubbles: true, composed: true }));
       return result;
@@ -322,6 +327,7 @@ export class TwinbySun extends LitElement {
           if (v) this.date = v;
           this.emitChange();
         }} /></label>
+        <label>${st(lang, 'to')} <input type="date" class="to" .value=${this.to ?? ''} min=${this.date} @change=${(e: Event) => (this.to = (e.target as HTMLInputElement).value || null)} /></label>
         <label><input type="checkbox" class="shadows" .checked=${!this.noShadows} @change=${(e: Event) => {
           this.noShadows = !(e.target as HTMLInputElement).checked;
           this.emitChange();

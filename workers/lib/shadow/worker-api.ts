@@ -35,7 +35,6 @@ export function createShadowWorkerApi(fetchBytes: FetchBytes = defaultFetchBytes
   };
 
   const scenario = async (s: ShadowScenario, frame: LocalFrame, signal: AbortSignal): Promise<SceneTriangles> => {
-    if (!s || !Array.isArray(s.tilesets) || s.tilesets.length === 0) throw new TypeError('sunHours: a scenario needs at least one tileset URL');
     const parts = await Promise.all(s.tilesets.map((url) => load(url, frame, signal)));
     return withoutHidden(parts.length === 1 ? parts[0] : mergeTriangles(parts), s.hidden);
   };
@@ -49,7 +48,9 @@ export function createShadowWorkerApi(fetchBytes: FetchBytes = defaultFetchBytes
       let lastReport = -Infinity;
       try {
         report({ phase: 'loading', fraction: 0 });
-        const frame = params.frame ?? (await frameOfTileset(params.base?.tilesets?.[0], fetchBytes));
+        checkScenario(params.base, 'base');
+        if (params.variant) checkScenario(params.variant, 'variant');
+        const frame = params.frame ?? (await frameOfTileset(params.base.tilesets[0], fetchBytes));
         const [base, variant] = await Promise.all([
           scenario(params.base, frame, controller.signal),
           params.variant ? scenario(params.variant, frame, controller.signal) : Promise.resolve(undefined),
@@ -103,4 +104,11 @@ export function createShadowWorkerApi(fetchBytes: FetchBytes = defaultFetchBytes
       else for (const key of [...cache.keys()]) if (key.endsWith(` ${url}`)) cache.delete(key);
     },
   };
+}
+
+function checkScenario(s: ShadowScenario | undefined, name: string): void {
+  if (!s || !Array.isArray(s.tilesets) || s.tilesets.length === 0 || s.tilesets.some((u) => typeof u !== 'string')) {
+    throw new TypeError(`sunHours: the ${name} scenario needs at least one tileset URL`);
+  }
+  if (s.hidden !== undefined && !Array.isArray(s.hidden)) throw new TypeError(`sunHours: ${name}.hidden must be an array of building ids`);
 }

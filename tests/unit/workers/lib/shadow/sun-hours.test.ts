@@ -132,6 +132,12 @@ describe('shadow worker API', () => {
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });
   });
 
+  it('refuses a scenario without tilesets, naming it', async () => {
+    const api = createShadowWorkerApi(fetchBytes);
+    await expect(api.sunHours({ base: { tilesets: [] } })).rejects.toThrow(/base scenario needs at least one tileset/);
+    await expect(api.sunHours({ base: { tilesets: [tileset] }, variant: { tilesets: [tileset], hidden: 'x' as never } })).rejects.toThrow(/variant.hidden/);
+  });
+
   it('names the file of a broken tile', async () => {
     const api = createShadowWorkerApi(async (url) => (url.endsWith('.json') ? fetchBytes(url) : new TextEncoder().encode('nonsense').buffer as ArrayBuffer));
     await expect(api.sunHours({ base: { tilesets: [tileset] } })).rejects.toThrow(/a\.glb|b\.glb/);
