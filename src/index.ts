@@ -16,6 +16,8 @@ definePlanElements();
 // The spatial panel brings proj4 and the plan reader: define it from its own chunk, so viewers without it
 // never load them (elements already in the page upgrade when the definition arrives).
 void import('./element/spatial/index.js').then((m) => m.defineSpatialElement());
+// the sun panel and its worker client load in their own chunk too
+void import('./element/sun/index.js').then((m) => m.defineSunElement());
 
 export * from './element/index.js';
 export type {

@@ -104,3 +104,7 @@ export type SpatialWorkerApi = {
 
 // ── GML, WFS responses and XPlanung plans: workers/gml.worker.ts ─────────────────────────────────
 export type * from './gml-protocol';
+
+// ── Sun hours and shadow comparison: workers/shadow.worker.ts ────────────────────────────────────
+export type { ShadowWorkerApi } from './lib/shadow/worker-api';
+export type { ShadowScenario, SunHoursParams, SunHoursResult, BuildingSunRow, ShadowProgress } from './lib/shadow/shadow-types';

@@ -26,3 +26,5 @@ export * from './plugins/plugin-registry.js';
 export type * from './overlay/overlay-data.js';
 // geo (CRS, projections, geoid, ENU frames) is imported from './geo' directly: it brings proj4, which the widget's first load does without
 
+// sun position (NREL SPA), sunrise/sunset, Europe/Berlin local time
+export * from './sun/index.js';

@@ -85,6 +85,13 @@ export interface OverlayPick {
 
 export type PickResult = BuildingPick | OverlayPick;
 
+/** The sun for a moment: `enabled` lights the scene from the sun's true position and casts shadows. */
+export interface SunOptions {
+  /** The instant (UTC); local time is the element's business (Europe/Berlin there). */
+  date: Date | number;
+  enabled: boolean;
+}
+
 export interface RenderStats {
   frame: number;
   drawCalls: number;
@@ -132,6 +139,13 @@ export interface Engine {
 
   addOverlay(data: OverlayData): void;
   removeOverlay(id: string): void;
+
+  /**
+   * Sun position (NREL SPA at the scene's origin) and shadows: buildings of every tileset cast and receive,
+   * hidden buildings cast nothing, overlays cast nothing. Returns the sun's azimuth and elevation in degrees.
+   * Optional: an engine without sun support leaves it out.
+   */
+  setSun?(options: SunOptions): { azimuth: number; elevation: number };
 
   /** Draws one frame soon (at most one per animation frame). The engine never draws when nothing changed. */
   requestRender(): void;

@@ -70,3 +70,18 @@ export function patchFeatureMaterial(material: Material, uniforms: FeatureUnifor
   material.customProgramCacheKey = () => 'twinby-feature-style-1';
   material.needsUpdate = true;
 }
+
+/**
+ * The shadow depth pass of a tile: the same hide-by-feature-texture as the colour pass, so a hidden
+ * building casts no shadow either (three.js draws shadow maps with a separate depth material, which
+ * would otherwise render every triangle; cf. google/model-viewer#5120).
+ */
+export function patchFeatureDepthMaterial(material: Material, uniforms: FeatureUniforms): void {
+  material.onBeforeCompile = (shader: WebGLProgramParametersWithUniforms) => {
+    shader.uniforms.twinbyStyleMap = uniforms.twinbyStyleMap;
+    shader.uniforms.twinbySelected = uniforms.twinbySelected;
+    shader.vertexShader = vertexHead + shader.vertexShader.replace('#include <begin_vertex>', vertexBody).replace('#include <project_vertex>', vertexTail);
+  };
+  material.customProgramCacheKey = () => 'twinby-feature-depth-1';
+  material.needsUpdate = true;
+}

@@ -22,6 +22,7 @@ export class GroundModel {
     this.plane.name = 'twinby-ground';
     this.plane.renderOrder = -10;
     this.plane.matrixAutoUpdate = false;
+    this.plane.receiveShadow = true; // the lowest surface: it receives sun shadows, nothing lies below it to shade
   }
 
   /** Building bases as x, y, z triples per building (NaN rows are skipped). */

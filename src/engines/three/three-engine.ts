@@ -1,8 +1,6 @@
 import {
   Color,
-  DirectionalLight,
   Group,
-  HemisphereLight,
   PerspectiveCamera,
   Scene,
   Sphere,
@@ -20,10 +18,11 @@ import {
   type StyleRule,
   type ViewState,
 } from '../../core/index.js';
-import type { Engine, EngineOptions, FlyToOptions, GeoPosition, PickResult, RenderStats, ScreenPoint, TilesetOptions } from '../engine.js';
+import type { Engine, EngineOptions, FlyToOptions, GeoPosition, PickResult, RenderStats, ScreenPoint, SunOptions, TilesetOptions } from '../engine.js';
 import { CameraRig } from './camera-rig.js';
 import { GroundModel } from './ground.js';
 import { OverlayLayer } from './overlay-layer.js';
+import { SunLight } from './sun-light.js';
 import { featureHit, raycastAt } from './picking.js';
 import { TilesetLayer } from './tileset-layer.js';
 import { WorldFrame } from './world-frame.js';
@@ -44,6 +43,7 @@ export class ThreeEngine implements Engine {
   /** Everything picking, pickPosition and the camera controls hit: tiles, overlays, ground. */
   readonly pickables = new Group();
   renderer!: WebGLRenderer;
+  sunLight!: SunLight;
   private rig!: CameraRig;
   private options!: Required<Omit<EngineOptions, 'view' | 'reducedMotion'>> & Pick<EngineOptions, 'reducedMotion'>;
   private readonly layers = new Map<string, TilesetLayer>();
@@ -86,9 +86,7 @@ export class ThreeEngine implements Engine {
     container.appendChild(canvas);
 
     this.scene.background = new Color(this.options.background);
-    const sun = new DirectionalLight(0xffffff, 2.2);
-    sun.position.set(-0.6, 1.2, 0.8); // from the south-west, high
-    this.scene.add(sun, new HemisphereLight(0xffffff, 0x9a9488, 1.4));
+    this.sunLight = new SunLight(this.scene, this.renderer, this.frame);
     this.pickables.add(this.ground.plane);
     this.scene.add(this.pickables);
 
@@ -292,6 +290,11 @@ export class ThreeEngine implements Engine {
     this.requestRender();
   }
 
+  setSun(options: SunOptions): { azimuth: number; elevation: number } {
+    this.requestRender();
+    return this.sunLight.set(options);
+  }
+
   requestRender(): void {
     if (this.raf || this.disposed || !this.renderer) return;
     this.raf = requestAnimationFrame((now) => this.renderFrame(now));
@@ -338,6 +341,7 @@ export class ThreeEngine implements Engine {
     const moving = this.rig.update(now, dt);
     for (const layer of this.layers.values()) layer.update();
     for (const overlay of this.overlays.values()) overlay.refresh();
+    this.sunLight.update(this.camera, this.ground.planeHeight());
     this.renderer.render(this.scene, this.camera);
     const info = this.renderer.info.render;
     this.stats = { frame: this.stats.frame + 1, drawCalls: info.calls, triangles: info.triangles };

@@ -1,6 +1,7 @@
 import { DataTexture, Matrix4, NearestFilter, RGBAFormat, SRGBColorSpace, UnsignedByteType, Vector3, type Mesh, type Object3D } from 'three';
 import { normaliseAttributes, type FeatureAttributes, type FeatureStyle } from '../../core/index.js';
 import { patchFeatureMaterial, selectColor, type FeatureUniforms } from './feature-material.js';
+import { castAndReceive } from './shadow-casting.js';
 
 /** The parts of 3d-tiles-renderer's StructuralMetadata we use. */
 interface PropertyTableAccessor {
@@ -34,6 +35,7 @@ export class TileFeatures {
   private readonly table: PropertyTableAccessor | null;
   private readonly cache: Array<FeatureAttributes | undefined>;
   private readonly data: Uint8Array;
+  private readonly depthMaterials: { dispose(): void }[] = [];
 
   /**
    * Reads a freshly parsed tile scene (not yet in the scene graph, its matrix placing it in ECEF);
@@ -99,6 +101,7 @@ export class TileFeatures {
       mesh.userData.twinbyFeatures = this;
       mesh.userData.twinbyLayer = layerId;
       patchFeatureMaterials(mesh, this.uniforms);
+      this.depthMaterials.push(castAndReceive(mesh, this.uniforms));
       this.collectBases(mesh, worldFromEcef);
     }
   }
@@ -147,6 +150,7 @@ export class TileFeatures {
 
   dispose(): void {
     this.texture.dispose();
+    for (const m of this.depthMaterials) m.dispose();
   }
 
   private collectBases(mesh: Mesh, worldFromEcef: Matrix4): void {
