@@ -14,6 +14,7 @@ import { collectInputs, type InputFile } from './collect-inputs';
 import type { ConvertJob } from './convert-job';
 import { convertInPool, type JobResult } from './convert-pool';
 import { ProgressBar } from './progress-bar';
+import { NonFiniteError, stringifyFinite } from '../../workers/lib/tiles3d/finite-json';
 import { buildRootTileset, type ChildTileset } from './root-tileset';
 import { describeFsError, MANIFEST, OutputError, OutputFolder } from './output-folder';
 import { formatSummary, summarize } from './summary';
@@ -133,7 +134,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await convertInto(output, inputs, options, started, rootName);
   } catch (err) {
-    if (!(err instanceof OutputError)) throw err;
+    if (!(err instanceof OutputError) && !(err instanceof NonFiniteError)) throw err;
     process.stderr.write(`twinby-convert: ${err.message}\n`);
     return 2;
   } finally {
@@ -166,11 +167,11 @@ async function convertInto(output: OutputFolder, inputs: InputFile[], options: C
   );
   const summary = summarize(results, (performance.now() - started) / 1000, totalBytes);
   if (children.length > 0) {
-    const root = JSON.stringify(buildRootTileset(children), null, 2);
+    const root = stringifyFinite(buildRootTileset(children), join(output.target, rootName), 2);
     try {
       await writeFile(join(output.staging, rootName), root);
     } catch (err) {
-      throw new OutputError(describeFsError(err, join(output.staging, rootName)));
+      throw new OutputError(describeFsError(err, join(output.target, rootName)));
     }
     // Only files that converted replace an earlier run's folder; a failed one leaves it as it was.
     await output.commit([...children.map((c) => c.name), rootName]);
