@@ -8,7 +8,7 @@
 import type { ConvertWarning, ParsedBuilding } from './building';
 import { applyAttribute, ATTRIBUTE_ELEMENTS, createAttributes } from './attribute-collector';
 import type { GeometryEvents, GeometryParser } from './geometry-parser';
-import { GeometryStore } from './geometry-store';
+import { GeometryStore, MAX_XLINK_WORK } from './geometry-store';
 import { SmallTreeBuilder } from './small-tree';
 import { BUILDING, geometryLod, IGNORED, INTERIOR, lod0SurfaceType, PART, SURFACE_TYPES } from './vocabulary';
 import type { Attributes } from './xml-names';
@@ -142,9 +142,14 @@ export class BuildingCollector implements GeometryEvents {
 
   /** The building, or undefined (with a warning) when it has no usable geometry. */
   finish(): ParsedBuilding | undefined {
-    const { polygons, lod } = this.store.resolve((href, line, column) =>
+    const { polygons, lod, overBudget } = this.store.resolve((href, line, column) =>
       this.warn('unresolved-xlink', `The xlink "#${href}" does not resolve inside this building; skipped.`, line, column),
     );
+    if (overBudget) {
+      const { href, line, column } = overBudget;
+      this.warn('xlink-budget', `Building ${this.id}: the xlinks from "#${href}" expand to more than ${MAX_XLINK_WORK.toLocaleString('en')} polygon uses and vertices; the building is left out.`, line, column);
+      return undefined;
+    }
     if (polygons.length === 0) {
       this.warn('no-geometry', `Building ${this.id} has no usable geometry and is left out.`, this.start.line, this.start.column);
       return undefined;
