@@ -214,6 +214,8 @@ export class DatasetBuilder {
         for (let i = 0; i + 2 < ring.length; i += 3) {
           const x = swapXY ? ring[i + 1] : ring[i];
           const y = swapXY ? ring[i] : ring[i + 1];
+          // a NaN costs only its polygon (triangulation refuses it as non-finite), not the building
+          if (!Number.isFinite(x) || !Number.isFinite(y) || !Number.isFinite(ring[i + 2])) continue;
           const why = outsideCrsArea(crs.epsg, x, y, ring[i + 2]);
           if (why === null) continue;
           this.options.warn({
