@@ -8,6 +8,7 @@ import type { TwinbyCityGML, TwinbyViewer } from '../../src/index.js';
 import { CityGMLClient, createCityGMLWorker } from '../../src/worker-clients/citygml-client';
 import { GmlClient, createGmlWorker } from '../../src/worker-clients/gml-client';
 import advFixture from '../fixtures/citygml/adv-lod2-citygml1.gml?raw';
+import { waitFor } from './helpers.js';
 
 const moduleUrl = (code: string) => URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
 const BAD_WORKERS = {
@@ -66,6 +67,29 @@ describe('worker clients survive failing workers', () => {
       expect(next.features).toHaveLength(1);
     });
   }
+
+  it('an abort while the worker is stuck in a long synchronous step ends that worker; the next call gets a fresh one', async () => {
+    let stuck: Worker | undefined;
+    let terminated = false;
+    const looping = () => {
+      stuck = new Worker(moduleUrl('self.onmessage = () => { for (;;) {} };'), { type: 'module' });
+      const terminate = stuck.terminate.bind(stuck);
+      stuck.terminate = () => {
+        terminated = true;
+        terminate();
+      };
+      return stuck;
+    };
+    const client = new CityGMLClient(badThenGood(looping, createCityGMLWorker));
+    disposers.push(() => client.dispose());
+    const abort = new AbortController();
+    const call = client.convert(file(), { signal: abort.signal });
+    abort.abort(new DOMException('cancelled by the test', 'AbortError'));
+    await expect(call).rejects.toMatchObject({ name: 'AbortError' });
+    await waitFor(() => terminated, 'the stuck worker to be terminated', 60_000);
+    const next = await client.convert(file());
+    expect(next.summary.buildings).toBe(2);
+  });
 
   it('in the viewer: a crashed conversion worker becomes a twinby-error, and the next file converts', async () => {
     const viewer = document.createElement('twinby-viewer') as TwinbyViewer;
