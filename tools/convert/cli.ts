@@ -2,24 +2,29 @@
  * twinby-convert: CityGML files or folders → one 3D Tiles 1.1 tileset.
  * Each input file becomes an external tileset <out>/<name>/tileset.json, converted on a pool of worker
  * threads; <out>/tileset.json ties them together. Exit code 1 when a file failed (the rest is still written),
- * 2 on a usage error.
+ * 2 on a usage or file-system error. Nothing it did not write is removed: see output-folder.ts.
  */
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseGeoidOption, parseSrsName } from '../../src/core/geo';
-import { collectInputs } from './collect-inputs';
+import { collectInputs, type InputFile } from './collect-inputs';
 import type { ConvertJob } from './convert-job';
 import { convertInPool, type JobResult } from './convert-pool';
 import { ProgressBar } from './progress-bar';
+import { NonFiniteError, stringifyFinite } from '../../workers/lib/tiles3d/finite-json';
 import { buildRootTileset, type ChildTileset } from './root-tileset';
+import { describeFsError, MANIFEST, OutputError, OutputFolder } from './output-folder';
 import { formatSummary, summarize } from './summary';
 
-const USAGE = `Usage: twinby-convert <file|dir…> --out <dir> [--crs EPSG:xxxx] [--geoid auto|egm96|none|<metres>] [--jobs N] [--json]
+const USAGE = `Usage: twinby-convert <file|dir…> --out <dir> [--crs EPSG:xxxx] [--geoid auto|egm96|none|<metres>] [--jobs N] [--json] [--force]
 
   <file|dir…>   CityGML files, or folders searched recursively for *.gml and *.xml
-  --out, -o     output folder: <out>/tileset.json plus one <out>/<name>/ per input file
+  --out, -o     output folder: <out>/tileset.json plus one <out>/<name>/ per input file. A folder holding
+                files twinby-convert did not write is refused; an earlier run's output is replaced
+  --force       write into a folder that holds other files too (they are kept; a clash is still refused)
   --crs         source CRS for files that name none or an unknown one, e.g. EPSG:25832
   --geoid       normal → ellipsoidal heights: auto (default, EGM96 for normal heights), egm96, none,
                 or a fixed offset in metres added to every height
@@ -36,6 +41,7 @@ interface CliOptions {
   geoid?: string | number;
   jobs: number;
   json: boolean;
+  force: boolean;
 }
 
 function parseCli(argv: string[]): CliOptions | 'help' {
@@ -50,6 +56,7 @@ function parseCli(argv: string[]): CliOptions | 'help' {
         geoid: { type: 'string' },
         jobs: { type: 'string', short: 'j' },
         json: { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -69,14 +76,14 @@ function parseCli(argv: string[]): CliOptions | 'help' {
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
-  return { inputs: positionals, out: resolve(values.out), crs: values.crs, geoid, jobs, json: values.json };
+  return { inputs: positionals, out: resolve(values.out), crs: values.crs, geoid, jobs, json: values.json, force: values.force };
 }
 
-async function readChild(out: string, result: JobResult, name: string): Promise<ChildTileset | undefined> {
+async function readChild(out: string, result: JobResult, name: string): Promise<(ChildTileset & { name: string }) | undefined> {
   if (result.summary.buildings === 0) return undefined;
   try {
     const tileset = JSON.parse(await readFile(join(out, name, 'tileset.json'), 'utf8'));
-    return { uri: `${encodeURIComponent(name)}/tileset.json`, tileset };
+    return { name, uri: `${encodeURIComponent(name)}/tileset.json`, tileset };
   } catch {
     return undefined; // failed before its tileset.json was written
   }
@@ -109,14 +116,38 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   const started = performance.now();
-  await mkdir(options.out, { recursive: true });
-  const rootPath = join(options.out, 'tileset.json');
-  await rm(rootPath, { force: true });
+  const rootName = 'tileset.json';
+  let output: OutputFolder;
+  try {
+    output = await OutputFolder.open(options.out, options.force, [rootName, MANIFEST, ...inputs.map((i) => i.name)]);
+  } catch (err) {
+    if (!(err instanceof OutputError)) throw err;
+    process.stderr.write(`twinby-convert: ${err.message}\n`);
+    return 2;
+  }
+  // Interrupted: the staging folder goes, the target stays as it was.
+  const onSignal = (signal: NodeJS.Signals) => {
+    rmSync(output.staging, { recursive: true, force: true });
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
+  try {
+    return await convertInto(output, inputs, options, started, rootName);
+  } catch (err) {
+    if (!(err instanceof OutputError) && !(err instanceof NonFiniteError)) throw err;
+    process.stderr.write(`twinby-convert: ${err.message}\n`);
+    return 2;
+  } finally {
+    process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+    await output.discard();
+  }
+}
 
+async function convertInto(output: OutputFolder, inputs: InputFile[], options: CliOptions, started: number, rootName: string): Promise<number> {
   const jobs: ConvertJob[] = inputs.map((input, id) => ({
     id,
     input: input.path,
-    outDir: join(options.out, input.name),
+    outDir: join(output.staging, input.name),
     file: displayPath(input.path),
     bytes: input.bytes,
     crs: options.crs,
@@ -131,15 +162,21 @@ export async function main(argv: string[]): Promise<number> {
   });
   bar.finish();
 
-  const children = (await Promise.all(results.map((r) => readChild(options.out, r, inputs[r.job.id].name)))).filter(
-    (c): c is ChildTileset => c !== undefined,
+  const children = (await Promise.all(results.map((r) => readChild(output.staging, r, inputs[r.job.id].name)))).filter(
+    (c): c is ChildTileset & { name: string } => c !== undefined,
   );
   const summary = summarize(results, (performance.now() - started) / 1000, totalBytes);
   if (children.length > 0) {
-    const root = JSON.stringify(buildRootTileset(children), null, 2);
-    await writeFile(rootPath, root);
+    const root = stringifyFinite(buildRootTileset(children), join(output.target, rootName), 2);
+    try {
+      await writeFile(join(output.staging, rootName), root);
+    } catch (err) {
+      throw new OutputError(describeFsError(err, join(output.target, rootName)));
+    }
+    // Only files that converted replace an earlier run's folder; a failed one leaves it as it was.
+    await output.commit([...children.map((c) => c.name), rootName]);
     summary.bytesWritten += Buffer.byteLength(root);
-    summary.tileset = displayPath(rootPath);
+    summary.tileset = displayPath(join(output.target, rootName));
   }
   process.stdout.write(options.json ? `${JSON.stringify(summary, null, 2)}\n` : `${formatSummary(summary)}\n`);
   return summary.failed > 0 || children.length === 0 ? 1 : 0;

@@ -1,6 +1,5 @@
 /** One input file converted into its own tileset folder: what a CLI worker thread runs. */
 import { createReadStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import { convertCityGML, type ConvertProgress, type ConvertSummary } from '../../workers/lib/convert/convert-citygml';
 import { directorySink } from './fs-sink';
 
@@ -8,7 +7,7 @@ export interface ConvertJob {
   id: number;
   /** Absolute path of the CityGML file. */
   input: string;
-  /** Folder that receives tileset.json, tiles/ and footprints.bin; emptied first. */
+  /** Folder that receives tileset.json, tiles/ and footprints.bin: a fresh one in the CLI's staging folder. */
   outDir: string;
   /** Name in warnings and errors (the path as the user wrote it). */
   file: string;
@@ -26,7 +25,6 @@ export type JobMessage =
 const CHUNK_BYTES = 1 << 20;
 
 export async function runJob(job: ConvertJob, onProgress?: (p: ConvertProgress) => void): Promise<ConvertSummary> {
-  await rm(job.outDir, { recursive: true, force: true });
   const stream = createReadStream(job.input, { highWaterMark: CHUNK_BYTES });
   try {
     return await convertCityGML(stream, directorySink(job.outDir), { file: job.file, crs: job.crs, geoid: job.geoid, onProgress });

@@ -67,6 +67,8 @@ mkdirSync(reports, { recursive: true });
 single('type check (tsc --noEmit)', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 single('lint + import boundaries (eslint)', 'npx', ['eslint', '.', '--max-warnings=0']);
 vitestLayer('unit tests (Node)', 'unit');
+vitestLayer('real-data conversions (shared samples, generous limits)', 'real-data');
+vitestLayer('reliability: CLI on a fuzzed corpus under memory and time caps', 'reliability');
 vitestLayer('integration tests (MapServer 8, the library build hosted under a sub-path; 127.0.0.1)', 'integration');
 vitestLayer('browser tests (Chromium, SwiftShader WebGL)', 'browser');
 single('bundle size (vite build, three path)', 'npx', ['tsx', 'tools/size/cli.ts']);

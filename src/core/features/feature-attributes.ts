@@ -100,6 +100,8 @@ export function describeFeature(attributes: FeatureAttributes, lang: Lang): Info
     rows.push({ key, label: attributeLabel(lang, key), value: text });
   };
   for (const key of attributeOrder) if (key in attributes) push(key, attributes[key]);
+  seen.add('parts');
+  rows.push(...partRows(attributes.parts, lang));
   // a height in another unit than metres is printed with the unit as written
   const unit = attributes.measuredHeightUnit;
   seen.add('measuredHeightUnit');
@@ -120,6 +122,27 @@ export function describeFeature(attributes: FeatureAttributes, lang: Lang): Info
     }
   }
   return rows;
+}
+
+/** One row per BuildingPart: its id, then function, roof type, height and storeys as the panel shows them. */
+function partRows(parts: unknown, lang: Lang): InfoRow[] {
+  if (typeof parts !== 'string' || parts === '') return [];
+  let list: unknown;
+  try {
+    list = JSON.parse(parts);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((part, i): InfoRow[] => {
+    if (part === null || typeof part !== 'object') return [];
+    const p = part as Record<string, unknown>;
+    const values = ['function', 'roofType', 'measuredHeight', 'storeysAboveGround']
+      .filter((k) => typeof p[k] === 'string' || typeof p[k] === 'number')
+      .map((k) => (k === 'storeysAboveGround' ? `${attributeLabel(lang, k)}: ` : '') + describeOrFormat(k, p[k] as string | number, lang));
+    const id = typeof p.id === 'string' ? p.id : '';
+    return [{ key: `part:${i}`, label: `${attributeLabel(lang, 'part')} ${i + 1}`, value: [id, ...values].filter(Boolean).join(' · ') }];
+  });
 }
 
 function describeOrFormat(key: string, value: string | number, lang: Lang): string {

@@ -5,3 +5,5 @@ export type { ToWgs84 } from './projections';
 export { parseGeoidOption, createHeightModel, loadGeoid } from './geoid';
 export type { GeoidSetting, Geoid, HeightModel } from './geoid';
 export { geodeticToEcef, ecefToGeodetic, enuToEcef, invertRigid, multiplyMatrices, transformPoint, WGS84_A, WGS84_F } from './enu';
+export { crsArea, outsideCrsArea, HEIGHT_RANGE } from './crs-area';
+export type { CrsArea } from './crs-area';

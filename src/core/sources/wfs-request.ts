@@ -3,6 +3,7 @@
  * HTTP errors carry the server's ows:ExceptionReport text when there is one.
  */
 import { parseXml } from '../formats/xml/xml-tree';
+import { decodeXmlBytes } from '../formats/xml/xml-bytes';
 import { isExceptionReport, readExceptionReport } from '../formats/wfs/ows-exception';
 
 export class WfsRequestError extends Error {
@@ -18,18 +19,9 @@ export class WfsRequestError extends Error {
 
 export type FetchLike = (url: string, init?: { signal?: AbortSignal }) => Promise<Response>;
 
-/** Decodes a body as UTF-8, or as the encoding its XML declaration names (older servers send ISO-8859-1). */
+/** Decodes a body: BOM, UTF-16 without BOM, the XML declaration, else UTF-8 (Windows-1252 when it is not). */
 export function decodeBody(bytes: ArrayBuffer | Uint8Array): string {
-  const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-  const head = new TextDecoder('latin1').decode(view.subarray(0, 200));
-  const enc = /^\s*<\?xml[^>]*encoding=["']([\w.-]+)["']/i.exec(head)?.[1];
-  let decoder: TextDecoder;
-  try {
-    decoder = new TextDecoder(enc ?? 'utf-8');
-  } catch {
-    decoder = new TextDecoder('utf-8');
-  }
-  return decoder.decode(view);
+  return decodeXmlBytes(bytes).text;
 }
 
 /** The exception text of an error body, or null when it is not an exception report. */

@@ -63,7 +63,7 @@ interface Cell {
 const MAX_CELLS = 16;
 
 export const parseInThread: ParseFn = async (req) =>
-  readFeatureResponse(decodeBody(req.body), { source: req.source, srsName: req.srsName, typeName: req.typeName });
+  readFeatureResponse(req.body, { source: req.source, srsName: req.srsName, typeName: req.typeName });
 
 function isAbort(err: unknown): boolean {
   return err instanceof Error && (err.name === 'AbortError' || err.name === 'TimeoutError');

@@ -55,11 +55,10 @@ describe('fatal input errors', () => {
     const lol = ['<!ENTITY lol0 "lol">'];
     for (let i = 1; i < 10; i++) lol.push(`<!ENTITY lol${i} "${`&lol${i - 1};`.repeat(10)}">`);
     const xml = `<?xml version="1.0"?>\n<!DOCTYPE lolz [\n${lol.join('\n')}\n]>\n<lolz>&lol9;</lolz>`;
-    const started = performance.now();
     const { error } = await readAll(xml);
+    // refused at the DOCTYPE's end (line 13), before any entity could be expanded; no timing needed
     const e = expectCityGMLError(error, 'doctype-entity');
     expect(e.line).toBe(13);
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('never fetches an external entity (XXE)', async () => {

@@ -159,6 +159,8 @@ describe('CityGML 3.0', () => {
       yearOfConstruction: 1988,
       address: 'Am Hang 15, 85665 Moosach',
       generic: { Gemeindeschluessel: '09175128', Wohnungen: 4, Dachneigung: 35.5, 'Energie.Klasse': 'B', 'Energie.Bedarf': 72.5 },
+      // the garage part's own function is listed; the building's values stay its own
+      parts: [{ id: 'DEBY_LOD2_V3_garage', function: '31001_2463' }],
     });
   });
 });

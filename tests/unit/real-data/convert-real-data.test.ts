@@ -94,7 +94,7 @@ describe('converting every real CityGML sample', () => {
   });
 
   const files = (existsSync(dataDir) ? listFiles(dataDir) : []).map((f) => [relative(dataDir, f), f] as const);
-  it.each(files)('%s', convertAndCheck, 120_000);
+  it.each(files)('%s', convertAndCheck);
 
   async function convertAndCheck(name: string, file: string): Promise<void> {
     const expected = EXPECTED[name] ?? { country: 'DE' };
@@ -171,7 +171,7 @@ describe('converting every real CityGML sample', () => {
     const report = await validateTilesetDirectory(outDir);
     expect(report.issues.filter((i) => i.severity === 'ERROR').map((i) => `${i.path}: ${i.message}`)).toEqual([]);
     expect(report.numErrors).toBe(0);
-  }, 120_000);
+  });
 });
 
 function checkBounds(summary: ConvertSummary, box: (typeof COUNTRY)[keyof typeof COUNTRY]): void {

@@ -65,13 +65,10 @@ describe('buildQuadtree', () => {
     expect(nodes(root).some((n) => n.id.includes('-c'))).toBe(true);
   });
 
-  it('scales to 200,000 buildings without quadratic cost', () => {
+  it('builds a valid tree over 200,000 buildings (its speed is measured by npm run bench:convert, not here)', () => {
     const items = houses(200_000, 4, 40_000);
-    const t0 = performance.now();
     const root = buildQuadtree(items);
-    const ms = performance.now() - t0;
     checkInvariants(root, items, 2000, 500_000);
-    expect(ms).toBeLessThan(5000); // ~0.3 s here; O(n²) would take minutes
   });
 
   it('gives every node a unique id and visits children before parents', () => {

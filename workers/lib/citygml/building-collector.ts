@@ -5,13 +5,14 @@
  * depth, the thematic surface class, BuildingPart index and interior flag
  * that geometry below inherits. `finish()` turns it into a ParsedBuilding.
  */
-import type { ConvertWarning, ParsedBuilding } from './building';
+import type { BuildingAttributes, ConvertWarning, ParsedBuilding } from './building';
 import { applyAttribute, ATTRIBUTE_ELEMENTS, createAttributes } from './attribute-collector';
 import type { GeometryEvents, GeometryParser } from './geometry-parser';
-import { GeometryStore } from './geometry-store';
+import { GeometryStore, MAX_XLINK_WORK } from './geometry-store';
+import { aggregateParts, summarizePart } from './building-parts';
 import { SmallTreeBuilder } from './small-tree';
 import { BUILDING, geometryLod, IGNORED, INTERIOR, lod0SurfaceType, PART, SURFACE_TYPES } from './vocabulary';
-import type { Attributes } from './xml-names';
+import { gmlId, type Attributes } from './xml-names';
 import type { SurfaceType } from './building';
 
 const enum Mode {
@@ -48,6 +49,10 @@ export class BuildingCollector implements GeometryEvents {
   private hidden: boolean[] = [false];
   private subs: number[] = [0];
   private subCount = 0;
+  /** Per BuildingPart (by sub index): its depth, gml:id and own attributes. */
+  private parts = new Map<number, { depth: number; id: string; attributes: BuildingAttributes }>();
+  /** Where the attribute being read goes: the building's or a part's. */
+  private attributeTarget: BuildingAttributes = this.attributes;
 
   /** srsName candidates, best first: on geometry, on the building or its envelope, on a nested envelope. */
   private geometrySrs: string | undefined;
@@ -87,7 +92,9 @@ export class BuildingCollector implements GeometryEvents {
       this.geometry.begin({ lod, type: lod0SurfaceType(local) ?? type, hidden, sub }, attrs, line, column);
       return false;
     }
-    if (r === 1 && ATTRIBUTE_ELEMENTS.has(local)) {
+    const part = sub > 0 ? this.parts.get(sub) : undefined;
+    if ((r === 1 || (part && r === part.depth + 1)) && ATTRIBUTE_ELEMENTS.has(local)) {
+      this.attributeTarget = r === 1 ? this.attributes : part!.attributes;
       this.enter(Mode.Attribute, r);
       this.tree.open(local, attrs);
       return true;
@@ -102,7 +109,10 @@ export class BuildingCollector implements GeometryEvents {
     }
     if (SURFACE_TYPES.has(local)) type = local as SurfaceType;
     else if (INTERIOR.has(local)) hidden = true;
-    else if (local === PART || local === BUILDING) sub = ++this.subCount;
+    else if (local === PART || local === BUILDING) {
+      sub = ++this.subCount;
+      this.parts.set(sub, { depth: r, id: gmlId(attrs) ?? `${this.id}-part-${sub}`, attributes: createAttributes() });
+    }
     else if (IGNORED.has(local) || ATTRIBUTE_ELEMENTS.has(local)) return this.enter(Mode.Skip, r);
     this.types[r] = type;
     this.hidden[r] = hidden;
@@ -130,7 +140,7 @@ export class BuildingCollector implements GeometryEvents {
         const root = this.tree.close();
         if (r === this.modeDepth) {
           this.mode = Mode.Normal;
-          if (root) applyAttribute(root, this.attributes, this, line, column);
+          if (root) applyAttribute(root, this.attributeTarget, this, line, column);
         }
         return;
       }
@@ -142,13 +152,20 @@ export class BuildingCollector implements GeometryEvents {
 
   /** The building, or undefined (with a warning) when it has no usable geometry. */
   finish(): ParsedBuilding | undefined {
-    const { polygons, lod } = this.store.resolve((href, line, column) =>
+    const { polygons, lod, overBudget } = this.store.resolve((href, line, column) =>
       this.warn('unresolved-xlink', `The xlink "#${href}" does not resolve inside this building; skipped.`, line, column),
     );
+    if (overBudget) {
+      const { href, line, column } = overBudget;
+      this.warn('xlink-budget', `Building ${this.id}: the xlinks from "#${href}" expand to more than ${MAX_XLINK_WORK.toLocaleString('en')} polygon uses and vertices; the building is left out.`, line, column);
+      return undefined;
+    }
     if (polygons.length === 0) {
       this.warn('no-geometry', `Building ${this.id} has no usable geometry and is left out.`, this.start.line, this.start.column);
       return undefined;
     }
+    const parts = [...this.parts.values()].map((p) => summarizePart(p.id, p.attributes)).filter((p) => p !== undefined);
+    aggregateParts(this.attributes, parts);
     return {
       id: this.id,
       attributes: this.attributes,

@@ -35,6 +35,17 @@ export interface BuildingAttributes {
   address?: string;
   /** Every generic attribute by name (CityGML 1/2 gen:*Attribute, 3.0 GenericAttribute). */
   generic: Record<string, string | number>;
+  /** The BuildingParts' own values, when any part has some (see building-parts.ts). */
+  parts?: BuildingPartSummary[];
+}
+
+/** What one BuildingPart says about itself. */
+export interface BuildingPartSummary {
+  id: string;
+  function?: string;
+  roofType?: string;
+  measuredHeight?: number;
+  storeysAboveGround?: number;
 }
 
 export interface ParsedBuilding {

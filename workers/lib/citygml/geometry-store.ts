@@ -54,11 +54,23 @@ export interface ResolvedGeometry {
   polygons: SurfacePolygon[];
   /** Highest LoD among the kept polygons; -1 when there are none. */
   lod: number;
+  /** Set when xlink expansion ran over its budget: the reference where it did (nothing is kept then). */
+  overBudget?: { href: string; line: number; column: number };
 }
 
 export type UnresolvedReport = (href: string, line: number, column: number) => void;
 
 const MAX_REF_DEPTH = 8;
+/**
+ * Work allowed for xlink expansion in one building: every use reached costs 1 plus its vertices. A few KB
+ * whose references fan out (each surface naming ten copies of the level below) would otherwise reach
+ * 10^8 uses and run out of memory; the depth cap alone does not stop fan-out.
+ */
+export const MAX_XLINK_WORK = 2_000_000;
+
+class OverBudget {
+  constructor(readonly href: string, readonly line: number, readonly column: number) {}
+}
 
 export class GeometryStore {
   private items: Item[] = [];
@@ -82,7 +94,13 @@ export class GeometryStore {
   }
 
   resolve(onUnresolved: UnresolvedReport): ResolvedGeometry {
-    const uses = this.collectUses(onUnresolved);
+    let uses: Use[];
+    try {
+      uses = this.collectUses(onUnresolved);
+    } catch (err) {
+      if (!(err instanceof OverBudget)) throw err;
+      return { polygons: [], lod: -1, overBudget: { href: err.href, line: err.line, column: err.column } };
+    }
     const maxLod = new Map<number, number>();
     for (const u of uses) if ((maxLod.get(u.sub) ?? -1) < u.lod) maxLod.set(u.sub, u.lod);
 
@@ -118,14 +136,18 @@ export class GeometryStore {
     return { polygons, lod };
   }
 
+  private budget = 0;
+  private current: RefItem | undefined;
+
   private collectUses(onUnresolved: UnresolvedReport): Use[] {
     const uses: Use[] = [];
+    this.budget = MAX_XLINK_WORK;
     for (let i = 0; i < this.items.length; i++) {
       const item = this.items[i];
       if (item.hidden) continue;
       if (item.href === undefined) {
         uses.push({ poly: i, lod: item.lod, type: item.type, sub: item.sub, flip: item.flip, self: true });
-      } else if (!this.expand(item.href, item, item.flip, 0, uses)) {
+      } else if (((this.current = item), !this.expand(item.href, item, item.flip, 0, uses))) {
         onUnresolved(item.href, item.line, item.column);
       }
     }
@@ -139,11 +161,19 @@ export class GeometryStore {
     for (let k = range.start; k < range.end; k++) {
       const target = this.items[k];
       const f = flip !== (target.flip !== range.outerFlip);
+      this.budget -= 1 + (target.rings ? vertexCount(target.rings) : 0);
+      if (this.budget < 0) throw new OverBudget(this.current!.href, this.current!.line, this.current!.column);
       if (target.href === undefined) uses.push({ poly: k, lod: ctx.lod, type: ctx.type, sub: ctx.sub, flip: f, self: false });
       else this.expand(target.href, ctx, f, depth + 1, uses);
     }
     return true;
   }
+}
+
+function vertexCount(rings: Float64Array[]): number {
+  let n = 0;
+  for (const r of rings) n += r.length / 3;
+  return n;
 }
 
 /** Reverses the point order of an x,y,z ring in place. */

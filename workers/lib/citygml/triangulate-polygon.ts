@@ -4,7 +4,14 @@
  */
 import earcut, { deviation } from 'earcut';
 
-export type PolygonIssue = 'non-finite' | 'too-few-points' | 'degenerate' | 'self-intersecting';
+export type PolygonIssue = 'non-finite' | 'too-few-points' | 'degenerate' | 'self-intersecting' | 'too-many-vertices';
+
+/**
+ * Most vertices one polygon may have. earcut is n log n on simple polygons but quadratic on
+ * self-intersecting ones (20,000 vertices: 20 s, 100,000: 8 min, only to be refused); real building
+ * surfaces stay far below this, so a larger one is refused at once, with the building's place.
+ */
+export const MAX_POLYGON_VERTICES = 5_000;
 
 export interface TriangulatedPolygon {
   /** Distinct ring vertices (closing points removed), x,y,z relative to `origin`. */
@@ -32,6 +39,9 @@ export interface TriangulateOptions {
 export function triangulatePolygon(rings: ArrayLike<number>[], options: TriangulateOptions = {}): TriangulationResult {
   const exterior = rings[0];
   if (!exterior || exterior.length < 9) return { ok: false, issue: 'too-few-points' };
+  let total = 0;
+  for (const ring of rings) total += ring.length / 3;
+  if (total > MAX_POLYGON_VERTICES + rings.length) return { ok: false, issue: 'too-many-vertices' };
   for (const ring of rings) {
     for (let i = 0; i < ring.length; i++) if (!Number.isFinite(ring[i])) return { ok: false, issue: 'non-finite' };
   }

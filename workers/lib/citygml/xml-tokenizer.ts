@@ -14,6 +14,10 @@
 import { CityGMLError } from './citygml-error';
 import { decodeEntities } from './xml-entities';
 import { NextCharIndex } from './next-char-index';
+import { PendingToken } from './pending-token';
+
+/** An unfinished token longer than this waits in a PendingToken instead of being rescanned per chunk. */
+const LARGE_PENDING = 1 << 16;
 
 export type XmlAttributes = Record<string, string>;
 
@@ -49,6 +53,7 @@ export class XmlTokenizer {
   private readonly stack: string[] = [];
   private rootSeen = false;
   private markupSeen = false;
+  private pending: PendingToken | undefined;
 
   constructor(handler: XmlHandler, file?: string) {
     this.handler = handler;
@@ -57,7 +62,11 @@ export class XmlTokenizer {
 
   write(chunk: string): void {
     if (chunk.length === 0) return;
-    this.buffer = this.buffer.length === 0 ? chunk : this.buffer + chunk;
+    if (this.pending) {
+      if (!this.pending.push(chunk)) return;
+      this.buffer = this.pending.join();
+      this.pending = undefined;
+    } else this.buffer = this.buffer.length === 0 ? chunk : this.buffer + chunk;
     this.newline.grown(this.buffer, this.offset);
     this.amp.grown(this.buffer, this.offset);
     this.run(false);
@@ -65,6 +74,10 @@ export class XmlTokenizer {
 
   /** End of input: anything unfinished is a 'truncated' error. */
   close(): void {
+    if (this.pending) {
+      this.buffer = this.pending.join();
+      this.pending = undefined;
+    }
     this.run(true);
     const unfinished = this.buffer.length > 0 || this.stack.length > 0 || !this.rootSeen;
     if (unfinished) {
@@ -102,6 +115,7 @@ export class XmlTokenizer {
     this.place(this.offset + p);
     this.buffer = p === n ? '' : s.slice(p);
     this.offset += p;
+    if (!final && this.buffer.length > LARGE_PENDING) this.pending = new PendingToken(this.buffer);
   }
 
   private onText(s: string, from: number, to: number): void {

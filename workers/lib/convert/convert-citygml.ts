@@ -6,6 +6,7 @@
  * first. A fatal reader error still writes what was converted, and the summary says
  * what went wrong and where. Pure: runs in Node and in a Worker.
  */
+import { stringifyFinite } from '../tiles3d/finite-json';
 import type { CrsInfo } from '../../../src/core/geo/index';
 import { parseGeoidOption } from '../../../src/core/geo/index';
 import type { ConvertWarning, ParsedBuilding } from '../citygml/building';
@@ -161,7 +162,7 @@ export async function convertBuildings(
         },
       });
       await write('footprints.bin', footprints);
-      await write('tileset.json', new TextEncoder().encode(JSON.stringify(tileset)));
+      await write('tileset.json', new TextEncoder().encode(stringifyFinite(tileset, 'tileset.json')));
       summary.tiles = tiles;
     } catch (err) {
       if (isAbort(err, signal)) return { ...finish(summary, dataset, dropped), error: describeError(err, file) };

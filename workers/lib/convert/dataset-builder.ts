@@ -8,6 +8,7 @@ import {
   fromWgs84,
   isGeographic,
   isLatLonAxisOrder,
+  outsideCrsArea,
   parseSrsName,
   toWgs84,
   type CrsInfo,
@@ -152,7 +153,7 @@ export class DatasetBuilder {
   private async frameFor(building: ParsedBuilding): Promise<Frame | null> {
     const srsName = building.srsName ?? '';
     const cached = this.frames.get(srsName);
-    if (cached) return cached;
+    if (cached) return this.inArea(building, cached.crs, cached.swapXY) ? cached : null;
     let crs = srsName ? parseSrsName(srsName) : null;
     let effectiveName = srsName;
     if (!crs && this.options.crs) {
@@ -168,6 +169,8 @@ export class DatasetBuilder {
       return null;
     }
     const swapXY = isLatLonAxisOrder(effectiveName, crs);
+    // checked before the frame exists: a stray building must not become the dataset's origin
+    if (!this.inArea(building, crs, swapXY)) return null;
     const project = toWgs84(crs.epsg);
     let toLocal: Frame['toLocal'];
     let toLonLat: ToWgs84 = project;
@@ -199,6 +202,35 @@ export class DatasetBuilder {
         : toPlane;
     }
     return frame;
+  }
+
+  /**
+   * True when every position of the building can lie in its CRS; otherwise the building is left out with a
+   * located warning, before it touches any frame, box or bound shared with its neighbours.
+   */
+  private inArea(building: ParsedBuilding, crs: CrsInfo, swapXY: boolean): boolean {
+    for (const polygon of building.polygons) {
+      for (const ring of polygon.rings) {
+        for (let i = 0; i + 2 < ring.length; i += 3) {
+          const x = swapXY ? ring[i + 1] : ring[i];
+          const y = swapXY ? ring[i] : ring[i + 1];
+          // a NaN costs only its polygon (triangulation refuses it as non-finite), not the building
+          if (!Number.isFinite(x) || !Number.isFinite(y) || !Number.isFinite(ring[i + 2])) continue;
+          const why = outsideCrsArea(crs.epsg, x, y, ring[i + 2]);
+          if (why === null) continue;
+          this.options.warn({
+            file: this.options.file,
+            line: building.line,
+            column: building.column,
+            buildingId: building.id,
+            code: 'outside-crs-area',
+            message: `Building ${building.id}: ${why}; the building is left out`,
+          });
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** What the height model did, for the summary. */

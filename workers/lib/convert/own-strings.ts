@@ -21,7 +21,10 @@ export function ownString(s: string): string {
  */
 export function ownAttributes(a: BuildingAttributes, own: (s: string) => string = ownString): BuildingAttributes {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(a)) out[key] = key === 'generic' ? ownRecord(value as BuildingAttributes['generic'], own) : ownValue(value, own);
+  for (const [key, value] of Object.entries(a)) {
+    // parts: small objects whose strings are input slices too; a JSON round trip owns them all
+    out[key] = key === 'generic' ? ownRecord(value as BuildingAttributes['generic'], own) : key === 'parts' ? JSON.parse(JSON.stringify(value)) : ownValue(value, own);
+  }
   return out as unknown as BuildingAttributes;
 }
 

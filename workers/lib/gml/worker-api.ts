@@ -8,12 +8,7 @@ import { geometryBuffers } from '../../../src/core/formats/geometry';
 import { readFeatureResponse } from '../../../src/core/formats/wfs/feature-response';
 import { planOverlay } from '../../../src/core/formats/xplanung/plan-overlay';
 import type { OverlayData } from '../../../src/core/overlay/overlay-data';
-import { decodeBody } from '../../../src/core/sources/wfs-request';
 import type { GmlParseParams, GmlWorkerApi, PlanBuildResult } from '../../protocol';
-
-function text(body: ArrayBuffer | string): string {
-  return typeof body === 'string' ? body : decodeBody(body);
-}
 
 function collectionBuffers(fc: FeatureCollection): ArrayBuffer[] {
   const set = new Set<ArrayBuffer>();
@@ -31,7 +26,7 @@ function overlayBuffers(overlay: OverlayData): ArrayBuffer[] {
 }
 
 function parse(params: GmlParseParams, axisConvention: 'wfs' | 'file'): FeatureCollection {
-  return readFeatureResponse(text(params.body), { source: params.source, srsName: params.srsName, typeName: params.typeName, arcTolerance: params.arcTolerance, axisConvention });
+  return readFeatureResponse(params.body, { source: params.source, srsName: params.srsName, typeName: params.typeName, arcTolerance: params.arcTolerance, axisConvention });
 }
 
 export function createGmlWorkerApi(): GmlWorkerApi {

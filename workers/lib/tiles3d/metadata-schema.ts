@@ -55,6 +55,13 @@ const FIXED: (PropertySpec & { description: string })[] = [
   { id: 'yearOfConstruction', type: 'SCALAR', componentType: 'INT16', noData: NO_SMALL_INT, value: (f) => f.attributes.yearOfConstruction, description: 'Year of construction' },
   { id: 'address', type: 'STRING', noData: NO_STRING, value: (f) => f.attributes.address, description: 'Address on one line' },
   { id: 'lod', type: 'SCALAR', componentType: 'UINT8', value: (f) => f.lod, description: 'Level of detail of the geometry' },
+  {
+    id: 'parts',
+    type: 'STRING',
+    noData: NO_STRING,
+    value: (f) => (f.attributes.parts?.length ? JSON.stringify(f.attributes.parts) : undefined),
+    description: 'The BuildingParts with their own id, function, roofType, measuredHeight and storeysAboveGround, as a JSON array',
+  },
 ];
 
 /** Collects generic attribute names and kinds while buildings stream by. */

@@ -9,6 +9,7 @@
  * and writes a zero-length buffer view for an all-empty string column (glTF forbids it;
  * metadata-schema.ts's NUL noData avoids such columns).
  */
+import { assertFiniteArray } from './finite-json';
 import { GLTFScenegraph, GLTFWriter } from '@loaders.gl/gltf';
 import { BUILDING_CLASS, column, type FeatureRecord, type MetadataSchema } from './metadata-schema';
 
@@ -30,6 +31,9 @@ const UNSIGNED_BYTE = 5121;
 export function writeTileGlb(geometry: TileGeometry, features: readonly FeatureRecord[], schema: MetadataSchema): Uint8Array {
   // Given min/max spare loaders.gl a pass over each attribute; only POSITION keeps them (exact float32 values).
   const skip = { min: [0], max: [0] };
+  // the last line of defence: readers drop bad buildings, and a NaN must never reach a file
+  assertFiniteArray(geometry.positions, 'GLB POSITION');
+  assertFiniteArray(geometry.normals, 'GLB NORMAL');
   const [min, max] = positionBounds(geometry.positions);
   const scenegraph = new GLTFScenegraph();
   const material = scenegraph.addMaterial({

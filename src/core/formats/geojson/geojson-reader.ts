@@ -28,11 +28,15 @@ class GeoJsonError extends Error {
   override name = 'GeoJsonError';
 }
 
+/** Deepest array nesting read: a MultiPolygon needs 4, a GeometryCollection adds a few. */
+const MAX_NESTING = 64;
+
 /** 3 when any position of a (nested) coordinate array has a height. */
-function dimOf(c: unknown): Dim {
+function dimOf(c: unknown, depth = 0): Dim {
   if (!Array.isArray(c)) return 2;
+  if (depth > MAX_NESTING) throw new GeoJsonError(`coordinates nested deeper than ${MAX_NESTING} levels`);
   if (typeof c[0] === 'number') return c.length >= 3 ? 3 : 2;
-  return c.some((x) => dimOf(x) === 3) ? 3 : 2;
+  return c.some((x) => dimOf(x, depth + 1) === 3) ? 3 : 2;
 }
 
 function positions(list: unknown, dim: Dim, where: string): Float64Array {
@@ -41,6 +45,10 @@ function positions(list: unknown, dim: Dim, where: string): Float64Array {
   list.forEach((p, i) => {
     if (!Array.isArray(p) || p.length < 2 || typeof p[0] !== 'number' || typeof p[1] !== 'number') {
       throw new GeoJsonError(`${where}: position ${i} is not [x, y]`);
+    }
+    // JSON has no Infinity, but 1e999 parses to it
+    if (!Number.isFinite(p[0]) || !Number.isFinite(p[1]) || (p.length > 2 && !Number.isFinite(p[2]))) {
+      throw new GeoJsonError(`${where}: position ${i} holds a number that is not finite`);
     }
     coords[i * dim] = p[0];
     coords[i * dim + 1] = p[1];
@@ -54,8 +62,14 @@ function nested(c: unknown, where: string): unknown[] {
   return c;
 }
 
-function readGeometry(g: any, where: string): Geometry {
-  const dim = dimOf(g?.coordinates);
+function readGeometry(g: any, where: string, depth = 0): Geometry {
+  if (depth > MAX_NESTING) throw new GeoJsonError(`${where}: geometry collections nested deeper than ${MAX_NESTING} levels`);
+  let dim: Dim;
+  try {
+    dim = dimOf(g?.coordinates);
+  } catch (err) {
+    throw new GeoJsonError(`${where}: ${(err as Error).message}`);
+  }
   switch (g?.type) {
     case 'Point':
       return { type: 'Point', dim, coords: positions([g.coordinates], dim, where) };
@@ -69,7 +83,7 @@ function readGeometry(g: any, where: string): Geometry {
     case 'MultiPolygon':
       return { type: 'MultiPolygon', dim, polygons: nested(g.coordinates, where).map((p) => nested(p, where).map((r) => positions(r, dim, where))) };
     case 'GeometryCollection':
-      return { type: 'GeometryCollection', geometries: nested(g.geometries, where).map((c) => readGeometry(c, where)) };
+      return { type: 'GeometryCollection', geometries: nested(g.geometries, where).map((c) => readGeometry(c, where, depth + 1)) };
     default:
       throw new GeoJsonError(`${where}: unknown geometry type ${JSON.stringify(g?.type)}`);
   }
@@ -88,8 +102,11 @@ export function readGeoJson(text: string, options: GeoJsonReadOptions = {}): Fea
   } catch (err) {
     throw jsonError(text, source, err);
   }
-  const list: any[] = doc?.type === 'FeatureCollection' ? (doc.features ?? []) : doc?.type === 'Feature' ? [doc] : null!;
-  if (!list) throw new GeoJsonError(`${source}: not a GeoJSON FeatureCollection or Feature (type ${JSON.stringify(doc?.type)})`);
+  const list: any[] = doc?.type === 'FeatureCollection' ? (doc.features === undefined ? [] : doc.features) : doc?.type === 'Feature' ? [doc] : undefined!;
+  if (list === undefined) throw new GeoJsonError(`${source}: not a GeoJSON FeatureCollection or Feature (type ${JSON.stringify(doc?.type)?.slice(0, 60)})`);
+  if (!Array.isArray(list)) {
+    throw new GeoJsonError(`${source}: "features" of the FeatureCollection is ${list === null ? 'null' : typeof list}, not an array`);
+  }
   const srs = crsName(doc) ?? 'EPSG:4326';
   let transform;
   try {
@@ -98,7 +115,11 @@ export function readGeoJson(text: string, options: GeoJsonReadOptions = {}): Fea
     throw err instanceof CrsError ? new GeoJsonError(`${source}: ${err.message}`) : err;
   }
   const warnings: string[] = [];
-  const features: Feature[] = list.map((f, i) => {
+  const features: Feature[] = list.map((f, i): Feature | null => {
+    if (f === null || typeof f !== 'object' || Array.isArray(f)) {
+      warnings.push(`${source}: feature ${i} is not an object; it is left out`);
+      return null;
+    }
     // MapServer's GeoJSON has no ids; its gml_featureid item is then a property
     const rawId = f?.id ?? f?.properties?.gml_id ?? null;
     const id = rawId === null || rawId === undefined ? null : String(rawId);
@@ -106,7 +127,7 @@ export function readGeoJson(text: string, options: GeoJsonReadOptions = {}): Fea
       id,
       type: options.typeName ?? (typeof doc.name === 'string' ? doc.name : id?.includes('.') ? id.slice(0, id.lastIndexOf('.')) : 'Feature'),
       ns: null,
-      properties: (f?.properties ?? {}) as PropertyObject,
+      properties: (f.properties !== null && typeof f.properties === 'object' && !Array.isArray(f.properties) ? f.properties : {}) as PropertyObject,
       geometry: null,
       geometryName: null,
     };
@@ -119,7 +140,7 @@ export function readGeoJson(text: string, options: GeoJsonReadOptions = {}): Fea
       }
     }
     return feature;
-  });
+  }).filter((f): f is Feature => f !== null);
   const num = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : null);
   const nextLink = Array.isArray(doc.links) ? doc.links.find((l: any) => l?.rel === 'next')?.href : undefined;
   return {

@@ -5,6 +5,12 @@
 
 /** Largest angular step, so that full circles stay round even with a loose tolerance. */
 const MAX_STEP = Math.PI / 18; // 10°
+/**
+ * Most segments one arc becomes: the step floor. A huge radius (a CircleByCenterPoint of 1e12 m, or a
+ * three-point arc whose middle point lies almost on the chord) makes the chord-tolerance step round to
+ * zero; the arc is then drawn with this many segments instead of looping forever.
+ */
+export const MAX_ARC_SEGMENTS = 4096;
 
 /** Appends a position unless it repeats the last one (segments share their end points). */
 export function appendPosition(out: number[], dim: number, x: number, y: number, z: number): void {
@@ -16,7 +22,9 @@ export function appendPosition(out: number[], dim: number, x: number, y: number,
 
 function stepCount(sweep: number, radius: number, tolerance: number): number {
   const byChord = tolerance < radius ? 2 * Math.acos(1 - tolerance / radius) : MAX_STEP;
-  return Math.max(1, Math.ceil(Math.abs(sweep) / Math.min(MAX_STEP, byChord)));
+  const n = Math.ceil(Math.abs(sweep) / Math.min(MAX_STEP, byChord));
+  // NaN (a non-finite input) and Infinity (a step of zero) both end at the cap
+  return n >= 1 && n <= MAX_ARC_SEGMENTS ? n : n < 1 ? 1 : MAX_ARC_SEGMENTS;
 }
 
 function appendSweep(

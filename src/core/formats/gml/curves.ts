@@ -8,9 +8,16 @@ import { ElementError } from '../xml/xml-error';
 import { appendArc3, appendArcByCenter, appendPosition } from './arcs';
 import { readCoord, readCoordinates, readPos, readPosList, type PositionList } from './positions';
 
+/** Most points one curve element may become after arcs are linearised (a point cap on top of the step floor). */
+export const MAX_CURVE_POINTS = 1_000_000;
+
 export interface CurveContext {
   /** srsDimension inherited from an enclosing geometry. */
   srsDimension?: number;
+  /** The dimension the CRS implies (3 for a compound or 3D CRS, 2 for a plain one), when it is known. */
+  crsDimension?: 2 | 3;
+  /** A located note that did not stop the reading (e.g. a guessed dimension). */
+  onWarning?: (message: string, el: XmlElement) => void;
   /** Chord tolerance for arcs, in CRS units. */
   arcTolerance: number;
 }
@@ -28,7 +35,7 @@ export function readDirectPositions(el: XmlElement, ctx: CurveContext): Position
     let n = 0;
     switch (c.name) {
       case 'posList':
-        return readPosList(c, ctx.srsDimension);
+        return readPosList(c, ctx);
       case 'coordinates':
         return readCoordinates(c);
       case 'pos':
@@ -84,6 +91,7 @@ function reduceTo2d(list: PositionList): PositionList {
 function angleOf(el: XmlElement | undefined): number {
   if (!el) return 0;
   const v = Number(el.text.trim());
+  if (!Number.isFinite(v)) throw new ElementError(`gml:${el.name} "${el.text.trim().slice(0, 40)}" is not a finite number`, el);
   // uom="rad" is radians; XPlanung writes degrees as uom="grad" (German "Grad"), so anything else is degrees
   return el.attrs.uom === 'rad' ? v : (v * Math.PI) / 180;
 }
@@ -105,7 +113,10 @@ function readSegment(seg: XmlElement, ctx: CurveContext): PositionList {
       }
       const out: number[] = [];
       const d = src.dim;
-      for (let i = 0; i + 2 < n; i += 2) appendArc3(out, d, src.coords, i * d, (i + 1) * d, (i + 2) * d, c.arcTolerance, full);
+      for (let i = 0; i + 2 < n; i += 2) {
+        appendArc3(out, d, src.coords, i * d, (i + 1) * d, (i + 2) * d, c.arcTolerance, full);
+        if (out.length > MAX_CURVE_POINTS * d) throw new ElementError(`gml:${seg.name} becomes more than ${MAX_CURVE_POINTS} points; it is not read`, seg);
+      }
       return { dim: d, coords: out };
     }
     case 'ArcByCenterPoint':
@@ -114,6 +125,7 @@ function readSegment(seg: XmlElement, ctx: CurveContext): PositionList {
       const radiusEl = seg.children.find((ch) => ch.name === 'radius');
       if (centre.coords.length < 2 || !radiusEl) throw new ElementError(`gml:${seg.name} needs a centre and a radius`, seg);
       const r = Number(radiusEl.text.trim());
+      if (!(r > 0 && Number.isFinite(r))) throw new ElementError(`gml:radius "${radiusEl.text.trim().slice(0, 40)}" is not a positive finite number`, radiusEl);
       const start = angleOf(seg.children.find((ch) => ch.name === 'startAngle'));
       const end = seg.name === 'CircleByCenterPoint' ? start + 2 * Math.PI : angleOf(seg.children.find((ch) => ch.name === 'endAngle'));
       const out: number[] = [];

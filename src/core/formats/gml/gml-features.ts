@@ -33,6 +33,8 @@ export interface GmlFeatureOptions {
   transform: (geometry: Geometry, srsName: string | undefined, el: XmlElement) => Geometry;
   /** Called for a feature whose geometry could not be read; the feature is kept without geometry. */
   onError: (err: unknown) => void;
+  /** A note about an element that did not stop the reading (e.g. a guessed srsDimension). */
+  onWarning?: (message: string, el: XmlElement) => void;
 }
 
 /** True for a container of features (wfs:FeatureCollection, gml:FeatureCollection, xplan:XPlanAuszug). */
@@ -82,7 +84,11 @@ export function readFeature(el: XmlElement, options: GmlFeatureOptions): Feature
         const srs = geomEl.attrs.srsName ?? options.srsName;
         // arcs in degrees need a tolerance in degrees (1e-7° ≈ 1 cm)
         const arcTolerance = options.arcTolerance ?? (srs && isGeographicSrs(srs) ? 1e-7 : 0.01);
-        const { geometry, srsName } = readGmlGeometry(geomEl, { srsName: options.srsName, arcTolerance });
+        const { geometry, srsName } = readGmlGeometry(geomEl, {
+          srsName: options.srsName,
+          arcTolerance,
+          onWarning: options.onWarning && ((m, at) => options.onWarning!(`${feature.type} ${feature.id ?? ''}: ${m}`, at)),
+        });
         feature.geometry = options.transform(geometry, srsName, geomEl);
       } catch (err) {
         options.onError(err instanceof ElementError ? new ElementError(`${feature.type} ${feature.id ?? ''}: ${err.message}`, err.element) : err);

@@ -8,6 +8,7 @@ import { ElementError } from '../xml/xml-error';
 import type { Dim, Geometry, PolygonGeometry } from '../geometry';
 import { readCurve, readDirectPositions, readRing, type CurveContext } from './curves';
 import type { PositionList } from './positions';
+import { parseSrsName } from '../../geo/crs';
 
 export const GML_NAMESPACES = ['http://www.opengis.net/gml/3.2', 'http://www.opengis.net/gml'];
 
@@ -31,6 +32,15 @@ export interface GmlGeometryOptions {
   srsName?: string;
   /** Chord tolerance for arcs in CRS units; default 0.01 (1 cm in metric CRS). */
   arcTolerance?: number;
+  /** Notes that did not stop the reading, with the element they are about. */
+  onWarning?: (message: string, el: XmlElement) => void;
+}
+
+/** 3 for a CRS with heights (compound, geographic 3D), 2 for a plain one, undefined when unknown. */
+function crsDimension(srsName: string | undefined): 2 | 3 | undefined {
+  const crs = srsName ? parseSrsName(srsName) : null;
+  if (!crs) return undefined;
+  return crs.verticalDatum === 'unknown' ? 2 : 3;
 }
 
 export interface GmlGeometry {
@@ -40,8 +50,9 @@ export interface GmlGeometry {
 }
 
 export function readGmlGeometry(el: XmlElement, options: GmlGeometryOptions = {}): GmlGeometry {
-  const ctx: CurveContext = { arcTolerance: options.arcTolerance ?? 0.01 };
-  return { geometry: readGeometry(el, ctx), srsName: el.attrs.srsName ?? options.srsName };
+  const srsName = el.attrs.srsName ?? options.srsName;
+  const ctx: CurveContext = { arcTolerance: options.arcTolerance ?? 0.01, crsDimension: crsDimension(srsName), onWarning: options.onWarning };
+  return { geometry: readGeometry(el, ctx), srsName };
 }
 
 function withDim(el: XmlElement, ctx: CurveContext): CurveContext {

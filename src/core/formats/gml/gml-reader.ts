@@ -2,8 +2,9 @@
  * Reads a GML feature collection (a WFS GetFeature response or an XPlanGML file) into
  * features in WGS84 lon/lat. Pure and DOM-free: runs in a worker.
  */
-import { parseXml, toReadError, type XmlElement } from '../xml/xml-tree';
-import { ElementError } from '../xml/xml-error';
+import { locateElement, parseXml, toReadError, type XmlElement } from '../xml/xml-tree';
+import { notFeaturesReason, sniffNotXml } from './not-features';
+import { ElementError, XmlReadError } from '../xml/xml-error';
 import type { Feature, FeatureCollection } from '../feature';
 import type { Geometry } from '../geometry';
 import { crsTransform, CrsError, type AxisConvention } from '../to-wgs84';
@@ -51,7 +52,13 @@ export function readGmlFeatureCollection(text: string, options: GmlReadOptions =
   // Features are read as soon as they end and then dropped from the tree, so memory stays flat.
   const features: Feature[] = [];
   let srsName = options.srsName;
-  const featureOptions = () => ({ srsName, arcTolerance: options.arcTolerance, transform, onError });
+  const onWarning = (message: string, el: XmlElement) => {
+    const { line, column } = locateElement(text, el.index);
+    warnings.push(`${source}:${line}:${column}: ${message}`);
+  };
+  const featureOptions = () => ({ srsName, arcTolerance: options.arcTolerance, transform, onError, onWarning });
+  const sniffed = sniffNotXml(text);
+  if (sniffed) throw new XmlReadError(`${source}:1:1: ${sniffed}`, source, 1, 1);
   const root = parseXml(text, source, {
     // the bounding boxes of features are not used: not building them saves a quarter of the elements of a WFS response
     skip: (name, ns, depth) => depth >= 2 && name === 'boundedBy' && isGmlNamespace(ns),
@@ -63,6 +70,11 @@ export function readGmlFeatureCollection(text: string, options: GmlReadOptions =
     },
   });
   if (isExceptionReport(root)) throw readExceptionReport(root);
+  const notFeatures = notFeaturesReason(root);
+  if (notFeatures) {
+    const { line, column } = locateElement(text, root.index);
+    throw new XmlReadError(`${source}:${line}:${column}: ${notFeatures}`, source, line, column);
+  }
   const container = isFeatureContainer(root);
   if (!container) features.push(...readGmlFeatures(root, featureOptions()));
   return {

@@ -5,6 +5,7 @@
 import type { XmlElement } from '../xml/xml-tree';
 import { ElementError } from '../xml/xml-error';
 import { scanNumbers } from './number-scan';
+import { inferDimension } from './dimension';
 
 /** A run of positions while a geometry is being assembled. */
 export interface PositionList {
@@ -17,6 +18,12 @@ export interface PositionList {
 export function readNumbers(el: XmlElement): Float64Array {
   const { values, bad } = scanNumbers(el.text);
   if (bad !== null) throw new ElementError(`gml:${el.name}: "${bad}" is not a number`, el);
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isFinite(values[i])) {
+      const token = el.text.trim().split(/\s+/)[i] ?? String(values[i]);
+      throw new ElementError(`gml:${el.name}: "${token.slice(0, 40)}" (number ${i + 1}) is not a finite number`, el);
+    }
+  }
   return values;
 }
 
@@ -28,11 +35,20 @@ function dimensionAttr(el: XmlElement): number | undefined {
   return d;
 }
 
-/** gml:posList: the dimension comes from the element, else from the enclosing geometry, else 2. */
-export function readPosList(el: XmlElement, inheritedDim: number | undefined): PositionList {
+/**
+ * gml:posList: the dimension comes from the element, else from the enclosing geometry, else from the CRS
+ * and the numbers themselves (with a warning when they disagree or the CRS says nothing).
+ */
+export function readPosList(el: XmlElement, ctx: { srsDimension?: number; crsDimension?: 2 | 3; onWarning?: (m: string, el: XmlElement) => void } = {}): PositionList {
   const coords = readNumbers(el);
   const n = coords.length;
-  const dim = dimensionAttr(el) ?? inheritedDim ?? 2;
+  let dim = dimensionAttr(el) ?? ctx.srsDimension;
+  if (dim === undefined) {
+    const inferred = inferDimension(coords, ctx.crsDimension);
+    if (inferred.unsupported) throw new ElementError(`gml:posList without srsDimension: ${inferred.reason}`, el);
+    if (inferred.reason) ctx.onWarning?.(`gml:posList without srsDimension: ${inferred.reason}; state srsDimension`, el);
+    dim = inferred.dim;
+  }
   if (n % dim !== 0) {
     throw new ElementError(`gml:posList has ${n} numbers, not a multiple of srsDimension ${dim}`, el);
   }
@@ -66,7 +82,7 @@ export function readCoordinates(el: XmlElement): PositionList {
     }
     for (const p of parts) {
       const v = Number(decimal === '.' ? p : p.split(decimal).join('.'));
-      if (p === '' || Number.isNaN(v)) throw new ElementError(`gml:coordinates: "${p}" is not a number`, el);
+      if (p === '' || !Number.isFinite(v)) throw new ElementError(`gml:coordinates: "${p}" is not a number`, el);
       coords.push(v);
     }
   }
@@ -85,7 +101,7 @@ export function readCoord(el: XmlElement, out: number[]): number {
     const c = el.children.find((ch) => ch.name === axis);
     if (!c) break;
     const v = Number(c.text.trim());
-    if (Number.isNaN(v)) throw new ElementError(`gml:coord/${axis} "${c.text.trim()}" is not a number`, c);
+    if (!Number.isFinite(v)) throw new ElementError(`gml:coord/${axis} "${c.text.trim()}" is not a number`, c);
     out.push(v);
     n++;
   }

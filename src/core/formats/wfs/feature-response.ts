@@ -5,6 +5,7 @@
 import type { FeatureCollection } from '../feature';
 import { readGeoJson } from '../geojson/geojson-reader';
 import { readGmlFeatureCollection } from '../gml/gml-reader';
+import { decodeXmlBytes } from '../xml/xml-bytes';
 
 export interface FeatureResponseOptions {
   /** URL or file name for messages. */
@@ -28,7 +29,13 @@ export function isJsonBody(text: string): boolean {
   return false;
 }
 
-export function readFeatureResponse(text: string, options: FeatureResponseOptions = {}): FeatureCollection {
-  if (isJsonBody(text)) return readGeoJson(text, { source: options.source, typeName: options.typeName });
-  return readGmlFeatureCollection(text, { source: options.source, srsName: options.srsName, arcTolerance: options.arcTolerance, axisConvention: options.axisConvention });
+/** Reads a body given as text, or as bytes (decoded as xml-bytes.ts says; an encoding problem becomes a warning). */
+export function readFeatureResponse(body: string | ArrayBuffer | Uint8Array, options: FeatureResponseOptions = {}): FeatureCollection {
+  const decoded = typeof body === 'string' ? { text: body, warning: undefined } : decodeXmlBytes(body, options.source);
+  const text = decoded.text;
+  const fc = isJsonBody(text)
+    ? readGeoJson(text, { source: options.source, typeName: options.typeName })
+    : readGmlFeatureCollection(text, { source: options.source, srsName: options.srsName, arcTolerance: options.arcTolerance, axisConvention: options.axisConvention });
+  if (decoded.warning) fc.warnings.unshift(decoded.warning);
+  return fc;
 }

@@ -24,6 +24,12 @@ export interface XmlElement {
 
 type NsScope = Record<string, string>;
 
+/**
+ * Deepest element nesting read: real GML/XPlanung stays under 40 levels; the readers on top recurse per
+ * level, so a hostile 12,000-level document would end in a RangeError that loses the whole response.
+ */
+export const MAX_XML_DEPTH = 256;
+
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 /** Shared by all elements without attributes; never written to. */
 const NO_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, string>;
@@ -56,6 +62,10 @@ export function parseXml(text: string, source = 'XML', options: ParseXmlOptions 
   let index = 0;
 
   parser.on('opentag', (tag) => {
+    if (stack.length + skipping >= MAX_XML_DEPTH) {
+      handlerError = new XmlReadError(`${source}: elements nested deeper than ${MAX_XML_DEPTH} levels`, source, 0, 0);
+      throw handlerError;
+    }
     if (skipping > 0) {
       skipping++;
       index++;
@@ -138,11 +148,17 @@ export function parseXml(text: string, source = 'XML', options: ParseXmlOptions 
   try {
     parser.write(text).close();
   } catch (err) {
-    if (err === handlerError) throw err;
+    if (err === handlerError) throw err instanceof XmlReadError && err.line === 0 ? locateElementError(text, source, index, err) : err;
     throw locateSyntaxError(text, source, err);
   }
   if (!root) throw new XmlReadError(`${source}: no root element`, source, 1, 1);
   return root;
+}
+
+/** The depth error at the start tag with ordinal `index`. */
+function locateElementError(text: string, source: string, index: number, err: XmlReadError): XmlReadError {
+  const { line, column } = locateElement(text, index);
+  return new XmlReadError(err.message.replace(`${source}: `, `${source}:${line}:${column}: `), source, line, column);
 }
 
 /** Re-parses with positions to report where saxes stopped. Only runs on the error path. */
