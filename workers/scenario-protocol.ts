@@ -1,0 +1,52 @@
+/**
+ * The scenario worker's API (workers/scenario.worker.ts): planned blocks of a variant → an in-memory
+ * 3D Tiles tileset (the converter's pipeline) and the variant's plan compliance (the spatial checks).
+ */
+import type { BlockBuilding } from '../src/core/scenario/index';
+import type { ConvertSummary } from './lib/convert/convert-citygml';
+import type { PlanInput } from './lib/spatial/plan/plan-types';
+import type { PlannedBlockInfo } from './lib/scenario/planned-buildings';
+import type { VariantReport } from './lib/scenario/variant-compliance';
+
+export type { PlannedBlockInfo, VariantReport };
+
+export interface ScenarioLoadBaseParams {
+  /** The base tileset's footprints.bin (transferred). */
+  footprints?: ArrayBuffer;
+  source?: string;
+  plan?: PlanInput;
+}
+
+export interface ScenarioLoadBaseResult {
+  buildings: number;
+  zones: number;
+}
+
+export interface BuildVariantParams {
+  variantId: string;
+  title: string;
+  blocks: BlockBuilding[];
+  replaces: string[];
+  /** Also build the tileset (false: compliance only, e.g. while dragging in the editor). */
+  tileset?: boolean;
+}
+
+export interface BuildVariantResult {
+  variantId: string;
+  /** path → bytes of the planned blocks' tileset; empty without blocks. Buffers transferred. */
+  files: Map<string, Uint8Array>;
+  summary: ConvertSummary | null;
+  /** What was built, with base height and computed heights. */
+  blocks: PlannedBlockInfo[];
+  /** Blocks left out: their id and why. */
+  issues: { buildingId: string; message: string }[];
+  /** Replaced ids that no base footprint has (null when no footprints are loaded). */
+  missing: string[] | null;
+  /** Null without a plan or footprints. */
+  report: VariantReport | null;
+}
+
+export interface ScenarioWorkerApi {
+  loadBase(params: ScenarioLoadBaseParams): Promise<ScenarioLoadBaseResult>;
+  buildVariant(params: BuildVariantParams): Promise<BuildVariantResult>;
+}
