@@ -16,6 +16,8 @@ definePlanElements();
 // The spatial panel brings proj4 and the plan reader: define it from its own chunk, so viewers without it
 // never load them (elements already in the page upgrade when the definition arrives).
 void import('./element/spatial/index.js').then((m) => m.defineSpatialElement());
+// Planning scenarios likewise: <twinby-scenario> and its worker client come in their own chunk.
+void import('./element/scenario/index.js').then((m) => m.defineScenarioElement());
 
 export * from './element/index.js';
 export type {

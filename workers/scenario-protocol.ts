@@ -46,7 +46,19 @@ export interface BuildVariantResult {
   report: VariantReport | null;
 }
 
+export interface ModelTilesetParams {
+  easting: number;
+  northing: number;
+  /** Metres NHN, or "ground" (from the base footprints nearby). */
+  height?: number | 'ground';
+  heading?: number;
+  scale?: number;
+  contentUri: string;
+}
+
 export interface ScenarioWorkerApi {
   loadBase(params: ScenarioLoadBaseParams): Promise<ScenarioLoadBaseResult>;
   buildVariant(params: BuildVariantParams): Promise<BuildVariantResult>;
+  /** tileset.json placing one GLB (rejects when the ground is unknown). */
+  modelTileset(params: ModelTilesetParams): Promise<Uint8Array>;
 }

@@ -9,3 +9,4 @@ export type { SelectDetail, ReadyDetail, ErrorEventDetail, LoadProgressEventDeta
 export { engineLoaders } from './engine-loaders.js';
 export { TwinbyPlan, TwinbyWfs, PlanLayerElement, definePlanElements, type PlanLoadDetail } from './plan-elements.js';
 export type { TwinbySpatial } from './spatial/twinby-spatial.js';
+export type { TwinbyScenario, ScenarioLoadDetail, ScenarioErrorDetail } from './scenario/index.js';

@@ -13,6 +13,7 @@ import type { PlainFootprint } from '../footprints/footprint-builder';
 import type { FootprintSet } from '../footprints/footprint-set';
 import { PlanIndex } from '../spatial/plan/plan-index';
 import { footprintCentres, groundHeightAt } from './ground-height';
+import { modelTilesetJson } from './model-tileset';
 import { blockToParsedBuilding, type PlannedBlockInfo } from './planned-buildings';
 import { checkVariant, plainFootprints } from './variant-compliance';
 
@@ -22,6 +23,12 @@ export function createScenarioWorkerApi(): ScenarioWorkerApi {
   let plain: PlainFootprint[] | null = null;
   let ids: Set<string> | null = null;
   let plan: PlanIndex | null = null;
+
+  const groundAt = (x: number, y: number): number => {
+    const h = set && centres ? groundHeightAt(set, centres, x, y) : NaN;
+    if (!Number.isFinite(h)) throw new Error('no existing building within 300 m tells the ground height here: give the height in metres NHN');
+    return h;
+  };
 
   return {
     async loadBase(params) {
@@ -48,8 +55,7 @@ export function createScenarioWorkerApi(): ScenarioWorkerApi {
           let base = block.base ?? 'ground';
           if (base === 'ground') {
             const [x, y] = centroid(block.footprint);
-            base = set && centres ? groundHeightAt(set, centres, x, y) : NaN;
-            if (!Number.isFinite(base)) throw new Error('no existing building within 300 m tells the ground height here: give "base" in metres NHN');
+            base = groundAt(x, y);
           }
           const { building, info } = blockToParsedBuilding(block, base, params.title);
           parsed.push(building);
@@ -68,6 +74,12 @@ export function createScenarioWorkerApi(): ScenarioWorkerApi {
       const report = plan && plain && set ? checkVariant(plain, set.epsg, plan, { variantId: params.variantId, blocks, replaces: params.replaces }) : null;
       const result: BuildVariantResult = { variantId: params.variantId, files, summary, blocks, issues, missing, report };
       return transfer(result, [...files.values()].map((b) => b.buffer as ArrayBuffer));
+    },
+
+    async modelTileset(params) {
+      const height = params.height === undefined || params.height === 'ground' ? groundAt(params.easting, params.northing) : params.height;
+      const bytes = await modelTilesetJson({ ...params, height }, params.contentUri);
+      return transfer(bytes, [bytes.buffer as ArrayBuffer]);
     },
   };
 }
