@@ -24,6 +24,8 @@ export interface ReadScenarioResult {
   /** null when nothing could be read (malformed JSON, not an object, unknown version). */
   scenario: Scenario | null;
   issues: ScenarioIssue[];
+  /** The JSON path in the input of each variant and building kept (left-out parts shift later indices). */
+  sourcePaths: WeakMap<object, string>;
 }
 
 /** Bounds every loop a file controls. */
@@ -43,6 +45,7 @@ class Invalid extends Error {
 
 export function readScenario(input: string | unknown): ReadScenarioResult {
   const issues: ScenarioIssue[] = [];
+  const sourcePaths = new WeakMap<object, string>();
   let value: unknown = input;
   if (typeof input === 'string') {
     try {
@@ -52,13 +55,13 @@ export function readScenario(input: string | unknown): ReadScenarioResult {
       const before = input.slice(0, offset);
       const line = before.split('\n').length;
       const column = offset - before.lastIndexOf('\n');
-      return { scenario: null, issues: [{ path: '$', severity: 'error', message: `not valid JSON: syntax error at line ${line}, column ${column}` }] };
+      return { scenario: null, sourcePaths, issues: [{ path: '$', severity: 'error', message: `not valid JSON: syntax error at line ${line}, column ${column}` }] };
     }
   }
-  if (!isObject(value)) return { scenario: null, issues: [{ path: '$', severity: 'error', message: 'a scenario is a JSON object' }] };
+  if (!isObject(value)) return { scenario: null, sourcePaths, issues: [{ path: '$', severity: 'error', message: 'a scenario is a JSON object' }] };
   if (value.version !== SCENARIO_VERSION) {
     const found = value.version === undefined ? 'no "version"' : `version ${JSON.stringify(value.version)}`;
-    return { scenario: null, issues: [{ path: '$.version', severity: 'error', message: `unknown scenario version: this viewer reads version ${SCENARIO_VERSION}, the file has ${found}` }] };
+    return { scenario: null, sourcePaths, issues: [{ path: '$.version', severity: 'error', message: `unknown scenario version: this viewer reads version ${SCENARIO_VERSION}, the file has ${found}` }] };
   }
   const report = (path: string, message: string, severity: ScenarioIssue['severity'] = 'error') => issues.push({ path, message, severity });
   const attempt = <T>(fn: () => T): T | undefined => {
@@ -81,11 +84,14 @@ export function readScenario(input: string | unknown): ReadScenarioResult {
   if (list.length > SCENARIO_LIMITS.variants) report('$.variants', `at most ${SCENARIO_LIMITS.variants} variants; the rest are left out`);
   list.slice(0, SCENARIO_LIMITS.variants).forEach((raw: unknown, i: number) => {
     const path = `$.variants[${i}]`;
-    const variant = attempt(() => readVariant(raw, path, variantIds, buildingIds, report));
-    if (variant) variants.push(variant);
+    const variant = attempt(() => readVariant(raw, path, variantIds, buildingIds, report, sourcePaths));
+    if (variant) {
+      sourcePaths.set(variant, path);
+      variants.push(variant);
+    }
   });
   const scenario: Scenario = { version: SCENARIO_VERSION, name, base, variants, ...(description ? { description } : {}) };
-  return { scenario, issues };
+  return { scenario, issues, sourcePaths };
 }
 
 function readBase(raw: unknown): ScenarioBase {
@@ -107,6 +113,7 @@ function readVariant(
   variantIds: Set<string>,
   buildingIds: Set<string>,
   report: (path: string, message: string, severity?: ScenarioIssue['severity']) => void,
+  sourcePaths: WeakMap<object, string>,
 ): Variant {
   if (!isObject(raw)) throw new Invalid(path, 'a variant is an object');
   const id = identifier(raw.id, `${path}.id`);
@@ -134,6 +141,7 @@ function readVariant(
       if (own.has(building.id)) throw new Invalid(`${at}.id`, `building id "${building.id}" is used twice in this variant; left out`);
       own.add(building.id);
       buildingIds.add(building.id);
+      sourcePaths.set(building, at);
       buildings.push(building);
     } catch (err) {
       if (!(err instanceof Invalid)) throw err;

@@ -60,6 +60,8 @@ export class ScenarioSession {
     private readonly baseUrl: string,
     private readonly hide: (ids: Iterable<string>) => void,
     private readonly report: (detail: ScenarioErrorDetail) => void,
+    /** Where a variant or building stood in the file (parts left out by the reader shift indices). */
+    private readonly sourcePaths: WeakMap<object, string> = new WeakMap(),
   ) {}
 
   reportIssues(issues: readonly ScenarioIssue[]): void {
@@ -88,12 +90,13 @@ export class ScenarioSession {
   /** Builds (or rebuilds) one variant; the previous tilesets of that variant are freed once replaced. */
   async build(variant: Variant, index: number, options: { tileset?: boolean } = {}): Promise<BuiltVariant> {
     const signal = this.abort.signal;
-    const at = `$.variants[${index}]`;
+    const at = this.sourcePaths.get(variant) ?? `$.variants[${index}]`;
+    const pathOf = (k: number) => this.sourcePaths.get(variant.buildings[k]) ?? `${at}.buildings[${k}]`;
     const blocks = variant.buildings.filter((b) => b.kind === 'block');
     const result = await this.client.buildVariant({ variantId: variant.id, title: variant.title, blocks, replaces: [...variant.replaces], tileset: options.tileset }, signal);
     for (const issue of result.issues) {
       const k = variant.buildings.findIndex((b) => b.id === issue.buildingId);
-      this.fail(k >= 0 ? `${at}.buildings[${k}]` : at, issue.message);
+      this.fail(k >= 0 ? pathOf(k) : at, issue.message);
     }
     for (const id of result.missing ?? []) this.fail(`${at}.replaces[${variant.replaces.indexOf(id)}]`, `building "${id}" is not in the base model; nothing to hide`);
     const previous = this.variants.get(variant.id);
@@ -102,7 +105,7 @@ export class ScenarioSession {
       for (const [id, served] of previous.tilesets) tilesets.set(id, served);
     } else {
       if (result.files.size) tilesets.set(`${this.layerId}/${variant.id}/blocks`, serveInMemoryTileset(result.files));
-      const others = await Promise.all(variant.buildings.map((b, k) => (b.kind === 'block' ? null : this.serveOther(b, `${at}.buildings[${k}]`))));
+      const others = await Promise.all(variant.buildings.map((b, k) => (b.kind === 'block' ? null : this.serveOther(b, pathOf(k)))));
       variant.buildings.forEach((b, k) => {
         const served = others[k];
         if (served) tilesets.set(`${this.layerId}/${variant.id}/${b.kind}-${b.id}`, served);

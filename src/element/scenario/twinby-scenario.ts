@@ -36,7 +36,7 @@ export class TwinbyScenario extends TwinbyLayerElement {
   splitPosition = 0.5;
   private session: ScenarioSession | null = null;
   private history: EditHistory<Scenario> | null = null;
-  private input: { scenario: Scenario; issues: ScenarioIssue[]; file: string; baseUrl: string; view?: ViewState } | null = null;
+  private input: { scenario: Scenario; issues: ScenarioIssue[]; file: string; baseUrl: string; view?: ViewState; sourcePaths?: WeakMap<object, string> } | null = null;
   private status = '';
   private message = '';
   private editing: 'none' | 'draw' | 'hide' = 'none';
@@ -117,12 +117,12 @@ export class TwinbyScenario extends TwinbyLayerElement {
       this.fail(file, '$', (err as Error).message);
       return null;
     }
-    const { scenario, issues } = readScenario(text);
+    const { scenario, issues, sourcePaths } = readScenario(text);
     if (!scenario) {
       this.fail(file, issues[0]?.path ?? '$', issues[0]?.message ?? 'unreadable');
       return null;
     }
-    this.input = { scenario, issues, file, baseUrl };
+    this.input = { scenario, issues, file, baseUrl, sourcePaths };
     this.restart();
     return scenario;
   }
@@ -270,7 +270,7 @@ export class TwinbyScenario extends TwinbyLayerElement {
     const input = this.input;
     if (!host || !input) return;
     this.session?.dispose();
-    const session = new ScenarioSession(host.engine, this.layerId, input.file, input.baseUrl, (ids) => host.hideFor(this.layerId, ids), (d) => host.reportError(d));
+    const session = new ScenarioSession(host.engine, this.layerId, input.file, input.baseUrl, (ids) => host.hideFor(this.layerId, ids), (d) => host.reportError(d), input.sourcePaths);
     this.session = session;
     this.history = new EditHistory({ label: '', state: input.scenario });
     this.selectedBlock = null;
