@@ -125,6 +125,8 @@ export interface Engine {
   /** Streams a tileset. Resolves when its tileset.json has loaded; rejects (and emits `error`) when it cannot. */
   addTileset(id: string, url: string, options?: TilesetOptions): Promise<void>;
   removeTileset(id: string): void;
+  /** Shows or hides a whole tileset without unloading it (hidden tilesets are not drawn, picked or cast shadows). */
+  setTilesetVisible(id: string, visible: boolean): void;
 
   /** Animated unless duration is 0 or motion is reduced; a newer flyTo or user input ends the older one (it still resolves). */
   flyTo(view: ViewState, options?: FlyToOptions): Promise<void>;

@@ -50,6 +50,8 @@ export class ScenarioSession {
   private citygml: CityGMLClient | null = null;
   private readonly abort = new AbortController();
   private shown = new Set<string>();
+  /** Tilesets of the variants on screen now. */
+  private visible = new Set<string>();
   private baseLoaded: Promise<void> | null = null;
 
   constructor(
@@ -131,23 +133,31 @@ export class ScenarioSession {
     return built;
   }
 
-  /** Puts a variant (or two, compared) on screen; resolves when their tilesets' roots have loaded. */
+  /**
+   * Puts a variant (or two, compared) on screen. Every variant's tilesets are added once and kept
+   * loaded; a switch only changes which are visible and what is hidden, so it needs no request and no
+   * parsing. Resolves when the tilesets' roots have loaded.
+   */
   async show(state: ShowState): Promise<void> {
     const a = this.variants.get(state.variant) ?? this.variants.get(BESTAND);
     const split = state.compare !== 'single';
     const b = split ? (this.variants.get(state.compareWith) ?? this.variants.get(BESTAND)) : undefined;
-    const want = new Map<string, InMemoryTileset>([...(a?.tilesets ?? []), ...(b?.tilesets ?? [])]);
+    const all = new Map<string, InMemoryTileset>();
+    for (const v of this.variants.values()) for (const [id, served] of v.tilesets) all.set(id, served);
+    const visible = (this.visible = new Set([...(a?.tilesets.keys() ?? []), ...(b?.tilesets.keys() ?? [])]));
     for (const id of [...this.shown]) {
-      if (!want.has(id)) {
+      if (!all.has(id)) {
         this.engine.removeTileset(id);
         this.shown.delete(id);
       }
     }
     const loads: Promise<void>[] = [];
-    for (const [id, served] of want) {
-      if (this.shown.has(id)) continue;
-      this.shown.add(id);
-      loads.push(this.engine.addTileset(id, served.url, { style: PLANNED_STYLE }).catch(() => {}));
+    for (const [id, served] of all) {
+      if (!this.shown.has(id)) {
+        this.shown.add(id);
+        loads.push(this.engine.addTileset(id, served.url, { style: PLANNED_STYLE }).catch(() => {}));
+      }
+      this.engine.setTilesetVisible(id, visible.has(id));
     }
     if (split && a && b) {
       this.hide([]);
@@ -185,8 +195,10 @@ export class ScenarioSession {
   }
 
   private replaceShown(id: string, served: InMemoryTileset | null): void {
-    if (served) void this.engine.addTileset(id, served.url, { style: PLANNED_STYLE }).catch(() => {});
-    else {
+    if (served) {
+      void this.engine.addTileset(id, served.url, { style: PLANNED_STYLE }).catch(() => {});
+      this.engine.setTilesetVisible(id, this.visible.has(id));
+    } else {
       this.engine.removeTileset(id);
       this.shown.delete(id);
     }

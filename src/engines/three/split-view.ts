@@ -28,6 +28,8 @@ export class SplitRenderer {
   passHidden: ReadonlySet<string> | null = null;
   private readonly second = new PerspectiveCamera();
   private readonly sideHidden: [ReadonlySet<string>, ReadonlySet<string>] = [new Set(), new Set()];
+  /** Tilesets hidden as a whole (setTilesetVisible), in and out of split views. */
+  private readonly hiddenLayers = new Set<string>();
 
   constructor(private readonly host: SplitHost) {}
 
@@ -36,12 +38,19 @@ export class SplitRenderer {
     this.baseChanged();
     if (!this.view) {
       this.passHidden = null;
-      for (const layer of this.host.layers.values()) {
-        layer.tiles.group.visible = true;
+      for (const [id, layer] of this.host.layers) {
+        layer.tiles.group.visible = !this.hiddenLayers.has(id);
         layer.restyle();
       }
       this.fitAspect(1);
     }
+  }
+
+  setLayerVisible(id: string, visible: boolean): void {
+    if (visible) this.hiddenLayers.delete(id);
+    else this.hiddenLayers.add(id);
+    const layer = this.host.layers.get(id);
+    if (layer && !this.view) layer.tiles.group.visible = visible;
   }
 
   /** The engine-wide hidden set changed: the per-side sets are rebuilt. */
@@ -84,14 +93,14 @@ export class SplitRenderer {
   /** For picking at a client point: which side it is on, the point in that side's camera, what is hidden and skipped there. */
   pickContext(clientX: number, base: ReadonlySet<string>): { clientX: number; hidden: ReadonlySet<string>; skip: ReadonlySet<string> } {
     const view = this.view;
-    if (!view) return { clientX, hidden: base, skip: new Set() };
+    if (!view) return { clientX, hidden: base, skip: this.hiddenLayers };
     const rect = this.host.renderer.domElement.getBoundingClientRect();
     const fraction = view.mode === 'side-by-side' ? 0.5 : view.position;
     const side = clientX - rect.left < rect.width * fraction ? 0 : 1;
     const other = side === 0 ? view.right : view.left;
     let x = clientX;
     if (view.mode === 'side-by-side') x = rect.left + ((clientX - rect.left - (side === 1 ? rect.width / 2 : 0)) * 2);
-    return { clientX: x, hidden: this.sideHidden[side], skip: new Set(other.tilesets.filter((t) => !this.sideOf(side).tilesets.includes(t))) };
+    return { clientX: x, hidden: this.sideHidden[side], skip: new Set([...this.hiddenLayers, ...other.tilesets.filter((t) => !this.sideOf(side).tilesets.includes(t))]) };
   }
 
   /** The view of each drawn camera. */
@@ -112,7 +121,7 @@ export class SplitRenderer {
     const other = (side === 0 ? view.right : view.left).tilesets;
     this.passHidden = this.sideHidden[side];
     for (const [id, layer] of this.host.layers) {
-      layer.tiles.group.visible = own.includes(id) || !other.includes(id);
+      layer.tiles.group.visible = !this.hiddenLayers.has(id) && (own.includes(id) || !other.includes(id));
       layer.restyle();
     }
   }

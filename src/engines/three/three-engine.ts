@@ -172,6 +172,11 @@ export class ThreeEngine implements Engine {
     this.requestRender();
   }
 
+  setTilesetVisible(id: string, visible: boolean): void {
+    this.split.setLayerVisible(id, visible);
+    this.requestRender();
+  }
+
   flyTo(view: ViewState, options: FlyToOptions = {}): Promise<void> {
     if (!this.frame.fixed) {
       // no data yet: the world origin may still move, so keep the view geographic and jump

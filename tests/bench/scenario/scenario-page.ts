@@ -7,11 +7,13 @@ export interface ScenarioBenchPage {
   error: string | null;
   /** Switches to a variant; resolves with ms from the switch to the first frame drawn with its planned buildings (or without the old ones). */
   switchTo(variant: string): Promise<number>;
+  /** ms from requestRender to the render event of a frame that changes nothing: what any frame costs here. */
+  plainFrame(): Promise<number>;
 }
 
 const viewer = document.getElementById('viewer') as TwinbyViewer;
 const scenario = document.getElementById('scenario') as TwinbyScenario;
-const page: ScenarioBenchPage = { ready: false, error: null, switchTo: async () => NaN };
+const page: ScenarioBenchPage = { ready: false, error: null, switchTo: async () => NaN, plainFrame: async () => NaN };
 (window as unknown as { bench: ScenarioBenchPage }).bench = page;
 viewer.addEventListener('twinby-error', (e) => (page.error ??= e.detail.message));
 viewer.addEventListener('twinby-scenario-load', () => {
@@ -38,6 +40,12 @@ viewer.addEventListener('twinby-scenario-load', () => {
           resolve(performance.now() - start);
         });
         scenario.variant = variant;
+        engine.requestRender();
+      });
+    page.plainFrame = () =>
+      new Promise((resolve) => {
+        const start = performance.now();
+        engine.events.once('render', () => resolve(performance.now() - start));
         engine.requestRender();
       });
     page.ready = true;

@@ -82,9 +82,12 @@ async function main(): Promise<void> {
       rows.push({ variant, ms, requests: made.length, baseTiles: made.filter((u) => u.includes('/tiles/')).length });
       console.log(`switch ${String(i + 1).padStart(2)} → ${variant.padEnd(8)} ${ms.toFixed(1).padStart(7)} ms to the first frame, ${made.length} network requests (${rows[i].baseTiles} base tiles)`);
     }
+    const plain: number[] = [];
+    for (let i = 0; i < 5; i++) plain.push(await page.evaluate(() => (window as unknown as { bench: { plainFrame(): Promise<number> } }).bench.plainFrame()));
     const toVariant = rows.filter((r) => r.variant !== 'bestand').map((r) => r.ms);
     console.log(`\nbench:scenario — demo scenario, 800×600, SwiftShader, ${switches} switches`);
     console.log(`median time from switch to first frame: ${median(rows.map((r) => r.ms)).toFixed(1)} ms (to a variant: ${median(toVariant).toFixed(1)} ms; goal < 100 ms)`);
+    console.log(`for reference, a frame that changes nothing: ${median(plain).toFixed(1)} ms (SwiftShader draws the whole town in software)`);
     console.log(`network requests during switches: ${rows.reduce((s, r) => s + r.requests, 0)}, of them base tiles: ${rows.reduce((s, r) => s + r.baseTiles, 0)} (goal 0)`);
   } finally {
     await browser.close();
