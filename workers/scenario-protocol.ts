@@ -59,6 +59,8 @@ export interface ModelTilesetParams {
 export interface ScenarioWorkerApi {
   loadBase(params: ScenarioLoadBaseParams): Promise<ScenarioLoadBaseResult>;
   buildVariant(params: BuildVariantParams): Promise<BuildVariantResult>;
+  /** Exterior rings (x,y interleaved, EPSG:25832) of base footprints whose box meets bbox, at most maxVertices in all: what the editor snaps to. */
+  outlines(params: { bbox: [number, number, number, number]; maxVertices?: number }): Promise<Float64Array[]>;
   /** tileset.json placing one GLB (rejects when the ground is unknown). */
   modelTileset(params: ModelTilesetParams): Promise<Uint8Array>;
 }

@@ -24,6 +24,10 @@ export class ScenarioClient {
     return this.calls.run(() => this.remote.buildVariant(params), signal);
   }
 
+  outlines(params: { bbox: [number, number, number, number]; maxVertices?: number }, signal?: AbortSignal): Promise<Float64Array[]> {
+    return this.calls.run(() => this.remote.outlines(params), signal);
+  }
+
   modelTileset(params: ModelTilesetParams, signal?: AbortSignal): Promise<Uint8Array> {
     return this.calls.run(() => this.remote.modelTileset(params), signal);
   }

@@ -271,4 +271,45 @@ describe('<twinby-scenario>', () => {
       document.removeEventListener('twinby-error', listen);
     }
   });
+
+  it('the editor draws a block by clicking corners on the ground (closing on the first), changes storeys, and undoes and redoes', async () => {
+    const { viewer, layer } = await viewerWithScenario(await testScenario(), { variant: 'a' });
+    const engine = viewer.activeEngine!;
+    const { origin } = await loadTown();
+    const drawn = layer.drawBlock();
+    const drawer = layer.activeDrawer!;
+    for (const [e, n] of [[-4, -45], [4, -45], [4, -37], [-4, -37], [-4, -45]]) {
+      const p = await offset(e, n);
+      const s = engine.projectToScreen(p.lon, p.lat, origin.height)!;
+      expect(await drawer.addAt(s.x, s.y)).toBe(true);
+    }
+    const id = await drawn;
+    expect(id).toBe('a-1');
+    const block = () => layer.scenario!.variants[0].buildings.find((b) => b.id === 'a-1') as { footprint: [number, number][]; storeys: number } | undefined;
+    expect(block()!.footprint).toHaveLength(4);
+    // the corners landed where they were clicked, within a few centimetres (ground picking, no snap target near)
+    const corner = await offset(-4, -45);
+    const [x, y] = toUtm(corner.lon, corner.lat);
+    expect(Math.hypot(block()!.footprint[0][0] - x, block()!.footprint[0][1] - y)).toBeLessThan(0.3);
+    await waitFor(() => engine.getFeatureAttributes('a-1')?.storeysAboveGround === 3, 'drawn block in the tiles');
+
+    const storeys = layer.shadowRoot!.querySelector<HTMLSelectElement>('select.block')!;
+    storeys.value = 'a-1';
+    storeys.dispatchEvent(new Event('change'));
+    const input = layer.shadowRoot!.querySelector<HTMLInputElement>('input.storeys')!;
+    input.value = '5';
+    input.dispatchEvent(new Event('change'));
+    expect(block()!.storeys).toBe(5);
+    await waitFor(() => engine.getFeatureAttributes('a-1')?.storeysAboveGround === 5, 'rebuilt block');
+
+    layer.undo();
+    expect(block()!.storeys).toBe(3);
+    layer.undo();
+    expect(block()).toBeUndefined();
+    await waitFor(() => engine.getFeatureAttributes('a-1') === null, 'block gone after undo');
+    layer.redo();
+    await waitFor(() => engine.getFeatureAttributes('a-1')?.storeysAboveGround === 3, 'block back after redo');
+    // the first block of the variant is still there throughout
+    expect(engine.getFeatureAttributes('A-1')).not.toBeNull();
+  });
 });

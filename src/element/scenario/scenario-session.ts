@@ -36,6 +36,20 @@ export interface ShowState {
   position: number;
 }
 
+/** The box around x,y-interleaved lines, grown by margin metres; null for none. */
+function boundsOf(lines: readonly Float64Array[], margin: number): [number, number, number, number] | null {
+  const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const c of lines) {
+    for (let i = 0; i + 1 < c.length; i += 2) {
+      b[0] = Math.min(b[0], c[i]);
+      b[1] = Math.min(b[1], c[i + 1]);
+      b[2] = Math.max(b[2], c[i]);
+      b[3] = Math.max(b[3], c[i + 1]);
+    }
+  }
+  return b[0] <= b[2] ? [b[0] - margin, b[1] - margin, b[2] + margin, b[3] + margin] : null;
+}
+
 const PLANNED_STYLE = { kind: 'plain', color: PLANNED_COLOR } as const;
 const GLB_MAGIC = 0x46546c67; // "glTF"
 
@@ -85,6 +99,9 @@ export class ScenarioSession {
         this.hasPlan = true;
         this.planLines = [...plan.zones.flatMap((z) => z.polygons.flat()), ...(plan.lines ?? []).map((l) => l.coords)];
       }
+      // existing footprints near the plan (or the variants' blocks) to snap to as well
+      const box = boundsOf([...this.planLines, ...scenario.variants.flatMap((v) => v.buildings.flatMap((b) => (b.kind === 'block' ? [Float64Array.from(b.footprint.flat())] : [])))], 300);
+      if (box && footprints) this.planLines.push(...(await this.client.outlines({ bbox: box }, signal).catch(() => [])));
     })();
     return this.baseLoaded;
   }

@@ -76,6 +76,24 @@ export function createScenarioWorkerApi(): ScenarioWorkerApi {
       return transfer(result, [...files.values()].map((b) => b.buffer as ArrayBuffer));
     },
 
+    async outlines({ bbox, maxVertices = 200_000 }) {
+      const out: Float64Array[] = [];
+      if (!set) return out;
+      let vertices = 0;
+      for (let i = 0; i < set.ids.length && vertices < maxVertices; i++) {
+        const p = set.polygonOffsets[i];
+        if (p === set.polygonOffsets[i + 1]) continue;
+        const r = set.ringOffsets[p];
+        const ring = set.coords.slice(set.vertexOffsets[r] * 2, set.vertexOffsets[r + 1] * 2);
+        let inside = false;
+        for (let k = 0; k < ring.length && !inside; k += 2) inside = ring[k] >= bbox[0] && ring[k] <= bbox[2] && ring[k + 1] >= bbox[1] && ring[k + 1] <= bbox[3];
+        if (!inside) continue;
+        vertices += ring.length / 2;
+        out.push(ring);
+      }
+      return transfer(out, out.map((r) => r.buffer as ArrayBuffer));
+    },
+
     async modelTileset(params) {
       const height = params.height === undefined || params.height === 'ground' ? groundAt(params.easting, params.northing) : params.height;
       const bytes = await modelTilesetJson({ ...params, height }, params.contentUri);
