@@ -312,4 +312,23 @@ describe('<twinby-scenario>', () => {
     // the first block of the variant is still there throughout
     expect(engine.getFeatureAttributes('A-1')).not.toBeNull();
   });
+
+  it('a dropped .json opens; a GLB model is placed as a one-tile tileset', async () => {
+    const { viewer, layer } = await viewerWithScenario(await testScenario(), { droppable: '' });
+    const engine = viewer.activeEngine!;
+    const scenario = await testScenario();
+    const at = await offset(0, -60);
+    const [easting, northing] = toUtm(at.lon, at.lat);
+    scenario.name = 'Abgelegt';
+    scenario.variants[1].buildings.push({ kind: 'model', id: 'M1', src: '/tests/browser/fixtures/town/a.glb', position: { easting, northing, height: 'ground' }, heading: 30, scale: 0.5 });
+    const loadedModel = new Promise<string>((resolve) => engine.events.on('tileset-loaded', (d) => d.layerId.endsWith('/b/model-M1') && resolve(d.layerId)));
+    const data = new DataTransfer();
+    data.items.add(new File([JSON.stringify(scenario)], 'abgelegt.json', { type: 'application/json' }));
+    const loaded = once(viewer, 'twinby-scenario-load');
+    viewer.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    expect((await loaded).detail.scenario.name).toBe('Abgelegt');
+    expect(layer.scenario!.name).toBe('Abgelegt');
+    layer.variant = 'b';
+    expect(await loadedModel).toMatch(/model-M1$/);
+  });
 });

@@ -173,7 +173,7 @@ export class ThreeEngine implements Engine {
   }
 
   setTilesetVisible(id: string, visible: boolean): void {
-    this.split.setLayerVisible(id, visible);
+    this.split?.setLayerVisible(id, visible);
     this.requestRender();
   }
 
@@ -263,7 +263,7 @@ export class ThreeEngine implements Engine {
 
   setHidden(ids: Iterable<string>): void {
     this.hidden = new Set(ids);
-    this.split.baseChanged();
+    this.split?.baseChanged();
     for (const layer of this.layers.values()) layer.restyle();
     this.requestRender();
   }
@@ -304,12 +304,12 @@ export class ThreeEngine implements Engine {
   }
 
   setSplit(view: SplitView | null): void {
-    this.split.set(view);
+    this.split?.set(view);
     this.requestRender();
   }
 
   getViews(): ViewState[] {
-    return this.split.views();
+    return this.split?.views() ?? [this.getView()];
   }
 
   requestRender(): void {
