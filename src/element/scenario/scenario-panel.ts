@@ -93,7 +93,7 @@ function renderTable(m: PanelModel, ids: string[], titleOf: (id: string) => stri
   if (!m.hasPlan) return nothing;
   return html`<table class="compare-table">
     <caption>${st(lang, 'table')}</caption>
-    <thead><tr><th scope="col"></th><th scope="col">${st(lang, 'grz')}</th><th scope="col">${st(lang, 'gfz')}</th><th scope="col">${st(lang, 'floorArea')}</th><th scope="col">${st(lang, 'height')}</th><th scope="col">${st(lang, 'violations')}</th></tr></thead>
+    <thead><tr><th scope="col"></th><th scope="col">${st(lang, 'grz')}</th><th scope="col">${st(lang, 'gfz')}</th><th scope="col" title="Bruttogeschossfläche in den Baugebieten">${st(lang, 'floorArea')}</th><th scope="col" title="höchstes geplantes Gebäude">${st(lang, 'height')}</th><th scope="col">${st(lang, 'violations')}</th></tr></thead>
     <tbody>
       ${ids.map((id) => {
         const r = m.variants.get(id)?.report;

@@ -38,9 +38,9 @@ export const scenarioStyles = css`
   .legend { list-style: none; padding: 0; margin: 6px 0; }
   .swatch { display: inline-block; width: 12px; height: 12px; margin-right: 6px; vertical-align: -1px; border-radius: 2px; }
   .hidden-swatch { border: 1px dashed #777; }
-  table { border-collapse: collapse; width: 100%; font-size: 12px; }
+  table { border-collapse: collapse; width: 100%; font-size: 12px; font-variant-numeric: tabular-nums; }
   caption { text-align: left; font-weight: bold; margin: 6px 0 2px; }
-  th, td { padding: 2px 4px; text-align: right; border-bottom: 1px solid #e1e5ea; }
+  th, td { padding: 2px 3px; text-align: right; border-bottom: 1px solid #e1e5ea; white-space: nowrap; }
   th[scope='row'] { text-align: left; font-weight: normal; }
   tr.current th, tr.current td { background: #eef4fa; }
   td.bad, li.violation { color: #b00020; }
