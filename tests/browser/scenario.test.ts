@@ -7,13 +7,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import '../../src/index.js';
 import { formatView, type ViewState } from '../../src/core/index.js';
-import { fromWgs84, loadGeoid } from '../../src/core/geo/index.js';
+import { fromWgs84, loadGeoid, toWgs84 } from '../../src/core/geo/index.js';
 import type { Scenario } from '../../src/core/scenario/index.js';
 import type { ScenarioErrorDetail, TwinbyScenario, TwinbyViewer } from '../../src/index.js';
 import { buildFootprintSet } from '../../workers/lib/footprints/footprint-builder.js';
 import { encodeFootprints } from '../../workers/lib/footprints/footprint-codec.js';
 import { building, canvasOf, closeView, colourDistance, frames, loadTown, offset, pixelAt, waitFor, type Rgba } from './helpers.js';
 import { townUrl } from './helpers.js';
+import { generateTown } from '../../tools/make-demo/generate-town';
+import { PLANNED_AREA } from '../../tools/make-demo/town-layout';
 
 const viewers: TwinbyViewer[] = [];
 afterEach(() => {
@@ -311,6 +313,16 @@ describe('<twinby-scenario>', () => {
     await waitFor(() => engine.getFeatureAttributes('a-1')?.storeysAboveGround === 3, 'block back after redo');
     // the first block of the variant is still there throughout
     expect(engine.getFeatureAttributes('A-1')).not.toBeNull();
+
+    // "Bestand ausblenden": a click on building 5 hides it in this variant (undoable)
+    layer.shadowRoot!.querySelector<HTMLButtonElement>('button.pick-hide')!.click();
+    const before5 = await pixelOfBuilding(viewer, 5);
+    const p5 = await roofPoint(viewer, 5);
+    for (const type of ['pointerdown', 'pointerup']) canvasOf(viewer).dispatchEvent(new PointerEvent(type, { bubbles: true, composed: true, clientX: p5.x, clientY: p5.y, button: 0, isPrimary: true, pointerId: 1 }));
+    await waitFor(() => layer.scenario!.variants[0].replaces.includes('DEBY_LOD2_TEST_0005'), 'building 5 replaced');
+    await waitFor(async () => (await settle(viewer), colourDistance(await pixelOfBuilding(viewer, 5), before5) > 20), 'building 5 hidden');
+    layer.undo();
+    expect(layer.scenario!.variants[0].replaces).toEqual(['DEBY_LOD2_TEST_0003']);
   });
 
   it('a dropped .json opens; a GLB model is placed as a one-tile tileset', async () => {
@@ -330,5 +342,22 @@ describe('<twinby-scenario>', () => {
     expect(layer.scenario!.name).toBe('Abgelegt');
     layer.variant = 'b';
     expect(await loadedModel).toMatch(/model-M1$/);
+  });
+
+  it('a CityGML addition is converted in the CityGML worker and shown; the scenario saves as the same JSON', async () => {
+    let text = '';
+    for await (const chunk of generateTown({ buildings: 2, seed: 5 })) text += chunk;
+    const firstId = /<bldg:Building gml:id="([^"]+)"/.exec(text)![1];
+    const scenario = await testScenario();
+    scenario.variants[1].buildings.push({ kind: 'citygml', id: 'C1', src: URL.createObjectURL(new Blob([text], { type: 'application/gml+xml' })) });
+    const { viewer, layer } = await viewerWithScenario(scenario, { variant: 'b' });
+    // the generated town stands at its own place (EPSG:25832): look at its first building from 250 m south
+    const [x, y] = PLANNED_AREA.buildings[0].centre;
+    const [lon, lat] = toWgs84(25832)(x, y - 250);
+    await viewer.flyTo({ lon, lat, height: 700, heading: 0, pitch: -45 }, { duration: 0 });
+    await waitFor(() => viewer.activeEngine!.getFeatureAttributes(firstId), 'converted CityGML building in the tiles', 40_000);
+    const saved = JSON.parse(await layer.toFile().text());
+    expect(saved).toEqual(JSON.parse(JSON.stringify(layer.scenario)));
+    expect(layer.toFile().name).toBe('testszenario.json');
   });
 });

@@ -7,20 +7,17 @@ import {
 import { listenForDrops } from '../file-drop.js';
 import { TwinbyLayerElement, type LayerHost } from '../layer-element.js';
 import { BlockDrawer } from './block-drawer.js';
+import { BuildingPicker, downloadFile, scenarioFile } from './scenario-file.js';
 import { renderScenarioPanel, type PanelActions } from './scenario-panel.js';
 import { ScenarioSession } from './scenario-session.js';
 import { scenarioStyles } from './scenario-styles.js';
 import { st } from './scenario-texts.js';
+import type { ScenarioLoadDetail } from './scenario-events.js';
+
+export type { ScenarioLoadDetail };
 import { renderDivider } from './swipe-divider.js';
 
 const MODES: readonly CompareMode[] = ['single', 'swipe', 'side-by-side'];
-
-/** detail of `twinby-scenario-load`: what was read and what was left out. */
-export interface ScenarioLoadDetail {
-  layerId: string;
-  scenario: Scenario;
-  issues: ScenarioIssue[];
-}
 
 /**
  * <twinby-scenario src="scenario.json" [droppable] [variant="a"] [compare="single|swipe|side-by-side"] [compare-with="b"]>:
@@ -147,18 +144,11 @@ export class TwinbyScenario extends TwinbyLayerElement {
 
   /** The scenario as a .json file (what download() saves). */
   toFile(): File {
-    const s = this.scenario;
-    const name = `${(s?.name ?? 'szenario').replace(/[^\p{L}\p{N}_-]+/gu, '-').toLowerCase()}.json`;
-    return new File([JSON.stringify(s, null, 2)], name, { type: 'application/json' });
+    return scenarioFile(this.scenario);
   }
 
   download(): void {
-    const file = this.toFile();
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(file);
-    a.download = file.name;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+    downloadFile(this.toFile());
   }
 
   /** Applies an edit of the scenario (undoable); compliance and tiles follow. */
@@ -239,6 +229,8 @@ export class TwinbyScenario extends TwinbyLayerElement {
     this.syncDrops();
     this.drawer?.stop();
     this.drawer = null;
+    this.hidePicker?.stop();
+    this.hidePicker = null;
     this.session?.dispose();
     this.session = null;
     this.renderPanel();
@@ -383,31 +375,21 @@ export class TwinbyScenario extends TwinbyLayerElement {
     this.dispatchEvent(new CustomEvent('twinby-scenario-view', { detail: { variant: this.variant, compare: this.compare, compareWith: this.compareWith }, bubbles: true, composed: true }));
   }
 
-  private hidePicker: ((e: Event) => void) | null = null;
+  private hidePicker: BuildingPicker | null = null;
 
   private toggleHideTool(): void {
     const target = this.parentElement;
-    if (this.hidePicker && target) {
-      target.removeEventListener('twinby-select', this.hidePicker);
+    this.hidePicker?.stop();
+    if (this.hidePicker || !target || this.variant === BESTAND) {
       this.hidePicker = null;
       this.editing = 'none';
-    } else if (target && this.variant !== BESTAND) {
+    } else {
       this.editing = 'hide';
-      this.hidePicker = (e: Event) => {
-        const id = (e as CustomEvent<{ id: string | null; kind: string | null }>).detail;
-        if (id.id && id.kind === 'building') this.edit('Bestand ausblenden', (s) => toggleReplaced(s, this.variant, id.id!));
-      };
-      target.addEventListener('twinby-select', this.hidePicker);
+      this.hidePicker = new BuildingPicker(target, (id) => {
+        // planned buildings are edited, not hidden
+        if (!this.scenario?.variants.some((v) => v.buildings.some((b) => b.id === id))) this.edit('Bestand ausblenden', (s) => toggleReplaced(s, this.variant, id));
+      });
     }
     this.renderPanel();
-  }
-}
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'twinby-scenario': TwinbyScenario;
-  }
-  interface HTMLElementEventMap {
-    'twinby-scenario-load': CustomEvent<ScenarioLoadDetail>;
   }
 }
