@@ -16,6 +16,9 @@ import { building, canvasOf, closeView, colourDistance, frames, loadTown, offset
 import { townUrl } from './helpers.js';
 import { generateTown } from '../../tools/make-demo/generate-town';
 import { PLANNED_AREA } from '../../tools/make-demo/town-layout';
+import { demoPlan } from '../../tools/make-demo-plan/plan-layout';
+import { writeXPlanGml } from '../../tools/make-demo-plan/xplangml-writer';
+import { demoScenario } from '../../tools/make-demo-scenario/demo-scenario';
 
 const viewers: TwinbyViewer[] = [];
 afterEach(() => {
@@ -359,5 +362,29 @@ describe('<twinby-scenario>', () => {
     const saved = JSON.parse(await layer.toFile().text());
     expect(saved).toEqual(JSON.parse(JSON.stringify(layer.scenario)));
     expect(layer.toFile().name).toBe('testszenario.json');
+  });
+
+  it('the table compares the variants against the plan, and editing Variante B down to 4 storeys makes it comply', async () => {
+    const { origin } = await loadTown();
+    const at = toUtm(origin.lon, origin.lat) as [number, number];
+    const scenario = demoScenario(at);
+    scenario.base = { plan: URL.createObjectURL(new Blob([writeXPlanGml(demoPlan(at))], { type: 'application/gml+xml' })), footprints: await townFootprints() };
+    scenario.variants.forEach((v) => (v.replaces = []));
+    const { layer } = await viewerWithScenario(scenario, { variant: 'b' });
+    const root = layer.shadowRoot!;
+    const cell = (variant: string, column: number) => root.querySelector(`tr[data-variant="${variant}"]`)!.children[column].textContent!.trim();
+    await waitFor(() => root.querySelector('table.compare-table'), 'table');
+    expect(cell('a', 5)).toBe('0');
+    expect(Number(cell('b', 5))).toBeGreaterThan(0);
+    expect(cell('b', 4)).toBe('18 m');
+    expect(root.querySelector('.findings')!.textContent).toContain('Oberkante 18,0 m > 15,0 m zulässig');
+
+    const input = root.querySelector<HTMLInputElement>('input.storeys')!;
+    input.value = '4';
+    input.dispatchEvent(new Event('change'));
+    await waitFor(() => cell('b', 5) === '0', 'Variante B complies after the edit');
+    expect(cell('b', 4)).toBe('12 m');
+    expect(root.querySelector('.findings')).toBeNull();
+    expect(root.querySelector('p.ok')!.textContent).toBe('Keine Verstöße.');
   });
 });
