@@ -127,9 +127,11 @@ describe('<twinby-scenario>', () => {
     const bestandBlock = pixelAt(canvasOf(viewer), blockScreen().x, blockScreen().y);
     expect(isOrange(bestandBlock)).toBe(false);
 
+    const viewBefore = engine.getView();
     layer.variant = 'a';
     await waitFor(() => engine.getFeatureAttributes('A-1'), 'planned block loaded');
     await settle(viewer);
+    expect(engine.getView()).toEqual(viewBefore); // the camera stays
     const a3 = await pixelOfBuilding(viewer, 3);
     const aBlock = pixelAt(canvasOf(viewer), blockScreen().x, blockScreen().y);
     expect(isOrange(aBlock)).toBe(true);
