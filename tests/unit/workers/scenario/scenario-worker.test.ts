@@ -4,6 +4,7 @@ import { buildFootprintSet } from '../../../../workers/lib/footprints/footprint-
 import { encodeFootprints } from '../../../../workers/lib/footprints/footprint-codec.js';
 import { createScenarioWorkerApi } from '../../../../workers/lib/scenario/worker-api.js';
 import type { PlanInput } from '../../../../workers/lib/spatial/plan/plan-types.js';
+import { validateTilesetFiles } from '../../../helpers/validate-tileset.js';
 
 const E = 724000;
 const N = 5377500;
@@ -77,4 +78,17 @@ describe('scenario worker', () => {
     expect(r.blocks.map((b) => b.id)).toEqual(['P1']);
     expect(r.summary!.buildings).toBe(1);
   });
+
+  it("blocks of every roof form make a tileset that Cesium's 3d-tiles-validator accepts with 0 errors", async () => {
+    const worker = await api();
+    const at = (dx: number): [number, number][] => [[E + dx, N], [E + dx + 12, N], [E + dx + 12, N + 8], [E + dx, N + 8]];
+    const blocks: BlockBuilding[] = (['flat', 'gable', 'hip', 'shed'] as const).map((form, k) => ({ kind: 'block', id: `R-${form}`, footprint: at(k * 20), base: 400, storeys: 2, roof: { form } }));
+    blocks.push({ kind: 'block', id: 'L', name: 'L-förmig', footprint: [[E, N + 30], [E + 20, N + 30], [E + 20, N + 38], [E + 8, N + 38], [E + 8, N + 50], [E, N + 50]], base: 400, height: 7, roof: { form: 'gable', ridgeDirection: 90 } });
+    const r = await worker.buildVariant({ variantId: 'v', title: 'V', blocks, replaces: [] });
+    expect(r.issues).toEqual([]);
+    expect(r.summary!.buildings).toBe(5);
+    const report = await validateTilesetFiles(r.files);
+    expect(report.issues.filter((i) => i.severity === 'ERROR')).toEqual([]);
+    expect(report.numErrors).toBe(0);
+  }, 180_000);
 });
