@@ -201,6 +201,9 @@ describe('<twinby-scenario>', () => {
     const xLeft = rect.left + (onScreen.x - rect.left) / 2;
     expect(isOrange(pixelAt(canvasOf(viewer), xLeft, onScreen.y))).toBe(true);
     expect(isOrange(pixelAt(canvasOf(viewer), xLeft + rect.width / 2, onScreen.y))).toBe(false);
+    // picking knows the half: the block in the left half, not in the right (Bestand)
+    expect((await engine.pick(xLeft, onScreen.y))?.id).toBe('A-1');
+    expect((await engine.pick(xLeft + rect.width / 2, onScreen.y))?.id).not.toBe('A-1');
     layer.compare = 'single';
     await settle(viewer);
     expect(engine.getViews()).toHaveLength(1);
