@@ -334,7 +334,8 @@ export class TwinbyScenario extends TwinbyLayerElement {
       compare: (mode) => this.userSet('compare', mode),
       compareWith: (id) => this.userSet('compare-with', id),
       save: () => this.download(),
-      share: () => void this.share(),
+      // a scenario too large for a link falls back to the file: nothing is left out
+      share: () => void this.share().then((r) => !r.ok && this.scenario && this.download()),
       tool: (tool) => (tool === 'draw' ? void this.drawBlock() : this.toggleHideTool()),
       undo: () => this.undo(),
       redo: () => this.redo(),
