@@ -27,6 +27,8 @@ export interface BuildVariantParams {
   title: string;
   blocks: BlockBuilding[];
   replaces: string[];
+  /** footprints.bin of converted CityGML additions (counted in compliance as planned buildings). */
+  extraFootprints?: ArrayBuffer[];
   /** Also build the tileset (false: compliance only, e.g. while dragging in the editor). */
   tileset?: boolean;
 }

@@ -60,6 +60,7 @@ export class ScenarioSession {
   /** Plan lines and zone outlines (EPSG:25832) the editor snaps to. */
   private planLines: Float64Array[] = [];
   hasPlan = false;
+  private readonly others = new WeakMap<object, Promise<{ served: InMemoryTileset; footprints?: Uint8Array } | null>>();
   private readonly client = new ScenarioClient();
   private citygml: CityGMLClient | null = null;
   private readonly abort = new AbortController();
@@ -112,21 +113,24 @@ export class ScenarioSession {
     const at = this.sourcePaths.get(variant) ?? `$.variants[${index}]`;
     const pathOf = (k: number) => this.sourcePaths.get(variant.buildings[k]) ?? `${at}.buildings[${k}]`;
     const blocks = variant.buildings.filter((b) => b.kind === 'block');
-    const result = await this.client.buildVariant({ variantId: variant.id, title: variant.title, blocks, replaces: [...variant.replaces], tileset: options.tileset }, signal);
+    const previous = this.variants.get(variant.id);
+    const reuse = options.tileset === false && previous;
+    // CityGML and models first: converted CityGML footprints count in the variant's compliance
+    const others = reuse ? [] : await Promise.all(variant.buildings.map((b, k) => (b.kind === 'block' ? null : this.otherOf(b, pathOf(k)))));
+    const extraFootprints = others.flatMap((o) => (o?.footprints ? [o.footprints.slice().buffer as ArrayBuffer] : []));
+    const result = await this.client.buildVariant({ variantId: variant.id, title: variant.title, blocks, replaces: [...variant.replaces], tileset: options.tileset, extraFootprints }, signal);
     for (const issue of result.issues) {
       const k = variant.buildings.findIndex((b) => b.id === issue.buildingId);
       this.fail(k >= 0 ? pathOf(k) : at, issue.message);
     }
     for (const id of result.missing ?? []) this.fail(`${at}.replaces[${variant.replaces.indexOf(id)}]`, `building "${id}" is not in the base model; nothing to hide`);
-    const previous = this.variants.get(variant.id);
     const tilesets = new Map<string, InMemoryTileset>();
-    if (options.tileset === false && previous) {
+    if (reuse) {
       for (const [id, served] of previous.tilesets) tilesets.set(id, served);
     } else {
       if (result.files.size) tilesets.set(`${this.layerId}/${variant.id}/blocks`, serveInMemoryTileset(result.files));
-      const others = await Promise.all(variant.buildings.map((b, k) => (b.kind === 'block' ? null : this.serveOther(b, pathOf(k)))));
       variant.buildings.forEach((b, k) => {
-        const served = others[k];
+        const served = others[k]?.served;
         if (served) tilesets.set(`${this.layerId}/${variant.id}/${b.kind}-${b.id}`, served);
       });
     }
@@ -135,7 +139,9 @@ export class ScenarioSession {
     this.builtFrom.set(variant.id, variant.buildings);
     if (previous && previous.tilesets !== tilesets && options.tileset !== false) {
       for (const [id, served] of previous.tilesets) {
-        if (this.shown.has(id)) this.replaceShown(id, tilesets.get(id) ?? null);
+        const next = tilesets.get(id) ?? null;
+        if (next === served) continue; // an unchanged CityGML or model addition stays as it is
+        if (this.shown.has(id)) this.replaceShown(id, next);
         served.revoke();
       }
     }
@@ -221,7 +227,14 @@ export class ScenarioSession {
     }
   }
 
-  private async serveOther(b: Exclude<PlannedBuilding, { kind: 'block' }>, path: string): Promise<InMemoryTileset | null> {
+  /** An unchanged addition (edits replace only the edited building object) is converted once. */
+  private otherOf(b: Exclude<PlannedBuilding, { kind: 'block' }>, path: string): Promise<{ served: InMemoryTileset; footprints?: Uint8Array } | null> {
+    let known = this.others.get(b);
+    if (!known) this.others.set(b, (known = this.serveOther(b, path)));
+    return known;
+  }
+
+  private async serveOther(b: Exclude<PlannedBuilding, { kind: 'block' }>, path: string): Promise<{ served: InMemoryTileset; footprints?: Uint8Array } | null> {
     try {
       if (b.kind === 'citygml') {
         const res = await fetch(this.resolve(b.src), { signal: this.abort.signal });
@@ -229,12 +242,12 @@ export class ScenarioSession {
         this.citygml ??= new CityGMLClient();
         const { files, summary } = await this.citygml.convert(res.body, { signal: this.abort.signal, file: b.src, crs: b.crs });
         if (summary.error) this.fail(`${path}.src`, `${summary.error.file ?? b.src}${summary.error.line ? `:${summary.error.line}:${summary.error.column}` : ''}: ${summary.error.message}`);
-        return files.has('tileset.json') ? serveInMemoryTileset(files) : null;
+        return files.has('tileset.json') ? { served: serveInMemoryTileset(files), footprints: files.get('footprints.bin') } : null;
       }
       const bytes = new Uint8Array(await this.fetchBytes(b.src, `${path}.src`));
       if (bytes.length < 12 || new DataView(bytes.buffer).getUint32(0, true) !== GLB_MAGIC) throw new Error(`${b.src.startsWith('data:') ? 'the inlined model' : b.src} is not a glTF binary (.glb)`);
       const tileset = await this.client.modelTileset({ ...b.position, heading: b.heading, scale: b.scale, contentUri: 'model.glb' }, this.abort.signal);
-      return serveInMemoryTileset(new Map([['tileset.json', tileset], ['model.glb', bytes]]));
+      return { served: serveInMemoryTileset(new Map([['tileset.json', tileset], ['model.glb', bytes]])) };
     } catch (err) {
       if (this.abort.signal.aborted) return null;
       this.fail(`${path}`, `${b.kind === 'model' ? 'the model' : 'the CityGML file'} could not be loaded: ${(err as Error).message}`);

@@ -46,6 +46,8 @@ export interface VariantInput {
   variantId: string;
   blocks: readonly PlannedBlockInfo[];
   replaces: readonly string[];
+  /** Other planned buildings with known footprints (converted CityGML additions). */
+  extra?: readonly PlainFootprint[];
 }
 
 /** The base footprints as plain records once, reused for every variant. */
@@ -70,6 +72,7 @@ export function checkVariant(base: readonly PlainFootprint[], epsg: number, plan
     storeys: b.heights.storeys,
     planned: true,
   }));
+  for (const f of input.extra ?? []) planned.push({ ...f, planned: true });
   const plannedIds = new Set(planned.map((p) => p.id));
   const set = buildFootprintSet([...base.filter((f) => !replaced.has(f.id)), ...planned], epsg);
   const index = new FootprintIndex(set);
@@ -112,14 +115,15 @@ export function checkVariant(base: readonly PlainFootprint[], epsg: number, plan
         text: `${compare(gfz, gfzPermitted, (v) => num(v, 2), 'GFZ', 'max')} (Geschossfläche ${num(zoneFloor, 0)} m²)` });
     }
   }
-  const plannedFloorArea = planned.reduce((s, p, k) => s + ringAreaOf(input.blocks[k].footprint) * (p.storeys ?? 1), 0);
+  const plannedFloorArea = planned.reduce((s, p) => s + ringAreaOf(p.polygons[0][0] as [number, number][]) * storeysOfPlain(p), 0);
+  const tops = planned.map((p) => p.height ?? NaN).filter((h) => Number.isFinite(h));
   return {
     variantId: input.variantId,
     grz: zoneArea > 0 ? built / zoneArea : null,
     gfz: zoneArea > 0 ? floor / zoneArea : null,
     grossFloorArea: floor,
     plannedFloorArea,
-    maxPlannedHeight: input.blocks.length ? Math.max(...input.blocks.map((b) => b.heights.top)) : null,
+    maxPlannedHeight: tops.length ? Math.max(...tops) : null,
     violations: findings.filter((f) => f.status === 'violation').length,
     findings: findings.sort((a, b) => rank(a) - rank(b)),
   };
@@ -127,6 +131,11 @@ export function checkVariant(base: readonly PlainFootprint[], epsg: number, plan
 
 function rank(f: VariantFinding): number {
   return (f.status === 'violation' ? 0 : f.status === 'unknown' ? 1 : 2) * 2 + (f.planned ? 0 : 1);
+}
+
+function storeysOfPlain(p: PlainFootprint): number {
+  if (p.storeys !== undefined && p.storeys > 0) return p.storeys;
+  return p.height !== undefined && p.height > 0 ? Math.max(1, Math.round(p.height / ESTIMATE_STOREY_HEIGHT)) : 1;
 }
 
 function storeysOf(set: FootprintSet, i: number): number {

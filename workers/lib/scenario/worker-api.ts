@@ -71,7 +71,13 @@ export function createScenarioWorkerApi(): ScenarioWorkerApi {
         if (summary.error) issues.push({ buildingId: '', message: summary.error.message });
       }
       const missing = ids ? params.replaces.filter((id) => !ids!.has(id)) : null;
-      const report = plan && plain && set ? checkVariant(plain, set.epsg, plan, { variantId: params.variantId, blocks, replaces: params.replaces }) : null;
+      const extra = (params.extraFootprints ?? []).flatMap((bytes) => {
+        const added = decodeFootprints(new Uint8Array(bytes), { source: `${params.variantId} CityGML` });
+        if (!set || added.epsg === set.epsg) return plainFootprints(added);
+        issues.push({ buildingId: '', message: `a CityGML addition in EPSG:${added.epsg} is drawn but not checked against the plan (EPSG:${set.epsg})` });
+        return [];
+      });
+      const report = plan && plain && set ? checkVariant(plain, set.epsg, plan, { variantId: params.variantId, blocks, replaces: params.replaces, extra }) : null;
       const result: BuildVariantResult = { variantId: params.variantId, files, summary, blocks, issues, missing, report };
       return transfer(result, [...files.values()].map((b) => b.buffer as ArrayBuffer));
     },

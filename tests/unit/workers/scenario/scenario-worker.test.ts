@@ -91,4 +91,15 @@ describe('scenario worker', () => {
     expect(report.issues.filter((i) => i.severity === 'ERROR')).toEqual([]);
     expect(report.numErrors).toBe(0);
   }, 180_000);
+
+  it('counts the footprints of a converted CityGML addition as planned buildings in the compliance', async () => {
+    const worker = await api();
+    const added = buildFootprintSet([{ id: 'CITYGML_1', polygons: [[[[E + 12, N + 12], [E + 22, N + 12], [E + 22, N + 22], [E + 12, N + 22], [E + 12, N + 12]]]], height: 16.5, groundHeight: 400, storeys: 5 }], 25832);
+    const r = await worker.buildVariant({ variantId: 'c', title: 'C', blocks: [], replaces: [], extraFootprints: [encodeFootprints(added).buffer] });
+    const texts = r.report!.findings.filter((f) => f.planned && f.status === 'violation').map((f) => `${f.buildingId}: ${f.text}`);
+    expect(texts).toContain('CITYGML_1: Oberkante 16,5 m > 15,0 m zulässig');
+    expect(texts).toContain('CITYGML_1: Vollgeschosse 5 > 4 zulässig');
+    expect(r.report!.maxPlannedHeight).toBeCloseTo(16.5, 5);
+    expect(r.report!.plannedFloorArea).toBeCloseTo(500, 9);
+  });
 });
