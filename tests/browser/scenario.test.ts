@@ -181,6 +181,15 @@ describe('<twinby-scenario>', () => {
     divider.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true }));
     await frames(1);
     expect(divider.getAttribute('aria-valuenow')).toBe('98');
+    // dragged with the pointer to a quarter of the width
+    const handle = layer.shadowRoot!.querySelector<HTMLElement>('[part="scenario-divider"]')!;
+    const y = rect.top + rect.height / 2;
+    handle.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true, clientX: rect.right - 2, clientY: y, pointerId: 7, isPrimary: true }));
+    handle.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, composed: true, clientX: rect.left + rect.width / 4, clientY: y, pointerId: 7, isPrimary: true }));
+    handle.dispatchEvent(new PointerEvent('pointerup', { bubbles: true, composed: true, clientX: rect.left + rect.width / 4, clientY: y, pointerId: 7, isPrimary: true }));
+    await frames(1);
+    expect(layer.shadowRoot!.querySelector('[part="scenario-divider"]')!.getAttribute('aria-valuenow')).toBe('25');
+    expect(layer.splitPosition).toBeCloseTo(0.25, 2);
   });
 
   it('side by side: two cameras stay in sync after a flyTo, each half shows its variant', async () => {

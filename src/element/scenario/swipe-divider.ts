@@ -11,7 +11,11 @@ export function renderDivider(mode: CompareMode, position: number, lang: Lang, m
   const onPointerDown = (e: PointerEvent) => {
     const handle = e.currentTarget as HTMLElement;
     const area = (handle.getRootNode() as ShadowRoot).host.getBoundingClientRect();
-    handle.setPointerCapture(e.pointerId);
+    try {
+      handle.setPointerCapture(e.pointerId);
+    } catch {
+      // a pointer the browser does not know (synthetic events): moves still arrive while over the handle
+    }
     e.preventDefault();
     const onMove = (ev: PointerEvent) => move((ev.clientX - area.left) / area.width);
     const onUp = () => {
