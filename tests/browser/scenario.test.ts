@@ -234,7 +234,12 @@ describe('<twinby-scenario>', () => {
     canvasOf(viewer).dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true, clientX: p.x, clientY: p.y, button: 0, isPrimary: true, pointerId: 1 }));
     canvasOf(viewer).dispatchEvent(new PointerEvent('pointerup', { bubbles: true, composed: true, clientX: p.x, clientY: p.y, button: 0, isPrimary: true, pointerId: 1 }));
     expect((await select).detail.id).toBe('A-1');
-    expect(viewer.shadowRoot!.querySelector('[part="info-panel"]')!.textContent).toContain('Planung A-1');
+    const info = viewer.shadowRoot!.querySelector<HTMLElement>('[part="info-panel"]')!;
+    expect(info.textContent).toContain('Planung A-1');
+    // the info panel is on top of the scenario panel that shares its corner
+    const r = info.getBoundingClientRect();
+    const onTop = viewer.shadowRoot!.elementFromPoint(r.left + 20, r.top + 20);
+    expect(info.contains(onTop)).toBe(true);
   });
 
   it('a shared link restores the same camera (1 cm, 0.01°), variant and compare mode', async () => {

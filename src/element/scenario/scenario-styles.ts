@@ -6,7 +6,6 @@ export const scenarioStyles = css`
     position: absolute;
     inset: 0;
     pointer-events: none;
-    z-index: 2;
     font: 13px/1.35 system-ui, sans-serif;
     color: var(--twinby-fg, #1d2733);
   }
@@ -19,7 +18,8 @@ export const scenarioStyles = css`
     top: 10px;
     left: 10px;
     width: min(360px, calc(100% - 80px));
-    max-height: calc(100% - 20px);
+    /* the lower part stays free for the style legend (bottom left) */
+    max-height: calc(62% - 10px);
     overflow: auto;
     box-sizing: border-box;
     background: rgba(255, 255, 255, 0.95);
