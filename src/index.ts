@@ -18,6 +18,8 @@ definePlanElements();
 void import('./element/spatial/index.js').then((m) => m.defineSpatialElement());
 // the sun panel and its worker client load in their own chunk too
 void import('./element/sun/index.js').then((m) => m.defineSunElement());
+// Planning scenarios likewise: <twinby-scenario> and its worker client come in their own chunk.
+void import('./element/scenario/index.js').then((m) => m.defineScenarioElement());
 
 export * from './element/index.js';
 export type {

@@ -6,10 +6,12 @@ import { convertCityGML } from '../workers/lib/convert/convert-citygml.ts';
 import { generateTown } from './make-demo/generate-town.ts';
 import { demoPlan } from './make-demo-plan/plan-layout.ts';
 import { writeXPlanGml } from './make-demo-plan/xplangml-writer.ts';
+import { demoScenario } from './make-demo-scenario/demo-scenario.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const out = resolve(root, 'public/tiles');
 const planFile = resolve(root, 'public/plan/am-muehlbach.xplan.gml');
+const scenarioFile = resolve(root, 'public/scenario/neubau-am-muehlbach.json');
 const buildings = Number(process.env.TWINBY_DEMO_BUILDINGS ?? 400);
 const seed = Number(process.env.TWINBY_DEMO_SEED ?? 1);
 
@@ -34,6 +36,8 @@ if (summary.error) {
 }
 await mkdir(dirname(planFile), { recursive: true });
 await writeFile(planFile, writeXPlanGml(demoPlan()));
+await mkdir(dirname(scenarioFile), { recursive: true });
+await writeFile(scenarioFile, JSON.stringify(demoScenario(), null, 2) + '\n');
 console.log(
-  `Demo town: ${summary.buildings} buildings, ${summary.tiles} tiles, ${summary.triangles} triangles in ${((performance.now() - started) / 1000).toFixed(1)} s → public/tiles/, Bebauungsplan → public/plan/`,
+  `Demo town: ${summary.buildings} buildings, ${summary.tiles} tiles, ${summary.triangles} triangles in ${((performance.now() - started) / 1000).toFixed(1)} s → public/tiles/, Bebauungsplan → public/plan/, scenario → public/scenario/`,
 );

@@ -7,6 +7,8 @@ export interface LayerHost {
   readonly lang: Lang;
   /** Reports a failure as a twinby-error on the viewer (and a message where fitting). */
   reportError(detail: ErrorDetail): void;
+  /** Hides these building ids for this layer (e.g. a scenario variant's replaced buildings), on top of the page's hide(); [] shows them again. */
+  hideFor(layerId: string, ids: Iterable<string>): void;
 }
 
 let counter = 0;

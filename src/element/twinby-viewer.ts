@@ -23,7 +23,7 @@ import { StageInput } from './stage-input.js';
 import { TilesetPrefetch } from './tileset-prefetch.js';
 import { dispatch, type SelectDetail } from './viewer-events.js';
 import { viewerStyles } from './viewer-styles.js';
-
+import { unionHidden } from './hidden-sets.js';
 
 const mainLayerId = 'twinby-src';
 
@@ -66,6 +66,7 @@ export class TwinbyViewer extends LitElement implements EngineControllerHost {
   private readonly engines: EngineController;
   private featureStyle: FeatureStyle | null = null;
   private hiddenSet = new Set<string>();
+  private readonly layerHidden = new Map<string, ReadonlySet<string>>();
   private selection: PickResult | null = null;
   private lastView: ViewState | null = null;
   private layers = new Set<TwinbyLayerElement>();
@@ -140,12 +141,12 @@ export class TwinbyViewer extends LitElement implements EngineControllerHost {
 
   async hide(ids: Iterable<string>): Promise<void> {
     for (const id of ids) this.hiddenSet.add(id);
-    this.engines.engine?.setHidden(this.hiddenSet);
+    this.engines.engine?.setHidden(unionHidden(this.hiddenSet, this.layerHidden));
   }
 
   async show(ids: Iterable<string>): Promise<void> {
     for (const id of ids) this.hiddenSet.delete(id);
-    this.engines.engine?.setHidden(this.hiddenSet);
+    this.engines.engine?.setHidden(unionHidden(this.hiddenSet, this.layerHidden));
   }
 
   /** The ids hidden with hide(). */
@@ -194,7 +195,7 @@ export class TwinbyViewer extends LitElement implements EngineControllerHost {
       }),
     ];
     if (this.featureStyle) engine.setStyle(this.featureStyle);
-    if (this.hiddenSet.size) engine.setHidden(this.hiddenSet);
+    if (this.hiddenSet.size || this.layerHidden.size) engine.setHidden(unionHidden(this.hiddenSet, this.layerHidden));
     if (this.selection?.kind === 'building') engine.setSelected(this.selection.id);
     if (this.src) this.addMainTileset(engine);
     this.syncLayers();
@@ -331,6 +332,7 @@ export class TwinbyViewer extends LitElement implements EngineControllerHost {
         return langOf();
       },
       reportError: (detail) => this.report(detail),
+      hideFor: (id, ids) => engine.setHidden(unionHidden(this.hiddenSet, this.layerHidden, id, ids)),
     };
     for (const layer of present) {
       if (this.layers.has(layer)) continue;

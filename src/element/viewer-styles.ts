@@ -112,6 +112,8 @@ export const viewerStyles = css`
   .info {
     top: 10px;
     left: 10px;
+    /* over layer panels that share the corner (the scenario panel) */
+    z-index: 3;
     width: min(340px, calc(100% - 80px));
     max-height: min(65%, calc(100% - 20px));
     overflow: auto;

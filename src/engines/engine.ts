@@ -47,6 +47,26 @@ export interface TilesetOptions {
   errorTarget?: number;
   /** Responses fetched ahead of the engine (e.g. while its code loaded): used once instead of fetching. */
   prefetched?: (url: string) => Promise<Response> | undefined;
+  /** A style of this tileset's own that the engine-wide setStyle does not replace (e.g. planned buildings). */
+  style?: StyleRule | FeatureStyle;
+}
+
+/** One side of a split view: tilesets drawn only on this side, and building ids hidden only here. */
+export interface SplitSide {
+  tilesets: readonly string[];
+  hidden: readonly string[];
+}
+
+/**
+ * Two states of the scene at once, sharing the loaded tiles: 'swipe' draws the left state left of a
+ * divider at `position` (0–1 of the width) and the right state right of it; 'side-by-side' draws both
+ * halves with two cameras that move together. Tilesets in neither list show on both sides.
+ */
+export interface SplitView {
+  mode: 'swipe' | 'side-by-side';
+  position: number;
+  left: SplitSide;
+  right: SplitSide;
 }
 
 export interface FlyToOptions {
@@ -112,6 +132,8 @@ export interface Engine {
   /** Streams a tileset. Resolves when its tileset.json has loaded; rejects (and emits `error`) when it cannot. */
   addTileset(id: string, url: string, options?: TilesetOptions): Promise<void>;
   removeTileset(id: string): void;
+  /** Shows or hides a whole tileset without unloading it (hidden tilesets are not drawn, picked or cast shadows). */
+  setTilesetVisible(id: string, visible: boolean): void;
 
   /** Animated unless duration is 0 or motion is reduced; a newer flyTo or user input ends the older one (it still resolves). */
   flyTo(view: ViewState, options?: FlyToOptions): Promise<void>;
@@ -146,6 +168,10 @@ export interface Engine {
    * Optional: an engine without sun support leaves it out.
    */
   setSun?(options: SunOptions): { azimuth: number; elevation: number };
+  /** Shows two states side by side or by a swipe divider; null draws one state again. */
+  setSplit(view: SplitView | null): void;
+  /** The view of every camera drawn (two in side-by-side mode, else one). */
+  getViews(): ViewState[];
 
   /** Draws one frame soon (at most one per animation frame). The engine never draws when nothing changed. */
   requestRender(): void;

@@ -18,12 +18,13 @@ import {
   type StyleRule,
   type ViewState,
 } from '../../core/index.js';
-import type { Engine, EngineOptions, FlyToOptions, GeoPosition, PickResult, RenderStats, ScreenPoint, SunOptions, TilesetOptions } from '../engine.js';
+import type { Engine, EngineOptions, FlyToOptions, GeoPosition, PickResult, RenderStats, ScreenPoint, SplitView, SunOptions, TilesetOptions } from '../engine.js';
 import { CameraRig } from './camera-rig.js';
 import { GroundModel } from './ground.js';
 import { OverlayLayer } from './overlay-layer.js';
 import { SunLight } from './sun-light.js';
 import { featureHit, raycastAt } from './picking.js';
+import { SplitRenderer } from './split-view.js';
 import { TilesetLayer } from './tileset-layer.js';
 import { WorldFrame } from './world-frame.js';
 
@@ -45,6 +46,7 @@ export class ThreeEngine implements Engine {
   renderer!: WebGLRenderer;
   sunLight!: SunLight;
   private rig!: CameraRig;
+  private split!: SplitRenderer;
   private options!: Required<Omit<EngineOptions, 'view' | 'reducedMotion'>> & Pick<EngineOptions, 'reducedMotion'>;
   private readonly layers = new Map<string, TilesetLayer>();
   private readonly overlays = new Map<string, OverlayLayer>();
@@ -90,6 +92,7 @@ export class ThreeEngine implements Engine {
     this.pickables.add(this.ground.plane);
     this.scene.add(this.pickables);
 
+    this.split = new SplitRenderer({ renderer: this.renderer, scene: this.scene, camera: this.camera, frame: this.frame, layers: this.layers, hidden: () => this.hidden });
     this.rig = new CameraRig(this.camera, this.frame, this.ground, this.pickables, canvas, () => this.requestRender(), () => this.reducedMotion());
     if (options.view) this.setView(options.view);
     this.resize(container.clientWidth || 300, container.clientHeight || 150, globalThis.devicePixelRatio || 1);
@@ -128,6 +131,7 @@ export class ThreeEngine implements Engine {
 
   addTileset(id: string, url: string, options: TilesetOptions = {}): Promise<void> {
     if (this.layers.has(id)) this.removeTileset(id);
+    const own = options.style && ('colorOf' in options.style ? options.style : compileStyle(options.style));
     const layer = new TilesetLayer(
       id,
       url,
@@ -136,8 +140,8 @@ export class ThreeEngine implements Engine {
         ground: this.ground,
         camera: this.camera,
         renderer: this.renderer,
-        style: () => this.style,
-        hidden: () => this.hidden,
+        style: () => own || this.style,
+        hidden: () => this.split.passHidden ?? this.hidden,
         selected: () => this.selected,
         requestRender: () => this.requestRender(),
         error: (detail) => this.emitError(detail),
@@ -163,6 +167,11 @@ export class ThreeEngine implements Engine {
     this.pickables.remove(layer.tiles.group);
     layer.dispose();
     this.layers.delete(id);
+    this.requestRender();
+  }
+
+  setTilesetVisible(id: string, visible: boolean): void {
+    this.split?.setLayerVisible(id, visible);
     this.requestRender();
   }
 
@@ -204,12 +213,13 @@ export class ThreeEngine implements Engine {
   }
 
   async pick(clientX: number, clientY: number): Promise<PickResult | null> {
-    for (const hit of raycastAt(this.renderer.domElement, this.camera, this.pickables, clientX, clientY)) {
+    const at = this.split.pickContext(clientX, this.hidden);
+    for (const hit of raycastAt(this.renderer.domElement, this.camera, this.pickables, at.clientX, clientY)) {
       if (hit.object === this.ground.plane) return null;
       const building = featureHit(hit);
       if (building) {
         const id = building.features.ids[building.row];
-        if (this.hidden.has(id)) continue;
+        if (at.hidden.has(id) || at.skip.has(building.layerId)) continue;
         const attributes = building.features.attributes(building.row);
         return { kind: 'building', layerId: building.layerId, id, attributes, position: this.frame.toGeo(hit.point) };
       }
@@ -251,6 +261,7 @@ export class ThreeEngine implements Engine {
 
   setHidden(ids: Iterable<string>): void {
     this.hidden = new Set(ids);
+    this.split?.baseChanged();
     for (const layer of this.layers.values()) layer.restyle();
     this.requestRender();
   }
@@ -293,6 +304,15 @@ export class ThreeEngine implements Engine {
   setSun(options: SunOptions): { azimuth: number; elevation: number } {
     this.requestRender();
     return this.sunLight.set(options);
+  }
+
+  setSplit(view: SplitView | null): void {
+    this.split?.set(view);
+    this.requestRender();
+  }
+
+  getViews(): ViewState[] {
+    return this.split?.views() ?? [this.getView()];
   }
 
   requestRender(): void {
@@ -342,7 +362,7 @@ export class ThreeEngine implements Engine {
     for (const layer of this.layers.values()) layer.update();
     for (const overlay of this.overlays.values()) overlay.refresh();
     this.sunLight.update(this.camera, this.ground.planeHeight());
-    this.renderer.render(this.scene, this.camera);
+    if (!this.split.render()) this.renderer.render(this.scene, this.camera);
     const info = this.renderer.info.render;
     this.stats = { frame: this.stats.frame + 1, drawCalls: info.calls, triangles: info.triangles };
     this.events.emit('render', { ...this.stats, ms: performance.now() - now });

@@ -28,6 +28,8 @@ export interface PlanZone {
   polygons: Float64Array[][];
   /** Grundflächenzahl: permitted footprint area / zone area. */
   grz?: number | null;
+  /** Geschossflächenzahl: permitted gross floor area / zone area (checked for planning scenarios). */
+  gfz?: number | null;
   /** Grundfläche: permitted footprint area in m². */
   gr?: number | null;
   /** Höchstzahl der Vollgeschosse. */

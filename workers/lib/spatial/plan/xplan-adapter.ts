@@ -58,6 +58,7 @@ export function planFromXPlan(objects: readonly XPlanObject[], epsg: number): Pl
         label: labelOf(o),
         polygons,
         grz: o.GRZ,
+        gfz: o.GFZ,
         gr: o.GR,
         z: o.Z,
         zMax: o.Zmax,

@@ -1,0 +1,19 @@
+/** Events of <twinby-scenario>. */
+import type { Scenario, ScenarioIssue } from '../../core/scenario/index.js';
+import type { TwinbyScenario } from './twinby-scenario.js';
+
+/** detail of `twinby-scenario-load`: what was read and what was left out. */
+export interface ScenarioLoadDetail {
+  layerId: string;
+  scenario: Scenario;
+  issues: ScenarioIssue[];
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'twinby-scenario': TwinbyScenario;
+  }
+  interface HTMLElementEventMap {
+    'twinby-scenario-load': CustomEvent<ScenarioLoadDetail>;
+  }
+}
