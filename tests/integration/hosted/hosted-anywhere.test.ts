@@ -87,7 +87,10 @@ describe('the library build hosted under a sub-path of another site', () => {
     brokenWorker = true;
     const { page: p, outcome } = await openAndCollect(browser, `${site.origin}/other/path/page/index.html`);
     await p.waitForFunction(
-      () => (window as unknown as { __events: { type: string }[] }).__events.some((e) => e.type === 'twinby-error'),
+      () => {
+        const types = (window as unknown as { __events: { type: string }[] }).__events.map((e) => e.type);
+        return types.includes('twinby-error') && types.includes('twinby-ready');
+      },
       undefined,
       { timeout: 60_000, polling: 100 },
     );
