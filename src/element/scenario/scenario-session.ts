@@ -29,6 +29,12 @@ export interface BuiltVariant {
   report: VariantReport | null;
 }
 
+/** A state of the town as the shadow worker reads it: tileset URLs and building ids left out. */
+export interface ShadowState {
+  tilesets: string[];
+  hidden: string[];
+}
+
 export interface ShowState {
   variant: string;
   compare: CompareMode;
@@ -269,5 +275,19 @@ export class ScenarioSession {
   private fail(path: string, message: string): undefined {
     this.report({ kind: 'parse', message: `${this.file} ${path}: ${message}`, file: this.file, path, layerId: this.layerId });
     return undefined;
+  }
+
+  /**
+   * What a shadow analysis compares: variant `from` against variant `to`, each the base tilesets plus its
+   * planned tilesets (blob: URLs) with the buildings it replaces left out. Null until both are built.
+   * When `to` is `from`, the first other variant stands in for it.
+   */
+  comparison(base: readonly string[], from: string, to: string): { base: ShadowState; variant: ShadowState; baseLabel: string; variantLabel: string } | null {
+    const a = this.variants.get(from);
+    // with Bestand shown, the first variant is what a council asks about
+    const b = this.variants.get(to !== from ? to : ([...this.variants.keys()].find((k) => k !== from) ?? to));
+    if (!a || !b || a === b) return null;
+    const state = (v: BuiltVariant): ShadowState => ({ tilesets: [...base, ...[...v.tilesets.values()].map((t) => t.url)], hidden: [...v.replaces] });
+    return { base: state(a), variant: state(b), baseLabel: a.title, variantLabel: b.title };
   }
 }

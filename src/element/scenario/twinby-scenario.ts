@@ -50,8 +50,6 @@ export class TwinbyScenario extends TwinbyLayerElement {
     this.root.adoptedStyleSheets = [scenarioStyles.styleSheet!];
   }
 
-  // ---- properties -------------------------------------------------------------------------------
-
   get src(): string | null {
     return this.getAttribute('src');
   }
@@ -88,6 +86,11 @@ export class TwinbyScenario extends TwinbyLayerElement {
     this.setAttribute('compare-with', v);
   }
   /** Resolves when the scenario's variants are built and the current one is on screen. */
+  /** What "Besonnung vergleichen" compares: Bestand (in a compare mode, the other side) against the shown variant. */
+  sunComparison(base: readonly string[]) {
+    return this.session?.comparison(base, this.compare === 'single' ? BESTAND : this.compareWith, this.variant) ?? null;
+  }
+
   get ready(): Promise<void> {
     return this.opened ?? Promise.resolve();
   }

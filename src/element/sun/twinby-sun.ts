@@ -181,7 +181,10 @@ export class TwinbySun extends LitElement {
     this._playing = false;
   }
 
-  /** Compares the two scenarios (`comparison`, else the viewer's main tileset against everything now shown, hidden ids left out) on `date`. */
+  /**
+   * Compares two states on `date`: `comparison`, else a <twinby-scenario>'s Bestand against its shown variant,
+   * else the viewer's main tileset against everything now shown (hidden ids left out).
+   */
   async compare(): Promise<SunHoursResult> {
     const input = this.comparison ?? this.defaultComparison();
     this.running?.abort();
@@ -256,6 +259,10 @@ export class TwinbySun extends LitElement {
   private defaultComparison(): SunComparisonInput {
     const viewer = this.viewer;
     const main = viewer?.src ? [viewer.src] : [];
+    // a planning scenario in the viewer: Bestand (or the compared side) against the variant shown
+    const scenario = viewer?.querySelector('twinby-scenario') as { sunComparison?(base: string[]): SunComparisonInput | null } | null;
+    const planned = main.length ? scenario?.sunComparison?.(main) : null;
+    if (planned) return planned;
     const extra = [...(viewer?.querySelectorAll('twinby-tileset') ?? [])].map((t) => t.getAttribute('src')).filter((s): s is string => !!s);
     if (main.length + extra.length === 0) throw new Error('<twinby-sun>: no tileset to compare (set `comparison`)');
     const base = main.length ? main : extra;
