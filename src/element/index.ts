@@ -10,3 +10,4 @@ export { engineLoaders } from './engine-loaders.js';
 export { TwinbyPlan, TwinbyWfs, PlanLayerElement, definePlanElements, type PlanLoadDetail } from './plan-elements.js';
 export type { TwinbySpatial } from './spatial/twinby-spatial.js';
 export type { TwinbySun, SunComparisonInput } from './sun/index.js';
+export type { TwinbyBasemap } from './basemap/index.js';

@@ -18,7 +18,8 @@ import {
   type StyleRule,
   type ViewState,
 } from '../../core/index.js';
-import type { Engine, EngineOptions, FlyToOptions, GeoPosition, PickResult, RenderStats, ScreenPoint, SunOptions, TilesetOptions } from '../engine.js';
+import type { BasemapSet } from './basemap-set.js';
+import type { BasemapTiles, Engine, EngineOptions, FlyToOptions, GeoPosition, PickResult, RenderStats, ScreenPoint, SunOptions, TilesetOptions } from '../engine.js';
 import { CameraRig } from './camera-rig.js';
 import { GroundModel } from './ground.js';
 import { OverlayLayer } from './overlay-layer.js';
@@ -48,6 +49,7 @@ export class ThreeEngine implements Engine {
   private options!: Required<Omit<EngineOptions, 'view' | 'reducedMotion'>> & Pick<EngineOptions, 'reducedMotion'>;
   private readonly layers = new Map<string, TilesetLayer>();
   private readonly overlays = new Map<string, OverlayLayer>();
+  private basemaps: BasemapSet | null = null;
   private style: FeatureStyle | null = null;
   private hidden = new Set<string>();
   private selected: string | null = null;
@@ -115,6 +117,7 @@ export class ThreeEngine implements Engine {
     for (const overlay of this.overlays.values()) overlay.dispose();
     this.layers.clear();
     this.overlays.clear();
+    this.basemaps?.dispose();
     this.ground.dispose();
     if (this.renderer) {
       const canvas = this.renderer.domElement;
@@ -290,6 +293,16 @@ export class ThreeEngine implements Engine {
     this.requestRender();
   }
 
+  async addBasemap(tiles: BasemapTiles): Promise<void> {
+    const ctx = { frame: this.frame, ground: this.ground, camera: this.camera, renderer: this.renderer, requestRender: () => this.requestRender(), error: (d: ErrorDetail) => this.emitError(d) };
+    this.basemaps ??= new (await import('./basemap-set.js')).BasemapSet(this.scene, ctx);
+    if (!this.disposed) this.basemaps.add(tiles);
+  }
+
+  removeBasemap(id: string): void {
+    this.basemaps?.remove(id);
+  }
+
   setSun(options: SunOptions): { azimuth: number; elevation: number } {
     this.requestRender();
     return this.sunLight.set(options);
@@ -341,6 +354,7 @@ export class ThreeEngine implements Engine {
     const moving = this.rig.update(now, dt);
     for (const layer of this.layers.values()) layer.update();
     for (const overlay of this.overlays.values()) overlay.refresh();
+    this.basemaps?.update();
     this.sunLight.update(this.camera, this.ground.planeHeight());
     this.renderer.render(this.scene, this.camera);
     const info = this.renderer.info.render;
