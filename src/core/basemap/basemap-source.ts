@@ -117,7 +117,7 @@ function resolveWms(spec: Extract<BasemapSpec, { type: 'wms' }>): ResolvedBasema
       p.set('HEIGHT', String(m.tileHeight));
       p.set('FORMAT', spec.format ?? 'image/png');
       p.set('TRANSPARENT', spec.transparent ? 'TRUE' : 'FALSE');
-      return base.origin === 'http://base.invalid' ? url.pathname + url.search : url.href;
+      return url.origin === 'http://base.invalid' ? url.pathname + url.search : url.href;
     },
   };
 }
@@ -137,7 +137,8 @@ function resolveWmts(spec: Extract<BasemapSpec, { type: 'wmts' }>, caps: WmtsCap
   const rest = layer.templates.find((t) => t.format === format) ?? layer.templates[0];
   const grid = set.grid;
   const base = new URL(spec.url, 'http://base.invalid/');
-  const absolute = (u: URL) => (base.origin === 'http://base.invalid' ? u.pathname + u.search : u.href);
+  // a relative capabilities URL stays relative (the element resolves it against the page)
+  const absolute = (u: URL) => (u.origin === 'http://base.invalid' ? u.pathname + u.search : u.href);
   if (rest) {
     return {
       grid,
