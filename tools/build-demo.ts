@@ -5,6 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { convertCityGML } from '../workers/lib/convert/convert-citygml.ts';
 import { generateTown } from './make-demo/generate-town.ts';
 import { demoPlan } from './make-demo-plan/plan-layout.ts';
+import { writeDemoBasemap } from './make-basemap/make-basemap.ts';
 import { writeXPlanGml } from './make-demo-plan/xplangml-writer.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -32,8 +33,9 @@ if (summary.error) {
   console.error(`Demo conversion failed: ${summary.error.message}`);
   process.exit(1);
 }
+const basemapTiles = await writeDemoBasemap(resolve(out, 'basemap'));
 await mkdir(dirname(planFile), { recursive: true });
 await writeFile(planFile, writeXPlanGml(demoPlan()));
 console.log(
-  `Demo town: ${summary.buildings} buildings, ${summary.tiles} tiles, ${summary.triangles} triangles in ${((performance.now() - started) / 1000).toFixed(1)} s → public/tiles/, Bebauungsplan → public/plan/`,
+  `Demo town: ${summary.buildings} buildings, ${summary.tiles} tiles, ${summary.triangles} triangles, base map ${basemapTiles} tiles in ${((performance.now() - started) / 1000).toFixed(1)} s → public/tiles/, Bebauungsplan → public/plan/`,
 );

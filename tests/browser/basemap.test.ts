@@ -93,6 +93,8 @@ describe('<twinby-basemap> on real services', () => {
     const viewer = await mounted(bm);
     await waitFor(() => tileRequests(`${origin}/wmts/ground/utm32/`) > 0, 'WMTS tile requests in the 25832 set');
     await expectGroundShowsRaster(viewer);
+    // the switcher names the map on show
+    expect(bm.shadowRoot!.querySelector('select')!.value).toBe('basemap');
     const attribution = bm.shadowRoot!.querySelector('.attribution')!;
     // text from configuration is text, never markup
     expect(attribution.textContent).toBe('© Test <b>raster</b>');

@@ -142,13 +142,19 @@ function resolveWmts(spec: Extract<BasemapSpec, { type: 'wmts' }>, caps: WmtsCap
   if (rest) {
     return {
       grid,
+      // a relative template (static files next to the capabilities) resolves against the capabilities URL
       tileUrl: (level, col, row) =>
-        rest.template
-          .replace(/\{TileMatrixSet\}/gi, set.id)
-          .replace(/\{TileMatrix\}/gi, grid.matrices[level].id)
-          .replace(/\{TileRow\}/gi, String(row))
-          .replace(/\{TileCol\}/gi, String(col))
-          .replace(/\{Style\}/gi, style),
+        absolute(
+          new URL(
+            rest.template
+              .replace(/\{TileMatrixSet\}/gi, set.id)
+              .replace(/\{TileMatrix\}/gi, grid.matrices[level].id)
+              .replace(/\{TileRow\}/gi, String(row))
+              .replace(/\{TileCol\}/gi, String(col))
+              .replace(/\{Style\}/gi, style),
+            base,
+          ),
+        ),
     };
   }
   if (!caps.kvpUrl) throw new Error(`${spec.url}: layer "${layer.id}" has neither a ResourceURL template nor a KVP GetTile endpoint`);

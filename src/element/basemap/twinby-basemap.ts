@@ -116,7 +116,7 @@ export class TwinbyBasemap extends LitElement {
         ? html`<label class="switcher" part="switcher"
             >${basemapText(lang, 'label')}
             <select aria-label=${basemapText(lang, 'label')} @change=${this.onSelect}>
-              ${configs.map((c) => html`<option value=${c.id} ?selected=${c === current}>${c.title}</option>`)}
+              ${configs.map((c) => html`<option value=${c.id} ?selected=${c.id === current?.id}>${c.title}</option>`)}
               <option value="" ?selected=${!current}>${basemapText(lang, 'none')}</option>
             </select></label
           >`
