@@ -140,11 +140,15 @@ export const viewerStyles = css`
     padding: 2px 0;
     border-top: 1px solid rgba(0, 0, 0, 0.08);
   }
+  /* long attribute names (generic attributes) wrap inside their column instead of running over the value */
   .info dt {
     opacity: 0.75;
+    min-width: 0;
+    overflow-wrap: anywhere;
   }
   .info dd {
     margin: 0;
+    min-width: 0;
     overflow-wrap: anywhere;
   }
   .message {
