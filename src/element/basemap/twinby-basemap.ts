@@ -73,7 +73,7 @@ export class TwinbyBasemap extends LitElement {
   get configs(): BasemapLayerConfig[] {
     if (this.layers.length) return this.layers;
     const spec = this.specFromAttributes();
-    return spec ? [{ id: this.id || 'basemap', title: this.label ?? this.url ?? '', attribution: this.attribution ?? '', source: spec, opacity: this.opacity }] : [];
+    return spec ? [{ id: this.id || 'basemap', title: this.label ?? this.layer ?? basemapText(this.langCode(), 'label'), attribution: this.attribution ?? '', source: spec, opacity: this.opacity }] : [];
   }
 
   /** The base map on show, or null. */
