@@ -13,6 +13,8 @@ export const viewerStyles = css`
     min-height: 120px;
     overflow: hidden;
     contain: content;
+    /* panels inside (own and slotted) adapt to the viewer's width, not the page's */
+    container-type: inline-size;
     font: var(--twinby-font, 14px/1.4 system-ui, sans-serif);
     color: var(--twinby-fg, #1d2733);
     background: var(--twinby-bg, #cfe2f0);
