@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import '../../src/index.js';
 import { defineSunElement } from '../../src/element/sun/index.js';
-import { defineSpatialElement } from '../../src/element/spatial/index.js';
+import { defineSpatialElement, type TwinbySpatial } from '../../src/element/spatial/index.js';
 import type { TwinbyViewer } from '../../src/index.js';
 import { CityGMLClient } from '../../src/worker-clients/citygml-client';
 import { generateTown } from '../../tools/make-demo/generate-town';
@@ -44,6 +44,8 @@ async function mounted(width: number, height: number): Promise<{ viewer: TwinbyV
   const ready = new Promise((resolve) => viewer.addEventListener('twinby-ready', resolve, { once: true }));
   document.body.append(viewer);
   await ready;
+  // removing the viewer while the panel still reads its footprints would abort that read
+  await (spatial as TwinbySpatial).ready;
   return { viewer, sun, spatial };
 }
 

@@ -6,6 +6,7 @@ import { expect, it } from 'vitest';
 import '../../src/index.js';
 import type { TwinbyCityGML, TwinbyViewer } from '../../src/index.js';
 import { generateTown } from '../../tools/make-demo/generate-town';
+import type { TwinbySpatial } from '../../src/element/spatial/index.js';
 import { CityGMLClient } from '../../src/worker-clients/citygml-client';
 import { waitFor } from './helpers.js';
 
@@ -29,6 +30,7 @@ it('the CityGML load message covers none of the spatial panel’s buttons', asyn
   document.body.append(viewer);
   try {
     await ready;
+    await (spatial as TwinbySpatial).ready;
     await layer.load(new File([text], 'stadt.gml', { type: 'application/gml+xml' }));
     const message = await waitFor(() => layer.shadowRoot?.querySelector('.panel') ?? null, 'the load message');
     const buttons = await waitFor(() => {
