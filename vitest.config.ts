@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import { mapServerCommands } from './tests/integration/mapserver/browser-commands';
+import { basemapCommands } from './tests/integration/basemap/browser-commands';
 import { chromiumArgs, chromiumPath } from './tests/helpers/chromium';
 import { DEMO_PREBUNDLE } from './vite.config';
 
@@ -80,7 +81,7 @@ export default defineConfig({
             }),
             instances: [{ browser: 'chromium' }],
             // a real MapServer for the WFS tests, started and stopped from the page
-            commands: mapServerCommands,
+            commands: { ...mapServerCommands, ...basemapCommands },
           },
         },
       },

@@ -2,6 +2,7 @@
 // Engines are not imported here: the viewer loads the chosen one by dynamic import.
 import { TwinbyCityGML, TwinbyTileset, TwinbyViewer } from './element/index.js';
 import { definePlanElements } from './element/plan-elements.js';
+import { defineWhenUsed } from './element/lazy-define.js';
 
 function define(name: string, constructor: CustomElementConstructor): void {
   // a page may load TwinBy twice (e.g. two bundles); the first definition wins
@@ -20,6 +21,8 @@ void import('./element/spatial/index.js').then((m) => m.defineSpatialElement());
 void import('./element/sun/index.js').then((m) => m.defineSunElement());
 // Planning scenarios likewise: <twinby-scenario> and its worker client come in their own chunk.
 void import('./element/scenario/index.js').then((m) => m.defineScenarioElement());
+// base maps bring proj4 and the capabilities reader: loaded only once a <twinby-basemap> is on the page
+defineWhenUsed('twinby-basemap', () => import('./element/basemap/index.js').then((m) => m.defineBasemapElement()));
 
 export * from './element/index.js';
 export type {

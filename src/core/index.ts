@@ -28,3 +28,7 @@ export type * from './overlay/overlay-data.js';
 
 // sun position (NREL SPA), sunrise/sunset, Europe/Berlin local time
 export * from './sun/index.js';
+// base maps: the grid math (no dependencies) and types; capabilities and reprojection (proj4) load with <twinby-basemap>'s chunk
+export { levelFor, tilesCovering, tileExtent, webMercatorGrid, extentGrid } from './basemap/tile-grid.js';
+export type * from './basemap/index.js';
+export type { ToWgs84 } from './geo/index.js';

@@ -86,9 +86,10 @@ function renderSummary(file: string, summary: ConvertSummary, lang: Lang, close:
 }
 
 export const cityGMLPanelStyles = css`
+  /* bottom centre, above the base map's attribution: the top row belongs to the sun, info and spatial panels */
   :host {
     position: absolute;
-    top: 10px;
+    bottom: 34px;
     left: 50%;
     transform: translateX(-50%);
     width: max-content;

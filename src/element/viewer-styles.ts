@@ -13,6 +13,8 @@ export const viewerStyles = css`
     min-height: 120px;
     overflow: hidden;
     contain: content;
+    /* panels inside (own and slotted) adapt to the viewer's width, not the page's */
+    container-type: inline-size;
     font: var(--twinby-font, 14px/1.4 system-ui, sans-serif);
     color: var(--twinby-fg, #1d2733);
     background: var(--twinby-bg, #cfe2f0);
@@ -142,11 +144,15 @@ export const viewerStyles = css`
     padding: 2px 0;
     border-top: 1px solid rgba(0, 0, 0, 0.08);
   }
+  /* long attribute names (generic attributes) wrap inside their column instead of running over the value */
   .info dt {
     opacity: 0.75;
+    min-width: 0;
+    overflow-wrap: anywhere;
   }
   .info dd {
     margin: 0;
+    min-width: 0;
     overflow-wrap: anywhere;
   }
   .message {

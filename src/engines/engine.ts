@@ -16,6 +16,8 @@ import type {
   ViewState,
   AttributeValue,
   FeatureStyle,
+  TileGrid,
+  ToWgs84,
 } from '../core/index.js';
 
 export type EngineName = 'three' | 'cesium';
@@ -112,6 +114,18 @@ export interface SunOptions {
   enabled: boolean;
 }
 
+/** A base map as the engine gets it: tiles in the service's CRS and the projections to place them (src/core/basemap). */
+export interface BasemapTiles {
+  id: string;
+  grid: TileGrid;
+  tileUrl(level: number, col: number, row: number): string;
+  /** Grid CRS → WGS 84 lon/lat degrees, and back. */
+  toLonLat: ToWgs84;
+  fromLonLat: ToWgs84;
+  /** 0–1 (default 1). */
+  opacity?: number;
+}
+
 export interface RenderStats {
   frame: number;
   drawCalls: number;
@@ -172,6 +186,13 @@ export interface Engine {
   setSplit(view: SplitView | null): void;
   /** The view of every camera drawn (two in side-by-side mode, else one). */
   getViews(): ViewState[];
+
+  /**
+   * A raster base map draped on the ground, under buildings and overlays; a second call with the same id replaces it.
+   * Tile failures are `error` events (kind 'basemap'); the other tiles and the scene go on. Optional.
+   */
+  addBasemap?(tiles: BasemapTiles): Promise<void>;
+  removeBasemap?(id: string): void;
 
   /** Draws one frame soon (at most one per animation frame). The engine never draws when nothing changed. */
   requestRender(): void;

@@ -57,7 +57,8 @@ describe('<twinby-spatial> in the demo town', () => {
     const [lon, lat] = toLonLat((minE + maxE) / 2, (minN + maxN) / 2);
 
     const viewer = document.createElement('twinby-viewer') as TwinbyViewer;
-    viewer.style.cssText = 'width: 400px; height: 520px;';
+    // wide enough not to be a compact embed (there the panel starts as its toggle and opens as a bottom sheet)
+    viewer.style.cssText = 'width: 640px; height: 520px;';
     viewer.setAttribute('src', served.url);
     viewer.setAttribute('view', `${lon},${lat - (260 * Math.cos((65 * Math.PI) / 180)) / 111_320},${ground + 260 * Math.sin((65 * Math.PI) / 180)},0,-65`);
     const spatial = document.createElement('twinby-spatial') as TwinbySpatial;

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 export const systemPackages = [
   { pkg: 'chromium', binary: '/usr/bin/chromium', layer: 'browser tests' },
   { pkg: 'cgi-mapserver', binary: '/usr/bin/mapserv', layer: 'WFS integration and browser tests' },
+  { pkg: 'mapproxy', binary: '/usr/bin/mapproxy-util', layer: 'base map (WMTS) integration and browser tests' },
 ];
 
 export function ensureSystemPackages() {

@@ -7,6 +7,7 @@
  * Enter closes the area, Backspace removes the last point, Escape cancels.
  */
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { CompactPanelController, compactPanelStyles } from '../compact-panel.js';
 import { toWgs84 } from '../../core/geo/index.js';
 import type { Lang } from '../../core/index.js';
 import type { Engine } from '../../engines/engine.js';
@@ -32,7 +33,7 @@ interface ViewerLike extends HTMLElement {
 
 /** @tagname twinby-spatial */
 export class TwinbySpatial extends LitElement {
-  static override styles = spatialStyles;
+  static override styles = [spatialStyles, compactPanelStyles];
   static override properties = {
     footprints: { type: String },
     planSrc: { type: String, attribute: 'plan-src' },
@@ -88,6 +89,7 @@ export class TwinbySpatial extends LitElement {
     this.planSrc = null;
     this.plan = null;
     this._open = true;
+    new CompactPanelController(this, () => this._open, (open) => (this._open = open));
     this._status = 'Bereit.';
     this._error = null;
     this._drawing = false;

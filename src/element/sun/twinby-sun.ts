@@ -7,6 +7,7 @@
  * Property API: `instant` (a Date), `date`, `time`, `shadows`, `comparison`; `play()`, `pause()`, `compare()`.
  */
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { CompactPanelController, compactPanelStyles } from '../compact-panel.js';
 import { en17037, fromLocal, spa, sunTimes, toLocal, type Lang } from '../../core/index.js';
 import type { Engine } from '../../engines/engine.js';
 import type { ShadowScenario, SunHoursResult } from '../../../workers/protocol.js';
@@ -39,7 +40,7 @@ interface ViewerLike extends HTMLElement {
 }
 
 export class TwinbySun extends LitElement {
-  static override styles = sunStyles;
+  static override styles = [sunStyles, compactPanelStyles];
   static override properties = {
     date: { type: String, reflect: true },
     time: { type: String, reflect: true },
@@ -88,6 +89,7 @@ export class TwinbySun extends LitElement {
     this.noShadows = false;
     this.comparison = null;
     this._open = true;
+    new CompactPanelController(this, () => this._open, (open) => (this._open = open));
     this._playing = false;
     this._status = '';
     this._error = null;

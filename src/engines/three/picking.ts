@@ -43,3 +43,9 @@ export function featureHit(hit: Intersection): FeatureHit | null {
 export function hitAttributes(hit: FeatureHit): FeatureAttributes {
   return hit.features.attributes(hit.row);
 }
+
+/** Whether object is ancestor or lies below it in the scene graph. */
+export function isDescendant(object: { parent: unknown } | null, ancestor: object): boolean {
+  for (let o = object as { parent: unknown } | null; o; o = o.parent as { parent: unknown } | null) if (o === ancestor) return true;
+  return false;
+}

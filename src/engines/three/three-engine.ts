@@ -3,7 +3,6 @@ import {
   Group,
   PerspectiveCamera,
   Scene,
-  Sphere,
   Vector3,
   WebGLRenderer,
 } from 'three';
@@ -18,20 +17,20 @@ import {
   type StyleRule,
   type ViewState,
 } from '../../core/index.js';
-import type { Engine, EngineOptions, FlyToOptions, GeoPosition, PickResult, RenderStats, ScreenPoint, SplitView, SunOptions, TilesetOptions } from '../engine.js';
+import type { BasemapSet } from './basemap-set.js';
+import type { BasemapTiles, Engine, EngineOptions, FlyToOptions, GeoPosition, PickResult, RenderStats, ScreenPoint, SplitView, SunOptions, TilesetOptions } from '../engine.js';
 import { CameraRig } from './camera-rig.js';
 import { GroundModel } from './ground.js';
 import { OverlayLayer } from './overlay-layer.js';
 import { SunLight } from './sun-light.js';
-import { featureHit, raycastAt } from './picking.js';
+import { featureHit, isDescendant, raycastAt } from './picking.js';
+import { homeCamera } from './home-view.js';
 import { SplitRenderer } from './split-view.js';
 import { TilesetLayer } from './tileset-layer.js';
 import { WorldFrame } from './world-frame.js';
 
 const defaults = { errorTarget: 16, cacheBytes: 256 * 1024 * 1024, background: '#cfe2f0' };
 const _v = new Vector3();
-const _sphere = new Sphere();
-const _union = new Sphere();
 
 /** The default engine: three.js with 3d-tiles-renderer, rendering only when something changed. */
 export class ThreeEngine implements Engine {
@@ -50,6 +49,7 @@ export class ThreeEngine implements Engine {
   private options!: Required<Omit<EngineOptions, 'view' | 'reducedMotion'>> & Pick<EngineOptions, 'reducedMotion'>;
   private readonly layers = new Map<string, TilesetLayer>();
   private readonly overlays = new Map<string, OverlayLayer>();
+  private basemaps: BasemapSet | null = null;
   private style: FeatureStyle | null = null;
   private hidden = new Set<string>();
   private selected: string | null = null;
@@ -118,6 +118,7 @@ export class ThreeEngine implements Engine {
     for (const overlay of this.overlays.values()) overlay.dispose();
     this.layers.clear();
     this.overlays.clear();
+    this.basemaps?.dispose();
     this.ground.dispose();
     if (this.renderer) {
       const canvas = this.renderer.domElement;
@@ -194,22 +195,8 @@ export class ThreeEngine implements Engine {
   }
 
   getHomeView(): ViewState | null {
-    let any = false;
-    for (const layer of this.layers.values()) {
-      if (!layer.getWorldSphere(_sphere)) continue;
-      if (any) _union.union(_sphere);
-      else _union.copy(_sphere);
-      any = true;
-    }
-    if (!any) return null;
-    const fov = (this.camera.fov * Math.PI) / 180;
-    // a little inside the bounding sphere: tileset bounds are boxes, and a town's corners are rarely built up
-    const distance = (Math.max(_union.radius, 20) / Math.sin(fov / 2)) * 0.7;
-    // from the south, looking north and 40° down
-    const probe = new PerspectiveCamera();
-    probe.position.set(0, Math.sin((40 * Math.PI) / 180), Math.cos((40 * Math.PI) / 180)).multiplyScalar(distance).add(_union.center);
-    probe.lookAt(_union.center);
-    return this.frame.viewOf(probe);
+    const probe = homeCamera(this.layers.values(), this.camera.fov);
+    return probe ? this.frame.viewOf(probe) : null;
   }
 
   async pick(clientX: number, clientY: number): Promise<PickResult | null> {
@@ -301,6 +288,16 @@ export class ThreeEngine implements Engine {
     this.requestRender();
   }
 
+  async addBasemap(tiles: BasemapTiles): Promise<void> {
+    const ctx = { frame: this.frame, ground: this.ground, camera: this.camera, renderer: this.renderer, requestRender: () => this.requestRender(), error: (d: ErrorDetail) => this.emitError(d) };
+    this.basemaps ??= new (await import('./basemap-set.js')).BasemapSet(this.scene, ctx);
+    if (!this.disposed) this.basemaps.add(tiles);
+  }
+
+  removeBasemap(id: string): void {
+    this.basemaps?.remove(id);
+  }
+
   setSun(options: SunOptions): { azimuth: number; elevation: number } {
     this.requestRender();
     return this.sunLight.set(options);
@@ -361,6 +358,7 @@ export class ThreeEngine implements Engine {
     const moving = this.rig.update(now, dt);
     for (const layer of this.layers.values()) layer.update();
     for (const overlay of this.overlays.values()) overlay.refresh();
+    this.basemaps?.update();
     this.sunLight.update(this.camera, this.ground.planeHeight());
     if (!this.split.render()) this.renderer.render(this.scene, this.camera);
     const info = this.renderer.info.render;
@@ -390,9 +388,4 @@ export class ThreeEngine implements Engine {
       this.events.emit('ready', { tilesets: layers.length });
     }
   }
-}
-
-function isDescendant(object: { parent: unknown } | null, ancestor: object): boolean {
-  for (let o = object as { parent: unknown } | null; o; o = o.parent as { parent: unknown } | null) if (o === ancestor) return true;
-  return false;
 }

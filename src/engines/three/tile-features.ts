@@ -2,6 +2,7 @@ import { DataTexture, Matrix4, NearestFilter, RGBAFormat, SRGBColorSpace, Unsign
 import { normaliseAttributes, type FeatureAttributes, type FeatureStyle } from '../../core/index.js';
 import { patchFeatureMaterial, selectColor, type FeatureUniforms } from './feature-material.js';
 import { castAndReceive } from './shadow-casting.js';
+import { adoptBatchTable } from './batch-table-features.js';
 
 /** The parts of 3d-tiles-renderer's StructuralMetadata we use. */
 interface PropertyTableAccessor {
@@ -43,6 +44,8 @@ export class TileFeatures {
    */
   static fromScene(scene: Object3D, worldFromEcef: Matrix4, layerId: string): TileFeatures | null {
     const meshes: Mesh[] = [];
+    // 3D Tiles 1.0: batch ids and the batch table play the feature ids' and property table's parts
+    const batchTable = adoptBatchTable(scene);
     scene.updateMatrixWorld(true);
     let tableIndex: number | null = null;
     scene.traverse((o) => {
@@ -54,7 +57,7 @@ export class TileFeatures {
     });
     if (meshes.length === 0) return null;
     const metadata = scene.userData.structuralMetadata as StructuralMetadataLike | undefined;
-    const table = metadata && tableIndex !== null ? (metadata.tableAccessors[tableIndex] ?? null) : null;
+    const table = batchTable ?? (metadata && tableIndex !== null ? (metadata.tableAccessors[tableIndex] ?? null) : null);
     let count = table?.count ?? 0;
     if (!table) {
       // ids without a property table: size the texture by the largest id in use

@@ -1,0 +1,155 @@
+/**
+ * <twinby-basemap> against real raster services on 127.0.0.1 (tests/integration/basemap/basemap-servers.ts):
+ * MapProxy WMTS from its capabilities, in the EPSG:25832 tile matrix set and in GoogleMapsCompatible (3857),
+ * and MapServer WMS GetMap. The synthetic raster is red west and blue east of easting 732667 (EPSG:25832);
+ * the ground left and right of the town must show those pixels. A WMTS that stops gives twinby-error while
+ * the viewer keeps rendering. Without mapserv/mapproxy these tests fail (npm test installs them), never skip.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { commands } from 'vitest/browser';
+import '../../src/index.js';
+import { defineBasemapElement, type TwinbyBasemap } from '../../src/element/basemap/index.js';
+import { fromWgs84 } from '../../src/core/geo/index.js';
+import type { TwinbyViewer } from '../../src/index.js';
+import { formatView, type ErrorDetail } from '../../src/core/index.js';
+import { canvasOf, colourDistance, frames, offset, pixelAt, townUrl, waitFor, type Rgba } from './helpers.js';
+
+defineBasemapElement();
+
+const RED: Rgba = [220, 40, 40, 255];
+const BLUE: Rgba = [40, 60, 220, 255];
+const SPLIT_EASTING = 732667;
+
+// the default buffer (250 entries) fills within one test, and later requests would go unseen
+performance.setResourceTimingBufferSize(100_000);
+
+const viewers: TwinbyViewer[] = [];
+const servers: string[] = [];
+afterEach(async () => {
+  for (const el of viewers.splice(0)) el.remove();
+  for (const url of servers.splice(0)) await commands.stopRasterServers(url);
+  performance.clearResourceTimings();
+});
+
+async function serve(): Promise<{ wms: string; wmts: string }> {
+  const s = await commands.startRasterServers();
+  servers.push(s.wmts);
+  return s;
+}
+
+/** A viewer looking straight down on the town from 2.5 km, with the given base map child. */
+async function mounted(basemap: TwinbyBasemap): Promise<TwinbyViewer> {
+  const centre = await offset(0, 0);
+  const el = document.createElement('twinby-viewer');
+  el.setAttribute('view', formatView({ lon: centre.lon, lat: centre.lat, height: 3000, heading: 0, pitch: -89.9 }));
+  el.setAttribute('src', townUrl);
+  el.preserveDrawingBuffer = true;
+  el.style.cssText = 'width:480px;height:360px;';
+  el.appendChild(basemap);
+  viewers.push(el);
+  const ready = new Promise((resolve) => el.addEventListener('twinby-ready', resolve, { once: true }));
+  document.body.appendChild(el);
+  await ready;
+  return el;
+}
+
+function tileRequests(prefix: string): number {
+  return performance.getEntriesByType('resource').filter((e) => e.name.startsWith(prefix) && !e.name.includes('Capabilities')).length;
+}
+
+/** The expected raster colour at a point east/north of the town origin (from its true EPSG:25832 easting). */
+async function expected(east: number, north: number): Promise<Rgba> {
+  const p = await offset(east, north);
+  const [x] = fromWgs84(25832)(p.lon, p.lat);
+  expect(Math.abs(x - SPLIT_EASTING)).toBeGreaterThan(100);
+  return x < SPLIT_EASTING ? RED : BLUE;
+}
+
+async function expectGroundShowsRaster(viewer: TwinbyViewer): Promise<void> {
+  const canvas = canvasOf(viewer);
+  for (const east of [-700, 700]) {
+    const want = await expected(east, 0);
+    const p = await offset(east, 0);
+    await waitFor(async () => {
+      viewer.activeEngine!.requestRender();
+      await frames(2);
+      const at = viewer.activeEngine!.projectToScreen(p.lon, p.lat, 440)!;
+      return colourDistance(pixelAt(canvas, at.x, at.y), want) < 40;
+    }, `the ground ${east} m east of the town shows ${want.join(',')}`, 30_000);
+  }
+}
+
+function basemapEl(attrs: Record<string, string>): TwinbyBasemap {
+  const el = document.createElement('twinby-basemap');
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  return el;
+}
+
+describe('<twinby-basemap> on real services', () => {
+  it('drapes a WMTS in EPSG:25832 from its capabilities, shows the attribution and its pixels', async () => {
+    const { wmts } = await serve();
+    const origin = new URL(wmts).origin;
+    const bm = basemapEl({ type: 'wmts', url: wmts, layer: 'ground', 'matrix-set': 'utm32', label: 'Test', attribution: '© Test <b>raster</b>' });
+    const viewer = await mounted(bm);
+    await waitFor(() => tileRequests(`${origin}/wmts/ground/utm32/`) > 0, 'WMTS tile requests in the 25832 set');
+    await expectGroundShowsRaster(viewer);
+    // the switcher names the map on show
+    expect(bm.shadowRoot!.querySelector('select')!.value).toBe('basemap');
+    const attribution = bm.shadowRoot!.querySelector('.attribution')!;
+    // text from configuration is text, never markup
+    expect(attribution.textContent).toBe('© Test <b>raster</b>');
+    expect(attribution.querySelector('b')).toBeNull();
+  });
+
+  it('drapes the same WMTS in its GoogleMapsCompatible (EPSG:3857) set', async () => {
+    const { wmts } = await serve();
+    const origin = new URL(wmts).origin;
+    const viewer = await mounted(basemapEl({ type: 'wmts', url: wmts, layer: 'ground', 'matrix-set': 'GLOBAL_WEBMERCATOR', attribution: 'x' }));
+    await waitFor(() => tileRequests(`${origin}/wmts/ground/GLOBAL_WEBMERCATOR/`) > 0, 'WMTS tile requests in the 3857 set');
+    await expectGroundShowsRaster(viewer);
+  });
+
+  it('drapes a WMS (MapServer GetMap in EPSG:25832)', async () => {
+    const { wms } = await serve();
+    const extent = [731667 - 3000, 5380620 - 3000, 731667 + 5000, 5380620 + 5000].join(',');
+    const viewer = await mounted(basemapEl({ type: 'wms', url: wms, layer: 'ground', crs: 'EPSG:25832', extent, attribution: 'x' }));
+    await waitFor(() => tileRequests(`${wms}?`) > 0, 'WMS GetMap requests');
+    await expectGroundShowsRaster(viewer);
+  });
+
+  it('switches between layers and to none; a WMTS that stops gives twinby-error and the viewer keeps rendering', async () => {
+    const { wms, wmts } = await serve();
+    const bm = document.createElement('twinby-basemap');
+    const extent = [731667 - 3000, 5380620 - 3000, 731667 + 5000, 5380620 + 5000] as [number, number, number, number];
+    bm.layers = [
+      { id: 'wmts', title: 'WMTS', attribution: 'WMTS attribution', source: { type: 'wmts', url: wmts, layer: 'ground' } },
+      { id: 'wms', title: 'WMS', attribution: 'WMS attribution', source: { type: 'wms', url: wms, layers: 'ground', extent } },
+    ];
+    const viewer = await mounted(bm);
+    await expectGroundShowsRaster(viewer);
+    const select = await waitFor(() => bm.shadowRoot!.querySelector('select'), 'the switcher');
+    expect([...select.options].map((o) => o.textContent)).toEqual(['WMTS', 'WMS', 'Keine']);
+    expect(bm.shadowRoot!.querySelector('.attribution')!.textContent).toBe('WMTS attribution');
+    select.value = 'wms';
+    select.dispatchEvent(new Event('change'));
+    await waitFor(() => bm.shadowRoot!.querySelector('.attribution')?.textContent === 'WMS attribution', 'the WMS attribution');
+    await waitFor(() => tileRequests(`${wms}?`) > 0, 'WMS requests after switching');
+    select.value = '';
+    select.dispatchEvent(new Event('change'));
+    await waitFor(() => !bm.shadowRoot!.querySelector('.attribution'), 'no attribution without a map');
+
+    // back to the WMTS, then the WMTS goes away and the camera moves to ground that needs new tiles
+    const errors: ErrorDetail[] = [];
+    viewer.addEventListener('twinby-error', (e) => errors.push((e as CustomEvent<ErrorDetail>).detail));
+    bm.active = 'wmts';
+    await expectGroundShowsRaster(viewer);
+    await commands.stopWmts(wmts);
+    const near = await offset(-300, 200);
+    await viewer.flyTo({ lon: near.lon, lat: near.lat, height: 700, heading: 30, pitch: -60 }, { duration: 0 });
+    const error = await waitFor(() => errors.find((e) => e.kind === 'basemap'), 'a basemap twinby-error', 30_000);
+    expect(error.url).toContain('/wmts/ground/');
+    const before = viewer.activeEngine!.getStats().frame;
+    viewer.activeEngine!.requestRender();
+    await waitFor(() => viewer.activeEngine!.getStats().frame > before, 'frames after the error');
+  });
+});
