@@ -152,6 +152,8 @@ async function convertInto(output: OutputFolder, inputs: InputFile[], options: C
     bytes: input.bytes,
     crs: options.crs,
     geoid: options.geoid,
+    // beside the output (input-sized disks), never committed: only the named folders move to the target
+    spill: join(output.staging, `.spill-${id}.bin`),
   }));
   const totalBytes = inputs.reduce((sum, i) => sum + i.bytes, 0);
   const bar = new ProgressBar(process.stderr, totalBytes, jobs.length);

@@ -21,7 +21,8 @@ import { buildBuildingMesh, type SkippedPolygons } from '../citygml/building-mes
 import type { QuadtreeItem } from '../tiling/quadtree';
 import { SchemaCollector } from '../tiles3d/metadata-schema';
 import { ConvertError } from './convert-error';
-import { GeometryArena, type BuildingView, type StoredBuilding } from './geometry-arena';
+import type { BuildingView } from './geometry-arena';
+import { ArenaStore, type BuildingStore } from './building-store';
 import { fitEcefModel } from './georeference';
 import { ownAttributes, ownString } from './own-strings';
 import { StringPool } from './string-pool';
@@ -48,12 +49,9 @@ interface Frame {
 const METRES_PER_DEGREE = 111319.49079327357;
 
 export class DatasetBuilder {
-  /** Converted buildings, in reading order; their numbers live in the arena (footprints in the dataset CRS). */
-  readonly records: StoredBuilding[] = [];
   /** Bounding-box diagonal in metres, per record. */
   readonly sizes: number[] = [];
   readonly items: QuadtreeItem[] = [];
-  readonly arena = new GeometryArena();
   readonly schema = new SchemaCollector();
   triangles = 0;
   bounds: DatasetBounds = { west: Infinity, south: Infinity, east: -Infinity, north: -Infinity, minHeight: Infinity, maxHeight: -Infinity };
@@ -67,9 +65,25 @@ export class DatasetBuilder {
   private readonly pool = new StringPool();
   private readonly intern = (s: string) => this.pool.intern(s);
 
+  /** Converted buildings, in reading order (footprints in the dataset CRS); in memory unless a spilling store is given. */
+  readonly store: BuildingStore;
+  /** ECEF origin of each building's model (x, y, z): kept so tile centroids need no second read. */
+  private origins = new Float64Array(3 * 1024);
+
   constructor(
-    private readonly options: { file?: string; crs?: string; geoid: GeoidSetting; warn: (w: ConvertWarning) => void },
-  ) {}
+    private readonly options: { file?: string; crs?: string; geoid: GeoidSetting; warn: (w: ConvertWarning) => void; store?: BuildingStore },
+  ) {
+    this.store = options.store ?? new ArenaStore();
+  }
+
+  get count(): number {
+    return this.store.count;
+  }
+
+  /** Building i's model origin in ECEF, without reading the building back. */
+  origin(i: number): Float64Array {
+    return this.origins.subarray(3 * i, 3 * i + 3);
+  }
 
   async add(building: ParsedBuilding): Promise<void> {
     const frame = await this.frameFor(building);
@@ -117,7 +131,14 @@ export class DatasetBuilder {
     // Own copies: the reader's strings are slices of whole input chunks (see own-strings.ts).
     mesh.id = ownString(mesh.id);
     mesh.attributes = ownAttributes(mesh.attributes, this.intern);
-    this.records.push(this.arena.store(mesh, model, footprint));
+    const n = this.store.count;
+    if (3 * n + 3 > this.origins.length) {
+      const grown = new Float64Array(this.origins.length * 2);
+      grown.set(this.origins);
+      this.origins = grown;
+    }
+    this.origins.set(model.subarray(0, 3), 3 * n);
+    this.store.store(mesh, model, footprint);
     this.sizes.push(Math.hypot(b[3] - b[0], b[4] - b[1], b[5] - b[2]));
     this.items.push(item);
     this.schema.add(mesh.attributes);
@@ -126,7 +147,7 @@ export class DatasetBuilder {
 
   /** Building i as views on the arena. */
   view(i: number): BuildingView {
-    return this.arena.view(this.records[i]);
+    return this.store.view(i);
   }
 
   private extendBounds(lon: number, lat: number): void {
@@ -164,7 +185,7 @@ export class DatasetBuilder {
       const place = { file: this.options.file, line: building.line, column: building.column };
       const what = srsName ? `an unknown CRS "${srsName}"` : 'no CRS (no srsName on the building or the file)';
       const message = `${this.options.file ?? 'input'}: building ${building.id} (line ${building.line}) has ${what}; name the CRS with --crs EPSG:xxxx`;
-      if (this.records.length === 0) throw new ConvertError('unknown-crs', message, place);
+      if (this.store.count === 0) throw new ConvertError('unknown-crs', message, place);
       this.options.warn({ ...place, buildingId: building.id, code: 'unknown-crs', message: `${message}; the building is left out` });
       return null;
     }
