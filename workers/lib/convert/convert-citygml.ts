@@ -185,7 +185,8 @@ async function convertDataset(
         summary.bytesWritten += bytes.byteLength;
       };
       const tree = buildQuadtree(dataset.items, { maxFeatures: options.maxFeaturesPerTile, maxVertices: options.maxVerticesPerTile });
-      const footprints = encodeFootprints(collectFootprints(dataset.count, (i) => dataset.view(i).mesh, dataset.crs!.epsg));
+      // First, so the whole-dataset sidecar is gone before the tiles are written.
+      await write('footprints.bin', encodeFootprints(collectFootprints(dataset.count, (i) => dataset.view(i).mesh, dataset.crs!.epsg)));
       const building = (i: number): TilesetBuilding => ({ ...dataset.view(i), size: dataset.sizes[i] });
       const { tileset, tiles } = await writeTiles(tree, building, dataset.schema.build(), {
         write,
@@ -195,7 +196,6 @@ async function convertDataset(
           if (await pause()) progress('writing');
         },
       });
-      await write('footprints.bin', footprints);
       await write('tileset.json', new TextEncoder().encode(stringifyFinite(tileset, 'tileset.json')));
       summary.tiles = tiles;
     } catch (err) {
