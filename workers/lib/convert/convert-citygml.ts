@@ -147,7 +147,7 @@ async function convertDataset(
       buildings: summary.buildings,
       tiles: summary.tiles,
       phase,
-      heldBytes: dataset.store.heldBytes(),
+      heldBytes: dataset.store.heldBytes() + dataset.items.byteLength(),
     });
   const pause = pacer(signal);
 
@@ -187,7 +187,7 @@ async function convertDataset(
       const tree = buildQuadtree(dataset.items, { maxFeatures: options.maxFeaturesPerTile, maxVertices: options.maxVerticesPerTile });
       // First, so the whole-dataset sidecar is gone before the tiles are written.
       await write('footprints.bin', encodeFootprints(collectFootprints(dataset.count, (i) => dataset.view(i).mesh, dataset.crs!.epsg)));
-      const building = (i: number): TilesetBuilding => ({ ...dataset.view(i), size: dataset.sizes[i] });
+      const building = (i: number): TilesetBuilding => ({ ...dataset.view(i), size: dataset.items.sizes[i] });
       const { tileset, tiles } = await writeTiles(tree, building, dataset.schema.build(), {
         write,
         origin: (i) => dataset.origin(i),

@@ -18,7 +18,7 @@ import {
 } from '../../../src/core/geo/index';
 import type { ConvertWarning, ParsedBuilding } from '../citygml/building';
 import { buildBuildingMesh, type SkippedPolygons } from '../citygml/building-mesh';
-import type { QuadtreeItem } from '../tiling/quadtree';
+import { ItemTable } from '../tiling/item-table';
 import { SchemaCollector } from '../tiles3d/metadata-schema';
 import { ConvertError } from './convert-error';
 import type { BuildingView } from './geometry-arena';
@@ -49,9 +49,8 @@ interface Frame {
 const METRES_PER_DEGREE = 111319.49079327357;
 
 export class DatasetBuilder {
-  /** Bounding-box diagonal in metres, per record. */
-  readonly sizes: number[] = [];
-  readonly items: QuadtreeItem[] = [];
+  /** Quadtree boxes (dataset plane), vertex counts and sizes (bounding-box diagonal, metres), per building. */
+  readonly items = new ItemTable();
   readonly schema = new SchemaCollector();
   triangles = 0;
   bounds: DatasetBounds = { west: Infinity, south: Infinity, east: -Infinity, north: -Infinity, minHeight: Infinity, maxHeight: -Infinity };
@@ -112,7 +111,7 @@ export class DatasetBuilder {
     const model = fitEcefModel({ toLonLat: frame.toLonLat, heightOffset: offset }, mesh.anchor, (b[3] - b[0]) / 2, (b[4] - b[1]) / 2, (b[5] - b[2]) / 2);
 
     // Bounds from the box corners (exact projections), heights ellipsoidal.
-    const item: QuadtreeItem = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity, vertices: mesh.positions.length / 3 };
+    const item = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
     const sameFrame = frame === this.datasetFrame;
     const p = [0, 0];
     for (const [x, y] of [[b[0], b[1]], [b[3], b[1]], [b[0], b[4]], [b[3], b[4]]]) {
@@ -139,8 +138,7 @@ export class DatasetBuilder {
     }
     this.origins.set(model.subarray(0, 3), 3 * n);
     this.store.store(mesh, model, footprint);
-    this.sizes.push(Math.hypot(b[3] - b[0], b[4] - b[1], b[5] - b[2]));
-    this.items.push(item);
+    this.items.push(item.minX, item.minY, item.maxX, item.maxY, mesh.positions.length / 3, Math.hypot(b[3] - b[0], b[4] - b[1], b[5] - b[2]));
     this.schema.add(mesh.attributes);
     this.triangles += triangles;
   }
