@@ -6,6 +6,7 @@
  * input when it is under 20 MB, else of a small fixture), so they show steady-state throughput. Prints a table; asserts nothing.
  *
  *   npm run bench:convert [-- --quick] [-- --njam-timeout 240] [-- --keep]
+ * Ends with reader/converter MB/s per core on gml:posList vs gml:pos rings (convert/coordinate-styles.ts).
  *   --quick          only the 1k town and the real samples
  *   --njam-timeout   seconds before a citygml-to-3dtiles run is stopped and reported as such (default 240)
  */
@@ -17,6 +18,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseSrsName, PROJ_DEFINITIONS } from '../../src/core/geo';
 import { generateTown } from '../../tools/make-demo/generate-town';
+import { coordinateStyles } from './convert/coordinate-styles';
 
 const root = resolve(import.meta.dirname, '../..');
 const data = resolve(root, '../shared/data/citygml');
@@ -207,6 +209,7 @@ try {
   console.log(`  ≥ 10× citygml-to-3dtiles buildings/s: smallest measured ratio ${fmt(Math.min(...ratios), 0)}× over ${ratios.length} inputs`);
   if (big) console.log(`  peak RSS < 400 MB for a 150 MB input: ${fmt(big.twinby.rssBytes / 1048576, 0)} MB at ${fmt(big.megabytes)} MB`);
   console.log(`  ≥ 30 MB/s per core: median ${fmt(mbps[Math.floor(mbps.length / 2)])} MB/s, best ${fmt(mbps.at(-1)!)} MB/s`);
+  await coordinateStyles(quick ? 500 : 2_000);
   console.log(`load average at end ${loadavg().map((x) => x.toFixed(1)).join(' ')} (2 cores; other work on the machine slows every figure)`);
 } finally {
   if (!keep) await rm(work, { recursive: true, force: true });

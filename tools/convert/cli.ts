@@ -18,8 +18,12 @@ import { NonFiniteError, stringifyFinite } from '../../workers/lib/tiles3d/finit
 import { buildRootTileset, type ChildTileset } from './root-tileset';
 import { describeFsError, MANIFEST, OutputError, OutputFolder } from './output-folder';
 import { formatSummary, summarize } from './summary';
+import { mergeMain } from './merge';
+import { parseShard, SHARD_FILE, shardPositions, type Shard } from './shard';
+import { emptyShard, writeShardRecord, type ShardRun } from './shard-record';
 
-const USAGE = `Usage: twinby-convert <file|dir…> --out <dir> [--crs EPSG:xxxx] [--geoid auto|egm96|none|<metres>] [--jobs N] [--json] [--force]
+const USAGE = `Usage: twinby-convert <file|dir…> --out <dir> [--crs EPSG:xxxx] [--geoid auto|egm96|none|<metres>] [--jobs N] [--json] [--force] [--shard i/N]
+       twinby-convert merge <shard-dir…> --out <dir> [--force]
 
   <file|dir…>   CityGML files, or folders searched recursively for *.gml and *.xml
   --out, -o     output folder: <out>/tileset.json plus one <out>/<name>/ per input file. A folder holding
@@ -30,6 +34,8 @@ const USAGE = `Usage: twinby-convert <file|dir…> --out <dir> [--crs EPSG:xxxx]
                 or a fixed offset in metres added to every height
   --jobs, -j    files converted in parallel (default: the number of cores)
   --json        print the summary as JSON on stdout instead of text
+  --shard i/N   convert only this run's share (0 ≤ i < N) of the files, balanced by size; every shard sees the
+                same inputs. 'merge' then joins the shards' --out folders into one tileset, the same bytes as one run
 `;
 
 class UsageError extends Error {}
@@ -42,6 +48,7 @@ interface CliOptions {
   jobs: number;
   json: boolean;
   force: boolean;
+  shard?: Shard;
 }
 
 function parseCli(argv: string[]): CliOptions | 'help' {
@@ -57,6 +64,7 @@ function parseCli(argv: string[]): CliOptions | 'help' {
         jobs: { type: 'string', short: 'j' },
         json: { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
+        shard: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -76,7 +84,13 @@ function parseCli(argv: string[]): CliOptions | 'help' {
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
-  return { inputs: positionals, out: resolve(values.out), crs: values.crs, geoid, jobs, json: values.json, force: values.force };
+  let shard: Shard | undefined;
+  try {
+    shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  return { inputs: positionals, out: resolve(values.out), crs: values.crs, geoid, jobs, json: values.json, force: values.force, shard };
 }
 
 async function readChild(out: string, result: JobResult, name: string): Promise<(ChildTileset & { name: string }) | undefined> {
@@ -96,6 +110,7 @@ function displayPath(path: string): string {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'merge') return mergeMain(argv.slice(1), USAGE);
   let options;
   try {
     options = parseCli(argv);
@@ -109,17 +124,20 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
-  const inputs = await collectInputs(options.inputs).catch((err: Error) => err);
-  if (inputs instanceof Error || inputs.length === 0) {
-    process.stderr.write(`twinby-convert: ${inputs instanceof Error ? inputs.message : 'no .gml or .xml files found'}\n`);
+  const all = await collectInputs(options.inputs).catch((err: Error) => err);
+  if (all instanceof Error || all.length === 0) {
+    process.stderr.write(`twinby-convert: ${all instanceof Error ? all.message : 'no .gml or .xml files found'}\n`);
     return 2;
   }
+  // names come from the whole list, so every shard names a file as one run would
+  const positions = options.shard ? shardPositions(all, options.shard) : all.map((_, i) => i);
+  const inputs = positions.map((i) => all[i]);
 
   const started = performance.now();
   const rootName = 'tileset.json';
   let output: OutputFolder;
   try {
-    output = await OutputFolder.open(options.out, options.force, [rootName, MANIFEST, ...inputs.map((i) => i.name)]);
+    output = await OutputFolder.open(options.out, options.force, [rootName, MANIFEST, SHARD_FILE, ...inputs.map((i) => i.name)]);
   } catch (err) {
     if (!(err instanceof OutputError)) throw err;
     process.stderr.write(`twinby-convert: ${err.message}\n`);
@@ -132,7 +150,9 @@ export async function main(argv: string[]): Promise<number> {
   };
   process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
   try {
-    return await convertInto(output, inputs, options, started, rootName);
+    if (options.shard && inputs.length === 0) return await emptyShard(output, options.shard, all.length);
+    const shard = options.shard && { ...options.shard, inputs: all.length, positions };
+    return await convertInto(output, inputs, options, started, rootName, shard);
   } catch (err) {
     if (!(err instanceof OutputError) && !(err instanceof NonFiniteError)) throw err;
     process.stderr.write(`twinby-convert: ${err.message}\n`);
@@ -143,7 +163,14 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-async function convertInto(output: OutputFolder, inputs: InputFile[], options: CliOptions, started: number, rootName: string): Promise<number> {
+async function convertInto(
+  output: OutputFolder,
+  inputs: InputFile[],
+  options: CliOptions,
+  started: number,
+  rootName: string,
+  shard?: ShardRun,
+): Promise<number> {
   const jobs: ConvertJob[] = inputs.map((input, id) => ({
     id,
     input: input.path,
@@ -152,6 +179,8 @@ async function convertInto(output: OutputFolder, inputs: InputFile[], options: C
     bytes: input.bytes,
     crs: options.crs,
     geoid: options.geoid,
+    // beside the output (input-sized disks), never committed: only the named folders move to the target
+    spill: join(output.staging, `.spill-${id}.bin`),
   }));
   const totalBytes = inputs.reduce((sum, i) => sum + i.bytes, 0);
   const bar = new ProgressBar(process.stderr, totalBytes, jobs.length);
@@ -173,8 +202,9 @@ async function convertInto(output: OutputFolder, inputs: InputFile[], options: C
     } catch (err) {
       throw new OutputError(describeFsError(err, join(output.target, rootName)));
     }
+    const extra = shard ? [await writeShardRecord(output, shard, inputs, children)] : [];
     // Only files that converted replace an earlier run's folder; a failed one leaves it as it was.
-    await output.commit([...children.map((c) => c.name), rootName]);
+    await output.commit([...children.map((c) => c.name), rootName, ...extra]);
     summary.bytesWritten += Buffer.byteLength(root);
     summary.tileset = displayPath(join(output.target, rootName));
   }

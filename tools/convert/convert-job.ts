@@ -2,6 +2,7 @@
 import { createReadStream } from 'node:fs';
 import { convertCityGML, type ConvertProgress, type ConvertSummary } from '../../workers/lib/convert/convert-citygml';
 import { directorySink } from './fs-sink';
+import { DiskSpillFile } from './spill-file';
 
 export interface ConvertJob {
   id: number;
@@ -15,6 +16,8 @@ export interface ConvertJob {
   bytes: number;
   crs?: string;
   geoid?: string | number;
+  /** Temporary file where buildings wait for their tile (removed when the job ends); in memory without one. */
+  spill?: string;
 }
 
 export type JobMessage =
@@ -26,8 +29,10 @@ const CHUNK_BYTES = 1 << 20;
 
 export async function runJob(job: ConvertJob, onProgress?: (p: ConvertProgress) => void): Promise<ConvertSummary> {
   const stream = createReadStream(job.input, { highWaterMark: CHUNK_BYTES });
+  let spill: DiskSpillFile | undefined;
   try {
-    return await convertCityGML(stream, directorySink(job.outDir), { file: job.file, crs: job.crs, geoid: job.geoid, onProgress });
+    spill = job.spill ? new DiskSpillFile(job.spill) : undefined;
+    return await convertCityGML(stream, directorySink(job.outDir), { file: job.file, crs: job.crs, geoid: job.geoid, spill, onProgress });
   } catch (err) {
     // convertCityGML reports bad input in its summary; this catches the unexpected, so other files go on.
     const e = err instanceof Error ? err : new Error(String(err));
@@ -42,6 +47,7 @@ export async function runJob(job: ConvertJob, onProgress?: (p: ConvertProgress) 
       error: { name: e.name, message: e.message, code: ctx.code, file: job.file, line: ctx.line, column: ctx.column },
     };
   } finally {
+    spill?.close();
     stream.destroy();
   }
 }

@@ -26,8 +26,11 @@ export function header(lower: number[], upper: number[]): string {
 
 export const FOOTER = '</core:CityModel>\n';
 
+/** How rings are written: one gml:posList (LDBV Bavaria) or one gml:pos per point (AdV LoD2-DE as Hamburg writes it). */
+export type CoordinateStyle = 'posList' | 'pos';
+
 /** One <core:cityObjectMember>; `seed` makes the surface ids reproducible. */
-export function writeBuilding(b: DemoBuilding, seed: number, ordinal: number): string {
+export function writeBuilding(b: DemoBuilding, seed: number, ordinal: number, style: CoordinateStyle = 'posList'): string {
   const random = createRandom(seed, 0x6d6c, ordinal);
   let s = `<core:cityObjectMember>
 <bldg:Building gml:id="${b.id}">
@@ -44,13 +47,13 @@ export function writeBuilding(b: DemoBuilding, seed: number, ordinal: number): s
   for (const [name, value] of b.generic) s += `<gen:stringAttribute name="${escapeXml(name)}">\n<gen:value>${escapeXml(value)}</gen:value>\n</gen:stringAttribute>\n`;
   s += attributes(b.function, b.roofType, b.measuredHeight, b.storeys);
   if (b.parts.length === 1) {
-    s += geometry(b.id, b.parts[0], random);
+    s += geometry(b.id, b.parts[0], random, style);
   } else {
     b.parts.forEach((part, k) => {
       const id = `${b.id}_BP${k + 1}`;
       s += `<bldg:consistsOfBuildingPart>
 <bldg:BuildingPart gml:id="${id}">
-${attributes(part.function, part.roofType, part.measuredHeight, part.storeys)}${geometry(id, part, random)}</bldg:BuildingPart>
+${attributes(part.function, part.roofType, part.measuredHeight, part.storeys)}${geometry(id, part, random, style)}</bldg:BuildingPart>
 </bldg:consistsOfBuildingPart>
 `;
     });
@@ -68,7 +71,7 @@ function attributes(fn: string, roofType: string, height: number, storeys: numbe
 }
 
 /** lod2Solid referencing the thematic surfaces' polygons, then the surfaces themselves. */
-function geometry(ownerId: string, part: DemoPart, random: Random): string {
+function geometry(ownerId: string, part: DemoPart, random: Random, style: CoordinateStyle): string {
   const ids = part.surfaces.map(() => `${ownerId}_${uuid(random)}`);
   let s = `<bldg:lod2Solid>
 <gml:Solid gml:id="${ownerId}_${uuid(random)}">
@@ -77,15 +80,15 @@ function geometry(ownerId: string, part: DemoPart, random: Random): string {
 `;
   for (const id of ids) s += `<gml:surfaceMember xlink:href="#${id}_poly"/>\n`;
   s += '</gml:CompositeSurface>\n</gml:exterior>\n</gml:Solid>\n</bldg:lod2Solid>\n';
-  part.surfaces.forEach((surface, k) => (s += thematic(ids[k], surface)));
+  part.surfaces.forEach((surface, k) => (s += thematic(ids[k], surface, style)));
   return s;
 }
 
-function thematic(id: string, surface: DemoSurface): string {
-  const ring = surface.ring;
-  let pos = '';
-  for (const p of ring) pos += `${fixed(p[0])} ${fixed(p[1])} ${fixed(p[2])} `;
-  pos += `${fixed(ring[0][0])} ${fixed(ring[0][1])} ${fixed(ring[0][2])}`;
+function thematic(id: string, surface: DemoSurface, style: CoordinateStyle): string {
+  const ring = [...surface.ring, surface.ring[0]];
+  const points = ring.map((p) => `${fixed(p[0])} ${fixed(p[1])} ${fixed(p[2])}`);
+  const coordinates =
+    style === 'pos' ? points.map((p) => `<gml:pos>${p}</gml:pos>`).join('\n') : `<gml:posList srsDimension="3">${points.join(' ')}</gml:posList>`;
   return `<bldg:boundedBy>
 <bldg:${surface.type} gml:id="${id}">
 <bldg:lod2MultiSurface>
@@ -94,7 +97,7 @@ function thematic(id: string, surface: DemoSurface): string {
 <gml:Polygon gml:id="${id}_poly">
 <gml:exterior>
 <gml:LinearRing gml:id="${id}_poly_0_">
-<gml:posList srsDimension="3">${pos}</gml:posList>
+${coordinates}
 </gml:LinearRing>
 </gml:exterior>
 </gml:Polygon>

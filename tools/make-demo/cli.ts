@@ -1,5 +1,6 @@
 /**
- * npm run make-demo -- --buildings 400 --seed 1 --out out/demo.gml [--origin 724000,5377500]
+ * npm run make-demo -- --buildings 400 --seed 1 --out out/demo.gml [--origin 724000,5377500] [--pos]
+ * --pos writes one gml:pos per point (AdV LoD2-DE as Hamburg writes it) instead of gml:posList.
  * Writes the synthetic demo town as CityGML 1.0 (streamed: any size fits in memory).
  */
 import { createWriteStream } from 'node:fs';
@@ -32,7 +33,8 @@ await mkdir(dirname(target), { recursive: true });
 const file = createWriteStream(target);
 const started = performance.now();
 let bytes = 0;
-for await (const chunk of generateTown({ buildings, seed, origin })) {
+const coordinates = process.argv.includes('--pos') ? 'pos' : 'posList';
+for await (const chunk of generateTown({ buildings, seed, origin, coordinates })) {
   bytes += Buffer.byteLength(chunk);
   if (!file.write(chunk)) await once(file, 'drain');
 }

@@ -7,7 +7,7 @@
  * block from the market square outwards, until `buildings` have been written.
  */
 import { blockBuildings, type BlockContext } from './block-builder';
-import { FOOTER, header, writeBuilding } from './citygml-writer';
+import { FOOTER, header, writeBuilding, type CoordinateStyle } from './citygml-writer';
 import { plannedBuildings } from './planned-buildings';
 import { BLOCK_U, BLOCK_V, blocksFromCentre, place, TOWN_ORIGIN } from './town-layout';
 
@@ -17,6 +17,8 @@ export interface GenerateTownOptions {
   seed: number;
   /** Market square, EPSG:25832 east/north. Default TOWN_ORIGIN (Isar valley west of Landshut). */
   origin?: [number, number];
+  /** 'posList' (default, LDBV Bavaria) or 'pos': one gml:pos per point, as AdV LoD2-DE files from Hamburg. */
+  coordinates?: CoordinateStyle;
 }
 
 /** Text is handed out in pieces of about this many characters. */
@@ -33,7 +35,7 @@ export async function* generateTown(opts: GenerateTownOptions): AsyncGenerator<s
   let text = header(lower, upper);
   let written = 0;
   const emit = (b: Parameters<typeof writeBuilding>[0]) => {
-    text += writeBuilding(b, opts.seed, written);
+    text += writeBuilding(b, opts.seed, written, opts.coordinates);
     written++;
   };
 

@@ -57,6 +57,20 @@ function plane(ring: Float64Array): { n: number[]; offPlane: number } {
 }
 
 describe('generateTown', () => {
+  it("writes gml:pos per point on request (AdV LoD2-DE style) and the reader gets the same buildings", async () => {
+    const posList = await text({ buildings: 40, seed: 5 });
+    const pos = await text({ buildings: 40, seed: 5, coordinates: 'pos' });
+    expect(pos.text).not.toContain('gml:posList');
+    expect(pos.text).toMatch(/<gml:pos>\d+\.\d{3} \d+\.\d{3} \d+\.\d{3}<\/gml:pos>/);
+    const a = await read(posList.text);
+    const b = await read(pos.text);
+    expect(b.warnings).toEqual([]);
+    expect(b.buildings.length).toBe(40);
+    expect(b.buildings.map((x) => x.polygons.map((p) => p.rings.map((r) => Array.from(r))))).toEqual(
+      a.buildings.map((x) => x.polygons.map((p) => p.rings.map((r) => Array.from(r)))),
+    );
+  });
+
   it('gives byte-identical output for the same seed, and a different town for another seed', async () => {
     const a = await text({ buildings: 300, seed: 7 });
     const b = await text({ buildings: 300, seed: 7 });

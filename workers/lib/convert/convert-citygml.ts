@@ -15,6 +15,7 @@ import { encodeFootprints } from '../footprints/footprint-codec';
 import { buildQuadtree } from '../tiling/quadtree';
 import { writeTiles, type TilesetBuilding } from '../tiles3d/tileset-writer';
 import { DatasetBuilder } from './dataset-builder';
+import { SpillStore, type SpillFile } from './building-store';
 import { ownWarning } from './own-strings';
 import { collectFootprints } from './footprint-sidecar';
 
@@ -35,6 +36,11 @@ export interface ConvertOptions {
   maxFeaturesPerTile?: number;
   /** Default 500,000. */
   maxVerticesPerTile?: number;
+  /**
+   * Where buildings wait for their tile. Without one they stay in memory (~1.5 kB per LoD2 house);
+   * with one (a temporary file in Node) memory follows the tile being written, not the input.
+   */
+  spill?: SpillFile;
   signal?: AbortSignal;
   onProgress?: (p: ConvertProgress) => void;
   onWarning?: (w: ConvertWarning) => void;
@@ -45,6 +51,8 @@ export interface ConvertProgress {
   buildings: number;
   tiles: number;
   phase: 'reading' | 'writing' | 'done';
+  /** Bytes of building data the converter holds in memory (see BuildingStore.heldBytes). */
+  heldBytes?: number;
 }
 
 export interface ConvertSummary {
@@ -96,7 +104,7 @@ export async function convertBuildings(
   sink: TilesetSink,
   options: ConvertOptions & { bytesRead?: () => number; pendingWarnings?: ConvertWarning[] } = {},
 ): Promise<ConvertSummary> {
-  const { file, signal } = options;
+  const { file } = options;
   const summary: ConvertSummary = { buildings: 0, triangles: 0, tiles: 0, bytesRead: 0, bytesWritten: 0, warnings: [] };
   let dropped = 0;
   const warn = (w: ConvertWarning) => {
@@ -106,17 +114,42 @@ export async function convertBuildings(
     else dropped++;
     options.onWarning?.(warning);
   };
-  const progress = (phase: ConvertProgress['phase']) =>
-    options.onProgress?.({ bytesRead: summary.bytesRead, buildings: summary.buildings, tiles: summary.tiles, phase });
-  const pause = pacer(signal);
 
   let dataset: DatasetBuilder;
   try {
-    dataset = new DatasetBuilder({ file, crs: options.crs, geoid: parseGeoidOption(options.geoid), warn });
+    const store = options.spill ? new SpillStore(options.spill) : undefined;
+    dataset = new DatasetBuilder({ file, crs: options.crs, geoid: parseGeoidOption(options.geoid), warn, store });
   } catch (err) {
     summary.error = describeError(err, file);
+    await options.spill?.close();
     return summary;
   }
+  try {
+    return await convertDataset(dataset, buildings, sink, options, summary, warn, () => dropped);
+  } finally {
+    await dataset.store.close?.();
+  }
+}
+
+async function convertDataset(
+  dataset: DatasetBuilder,
+  buildings: AsyncIterable<ParsedBuilding> | Iterable<ParsedBuilding>,
+  sink: TilesetSink,
+  options: ConvertOptions & { bytesRead?: () => number; pendingWarnings?: ConvertWarning[] },
+  summary: ConvertSummary,
+  warn: (w: ConvertWarning) => void,
+  droppedCount: () => number,
+): Promise<ConvertSummary> {
+  const { file, signal } = options;
+  const progress = (phase: ConvertProgress['phase']) =>
+    options.onProgress?.({
+      bytesRead: summary.bytesRead,
+      buildings: summary.buildings,
+      tiles: summary.tiles,
+      phase,
+      heldBytes: dataset.store.heldBytes() + dataset.items.byteLength(),
+    });
+  const pause = pacer(signal);
 
   // Reading phase.
   const pending = options.pendingWarnings ?? [];
@@ -128,58 +161,59 @@ export async function convertBuildings(
     for await (const building of buildings) {
       flush();
       await dataset.add(building);
-      summary.buildings = dataset.records.length;
+      summary.buildings = dataset.count;
       if (await pause()) progress('reading');
     }
     flush();
   } catch (err) {
     flush();
-    if (isAbort(err, signal)) return { ...finish(summary, dataset, dropped), error: describeError(err, file) };
+    if (isAbort(err, signal)) return { ...finish(summary, dataset, droppedCount()), error: describeError(err, file) };
     summary.error = describeError(err, file);
   }
-  summary.buildings = dataset.records.length;
+  summary.buildings = dataset.count;
   summary.triangles = dataset.triangles;
   progress('writing');
 
-  if (dataset.records.length === 0 && !summary.error) {
+  if (dataset.count === 0 && !summary.error) {
     warn({ file, code: 'no-buildings', message: `${file ?? 'The input'} holds no building with usable geometry: nothing to write` });
   }
   // Writing phase: whatever was converted is written, even after a reader error.
-  if (dataset.records.length > 0) {
+  if (dataset.count > 0) {
     try {
       const write = async (path: string, bytes: Uint8Array) => {
         await sink.write(path, bytes);
         summary.bytesWritten += bytes.byteLength;
       };
       const tree = buildQuadtree(dataset.items, { maxFeatures: options.maxFeaturesPerTile, maxVertices: options.maxVerticesPerTile });
-      const footprints = encodeFootprints(collectFootprints(dataset.records.length, (i) => dataset.view(i).mesh, dataset.crs!.epsg));
-      const building = (i: number): TilesetBuilding => ({ ...dataset.view(i), size: dataset.sizes[i] });
+      // First, so the whole-dataset sidecar is gone before the tiles are written.
+      await write('footprints.bin', encodeFootprints(collectFootprints(dataset.count, (i) => dataset.view(i).mesh, dataset.crs!.epsg)));
+      const building = (i: number): TilesetBuilding => ({ ...dataset.view(i), size: dataset.items.sizes[i] });
       const { tileset, tiles } = await writeTiles(tree, building, dataset.schema.build(), {
         write,
+        origin: (i) => dataset.origin(i),
         onTile: async (n) => {
           summary.tiles = n;
           if (await pause()) progress('writing');
         },
       });
-      await write('footprints.bin', footprints);
       await write('tileset.json', new TextEncoder().encode(stringifyFinite(tileset, 'tileset.json')));
       summary.tiles = tiles;
     } catch (err) {
-      if (isAbort(err, signal)) return { ...finish(summary, dataset, dropped), error: describeError(err, file) };
+      if (isAbort(err, signal)) return { ...finish(summary, dataset, droppedCount()), error: describeError(err, file) };
       summary.error ??= describeError(err, file);
     }
   }
-  finish(summary, dataset, dropped);
+  finish(summary, dataset, droppedCount());
   progress('done');
   return summary;
 }
 
 function finish(summary: ConvertSummary, dataset: DatasetBuilder, dropped: number): ConvertSummary {
-  summary.buildings = dataset.records.length;
+  summary.buildings = dataset.count;
   summary.triangles = dataset.triangles;
   summary.crs = dataset.crs;
   summary.heights = dataset.heightDescription();
-  if (dataset.records.length) summary.bounds = { ...dataset.bounds };
+  if (dataset.count) summary.bounds = { ...dataset.bounds };
   if (dropped && !summary.warnings.some((w) => w.code === 'warnings-truncated')) {
     summary.warnings.push({ file: summary.warnings[0]?.file, code: 'warnings-truncated', message: `${dropped} more warning(s) not listed` });
   }

@@ -18,10 +18,11 @@ import {
 } from '../../../src/core/geo/index';
 import type { ConvertWarning, ParsedBuilding } from '../citygml/building';
 import { buildBuildingMesh, type SkippedPolygons } from '../citygml/building-mesh';
-import type { QuadtreeItem } from '../tiling/quadtree';
+import { ItemTable } from '../tiling/item-table';
 import { SchemaCollector } from '../tiles3d/metadata-schema';
 import { ConvertError } from './convert-error';
-import { GeometryArena, type BuildingView, type StoredBuilding } from './geometry-arena';
+import type { BuildingView } from './geometry-arena';
+import { ArenaStore, type BuildingStore } from './building-store';
 import { fitEcefModel } from './georeference';
 import { ownAttributes, ownString } from './own-strings';
 import { StringPool } from './string-pool';
@@ -48,12 +49,8 @@ interface Frame {
 const METRES_PER_DEGREE = 111319.49079327357;
 
 export class DatasetBuilder {
-  /** Converted buildings, in reading order; their numbers live in the arena (footprints in the dataset CRS). */
-  readonly records: StoredBuilding[] = [];
-  /** Bounding-box diagonal in metres, per record. */
-  readonly sizes: number[] = [];
-  readonly items: QuadtreeItem[] = [];
-  readonly arena = new GeometryArena();
+  /** Quadtree boxes (dataset plane), vertex counts and sizes (bounding-box diagonal, metres), per building. */
+  readonly items = new ItemTable();
   readonly schema = new SchemaCollector();
   triangles = 0;
   bounds: DatasetBounds = { west: Infinity, south: Infinity, east: -Infinity, north: -Infinity, minHeight: Infinity, maxHeight: -Infinity };
@@ -67,9 +64,25 @@ export class DatasetBuilder {
   private readonly pool = new StringPool();
   private readonly intern = (s: string) => this.pool.intern(s);
 
+  /** Converted buildings, in reading order (footprints in the dataset CRS); in memory unless a spilling store is given. */
+  readonly store: BuildingStore;
+  /** ECEF origin of each building's model (x, y, z): kept so tile centroids need no second read. */
+  private origins = new Float64Array(3 * 1024);
+
   constructor(
-    private readonly options: { file?: string; crs?: string; geoid: GeoidSetting; warn: (w: ConvertWarning) => void },
-  ) {}
+    private readonly options: { file?: string; crs?: string; geoid: GeoidSetting; warn: (w: ConvertWarning) => void; store?: BuildingStore },
+  ) {
+    this.store = options.store ?? new ArenaStore();
+  }
+
+  get count(): number {
+    return this.store.count;
+  }
+
+  /** Building i's model origin in ECEF, without reading the building back. */
+  origin(i: number): Float64Array {
+    return this.origins.subarray(3 * i, 3 * i + 3);
+  }
 
   async add(building: ParsedBuilding): Promise<void> {
     const frame = await this.frameFor(building);
@@ -98,7 +111,7 @@ export class DatasetBuilder {
     const model = fitEcefModel({ toLonLat: frame.toLonLat, heightOffset: offset }, mesh.anchor, (b[3] - b[0]) / 2, (b[4] - b[1]) / 2, (b[5] - b[2]) / 2);
 
     // Bounds from the box corners (exact projections), heights ellipsoidal.
-    const item: QuadtreeItem = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity, vertices: mesh.positions.length / 3 };
+    const item = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
     const sameFrame = frame === this.datasetFrame;
     const p = [0, 0];
     for (const [x, y] of [[b[0], b[1]], [b[3], b[1]], [b[0], b[4]], [b[3], b[4]]]) {
@@ -117,16 +130,22 @@ export class DatasetBuilder {
     // Own copies: the reader's strings are slices of whole input chunks (see own-strings.ts).
     mesh.id = ownString(mesh.id);
     mesh.attributes = ownAttributes(mesh.attributes, this.intern);
-    this.records.push(this.arena.store(mesh, model, footprint));
-    this.sizes.push(Math.hypot(b[3] - b[0], b[4] - b[1], b[5] - b[2]));
-    this.items.push(item);
+    const n = this.store.count;
+    if (3 * n + 3 > this.origins.length) {
+      const grown = new Float64Array(this.origins.length * 2);
+      grown.set(this.origins);
+      this.origins = grown;
+    }
+    this.origins.set(model.subarray(0, 3), 3 * n);
+    this.store.store(mesh, model, footprint);
+    this.items.push(item.minX, item.minY, item.maxX, item.maxY, mesh.positions.length / 3, Math.hypot(b[3] - b[0], b[4] - b[1], b[5] - b[2]));
     this.schema.add(mesh.attributes);
     this.triangles += triangles;
   }
 
   /** Building i as views on the arena. */
   view(i: number): BuildingView {
-    return this.arena.view(this.records[i]);
+    return this.store.view(i);
   }
 
   private extendBounds(lon: number, lat: number): void {
@@ -164,7 +183,7 @@ export class DatasetBuilder {
       const place = { file: this.options.file, line: building.line, column: building.column };
       const what = srsName ? `an unknown CRS "${srsName}"` : 'no CRS (no srsName on the building or the file)';
       const message = `${this.options.file ?? 'input'}: building ${building.id} (line ${building.line}) has ${what}; name the CRS with --crs EPSG:xxxx`;
-      if (this.records.length === 0) throw new ConvertError('unknown-crs', message, place);
+      if (this.store.count === 0) throw new ConvertError('unknown-crs', message, place);
       this.options.warn({ ...place, buildingId: building.id, code: 'unknown-crs', message: `${message}; the building is left out` });
       return null;
     }

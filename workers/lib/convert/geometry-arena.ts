@@ -7,6 +7,7 @@
  */
 import type { BuildingAttributes } from '../citygml/building';
 import type { BuildingMesh } from '../citygml/building-mesh';
+import { flattenFootprint, readFootprint } from './building-record';
 
 const VERTEX_PAGE = 1 << 18; // vertices per page (4 MB of positions)
 const INDEX_PAGE = 1 << 20;
@@ -116,6 +117,12 @@ export class GeometryArena {
     return sum(this.positions) + sum(this.normals) + sum(this.surfaces) + sum(this.indices) + sum(this.doubles);
   }
 
+  /** Bytes filled with building data (pages are allocated ahead in 4 MB steps). */
+  usedBytes(): number {
+    const sum = (fill: number[]) => fill.reduce((s, n) => s + n, 0);
+    return sum(this.vertexFill) * 16 + sum(this.indexFill) * 4 + sum(this.doubleFill) * 8;
+  }
+
   private reserveVertices(count: number): [number, number] {
     const last = this.vertexFill.length - 1;
     if (last >= 0 && this.vertexFill[last] + count <= this.surfaces[last].length) {
@@ -142,42 +149,4 @@ function reserve<T extends Float64Array | Uint32Array>(pages: T[], fill: number[
   pages.push(new Type(Math.max(pageSize, count)));
   fill.push(count);
   return [fill.length - 1, 0];
-}
-
-/** [polygons, then per polygon: rings, then per ring: vertex count, x, y, …]. */
-function flattenFootprint(footprint: Float64Array[][]): Float64Array {
-  let n = 1;
-  for (const poly of footprint) {
-    n += 1;
-    for (const ring of poly) n += 1 + ring.length;
-  }
-  const out = new Float64Array(n);
-  let k = 0;
-  out[k++] = footprint.length;
-  for (const poly of footprint) {
-    out[k++] = poly.length;
-    for (const ring of poly) {
-      out[k++] = ring.length / 2;
-      out.set(ring, k);
-      k += ring.length;
-    }
-  }
-  return out;
-}
-
-function readFootprint(d: Float64Array, start: number): Float64Array[][] {
-  let k = start;
-  const polygons: Float64Array[][] = [];
-  const count = d[k++];
-  for (let p = 0; p < count; p++) {
-    const rings: Float64Array[] = [];
-    const ringCount = d[k++];
-    for (let r = 0; r < ringCount; r++) {
-      const n = d[k++] * 2;
-      rings.push(d.subarray(k, k + n));
-      k += n;
-    }
-    polygons.push(rings);
-  }
-  return polygons;
 }

@@ -28,6 +28,8 @@ export interface TileJson {
 
 export interface WriteTilesOptions {
   write(path: string, bytes: Uint8Array): void | Promise<void>;
+  /** Building i's model origin (ECEF), when known without building(i): spares a pass over every building. */
+  origin?: (index: number) => ArrayLike<number>;
   /** Called after each tile; may await (to yield, or to honour an abort). */
   onTile?: (tiles: number) => void | Promise<void>;
 }
@@ -55,7 +57,7 @@ export async function writeTiles(
   options: WriteTilesOptions,
 ): Promise<WrittenTileset> {
   const states = new Map<QuadtreeNode, NodeState>();
-  const centroids = subtreeCentroids(root, building);
+  const centroids = subtreeCentroids(root, options.origin ?? ((i) => building(i).model));
   let tiles = 0;
   for (const node of postOrder(root)) {
     const [cx, cy, cz] = centroids.get(node)!;
@@ -149,12 +151,12 @@ function featureOf(b: PlacedBuilding): { id: string; lod: number; attributes: Bu
 }
 
 /** ECEF centroid of each node's buildings (own and descendants'), from the models' anchors. */
-function subtreeCentroids(root: QuadtreeNode, building: (index: number) => TilesetBuilding): Map<QuadtreeNode, number[]> {
+function subtreeCentroids(root: QuadtreeNode, origin: (index: number) => ArrayLike<number>): Map<QuadtreeNode, number[]> {
   const sums = new Map<QuadtreeNode, number[]>();
   for (const node of postOrder(root)) {
     const s = [0, 0, 0, 0];
     for (const i of node.items) {
-      const m = building(i).model;
+      const m = origin(i);
       s[0] += m[0];
       s[1] += m[1];
       s[2] += m[2];

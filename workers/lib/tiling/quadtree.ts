@@ -5,6 +5,7 @@
  * buildings too big for the children stay with their parent. A node is split until
  * it holds at most `maxFeatures` buildings and `maxVertices` vertices.
  */
+import type { QuadtreeItems } from './item-table';
 
 export interface QuadtreeItem {
   minX: number;
@@ -37,18 +38,23 @@ export interface QuadtreeNode {
   children: QuadtreeNode[];
 }
 
+export type { QuadtreeItems };
+
 export const DEFAULT_MAX_FEATURES = 2000;
 export const DEFAULT_MAX_VERTICES = 500_000;
 
-export function buildQuadtree(items: readonly QuadtreeItem[], options: QuadtreeOptions = {}): QuadtreeNode {
+/** The items as objects (tests, small inputs) or as columns (ItemTable: the converter). */
+export function buildQuadtree(input: readonly QuadtreeItem[] | QuadtreeItems, options: QuadtreeOptions = {}): QuadtreeNode {
+  const items = 'boxes' in input ? input : toColumns(input);
+  const { boxes, vertices } = items;
   const maxFeatures = Math.max(1, options.maxFeatures ?? DEFAULT_MAX_FEATURES);
   const maxVertices = Math.max(1, options.maxVertices ?? DEFAULT_MAX_VERTICES);
   const maxDepth = options.maxDepth ?? 20;
 
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-  for (const it of items) {
-    const cx = (it.minX + it.maxX) / 2;
-    const cy = (it.minY + it.maxY) / 2;
+  for (let i = 0; i < items.length; i++) {
+    const cx = (boxes[4 * i] + boxes[4 * i + 2]) / 2;
+    const cy = (boxes[4 * i + 1] + boxes[4 * i + 3]) / 2;
     if (cx < minX) minX = cx;
     if (cy < minY) minY = cy;
     if (cx > maxX) maxX = cx;
@@ -62,12 +68,12 @@ export function buildQuadtree(items: readonly QuadtreeItem[], options: QuadtreeO
   const fits = (list: number[]) => {
     if (list.length > maxFeatures) return false;
     let v = 0;
-    for (const i of list) v += items[i].vertices;
+    for (const i of list) v += vertices[i];
     return v <= maxVertices;
   };
 
   // Explicit stack: deep trees of crowded data must not overflow the call stack.
-  const stack: [QuadtreeNode, number[], number, number][] = [[root, items.map((_, i) => i), 0, 0]];
+  const stack: [QuadtreeNode, number[], number, number][] = [[root, Array.from({ length: items.length }, (_, i) => i), 0, 0]];
   while (stack.length) {
     const [node, list, col, row] = stack.pop()!;
     if (fits(list)) {
@@ -75,25 +81,25 @@ export function buildQuadtree(items: readonly QuadtreeItem[], options: QuadtreeO
       continue;
     }
     if (node.level >= maxDepth) {
-      chunk(node, list, items, maxFeatures, maxVertices);
+      chunk(node, list, vertices, maxFeatures, maxVertices);
       continue;
     }
     const half = node.size / 2;
     const kept: number[] = [];
     const quarters: number[][] = [[], [], [], []];
     for (const i of list) {
-      const it = items[i];
+      const [x0, y0, x1, y1] = [boxes[4 * i], boxes[4 * i + 1], boxes[4 * i + 2], boxes[4 * i + 3]];
       // A child's loose bounds are twice its cell: items wider than a child cell stay here.
-      if (Math.max(it.maxX - it.minX, it.maxY - it.minY) > half) {
+      if (Math.max(x1 - x0, y1 - y0) > half) {
         kept.push(i);
         continue;
       }
-      const qx = (it.minX + it.maxX) / 2 >= node.x + half ? 1 : 0;
-      const qy = (it.minY + it.maxY) / 2 >= node.y + half ? 1 : 0;
+      const qx = (x0 + x1) / 2 >= node.x + half ? 1 : 0;
+      const qy = (y0 + y1) / 2 >= node.y + half ? 1 : 0;
       quarters[qy * 2 + qx].push(i);
     }
     if (fits(kept)) node.items = kept;
-    else chunk(node, kept, items, maxFeatures, maxVertices);
+    else chunk(node, kept, vertices, maxFeatures, maxVertices);
     for (let q = 0; q < 4; q++) {
       if (quarters[q].length === 0) continue; // empty children are omitted
       const c = col * 2 + (q & 1);
@@ -115,7 +121,7 @@ export function buildQuadtree(items: readonly QuadtreeItem[], options: QuadtreeO
 }
 
 /** Splits a list that cannot be split in space into leaf children of at most the caps each. */
-function chunk(node: QuadtreeNode, list: number[], items: readonly QuadtreeItem[], maxFeatures: number, maxVertices: number): void {
+function chunk(node: QuadtreeNode, list: number[], vertexCounts: Uint32Array, maxFeatures: number, maxVertices: number): void {
   let current: number[] = [];
   let vertices = 0;
   let n = 0;
@@ -126,11 +132,21 @@ function chunk(node: QuadtreeNode, list: number[], items: readonly QuadtreeItem[
     vertices = 0;
   };
   for (const i of list) {
-    if (current.length && (current.length >= maxFeatures || vertices + items[i].vertices > maxVertices)) flush();
+    if (current.length && (current.length >= maxFeatures || vertices + vertexCounts[i] > maxVertices)) flush();
     current.push(i);
-    vertices += items[i].vertices;
+    vertices += vertexCounts[i];
   }
   flush();
+}
+
+function toColumns(items: readonly QuadtreeItem[]): QuadtreeItems {
+  const boxes = new Float64Array(items.length * 4);
+  const vertices = new Uint32Array(items.length);
+  items.forEach((it, i) => {
+    boxes.set([it.minX, it.minY, it.maxX, it.maxY], 4 * i);
+    vertices[i] = it.vertices;
+  });
+  return { length: items.length, boxes, vertices };
 }
 
 /** Visits children before their parent (the order tiles must be written in to know their bounds). */

@@ -1,0 +1,56 @@
+/**
+ * `npm run bench:memory`: peak RSS of a conversion against the number of buildings, to show that memory
+ * follows the tile (buildings spilled to disk) and not the input. Each size runs in a child process of its
+ * own (so its peak is its own), the synthetic town streamed from its generator; temporary data is deleted.
+ * Prints the RSS curve per size (at 10 % steps of the run) and the peaks; asserts nothing. On a busy machine
+ * the seconds are indicative only; the RSS figures hardly depend on load.
+ *
+ *   npm run bench:memory [-- --sizes 10000,100000,1000000] [-- --in-memory]
+ *   --sizes       buildings per run (default 10k, 100k and 1M: 1M is ~9 GB of CityGML and takes long)
+ *   --in-memory   the old design (every building kept in memory until the tiles are written), for comparison
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+const args = process.argv.slice(2);
+const sizesArg = args.includes('--sizes') ? args[args.indexOf('--sizes') + 1] : '10000,100000,1000000';
+const sizes = sizesArg.split(',').map(Number);
+const inMemory = args.includes('--in-memory');
+const root = resolve(import.meta.dirname, '../../..');
+const run = promisify(execFile);
+
+interface Result {
+  buildings: number;
+  tiles: number;
+  error?: string;
+  seconds: number;
+  peakMB: number;
+  inputMB: number;
+  outputMB: number;
+  curve: { s: number; rssMB: number; phase: string; buildings: number; tiles: number }[];
+}
+
+console.log(`bench:memory (${inMemory ? 'in-memory store, the old design' : 'spill to disk'}); busy-machine seconds are indicative only`);
+const rows: string[] = [];
+for (const n of sizes) {
+  const dir = await mkdtemp(join(tmpdir(), 'twinby-bench-memory-'));
+  try {
+    const flags = ['tsx', 'tests/bench/memory/memory-run.ts', String(n), dir, ...(inMemory ? ['--in-memory'] : [])];
+    const { stdout } = await run('npx', flags, { cwd: root, maxBuffer: 1 << 28 });
+    const r = JSON.parse(stdout.trim().split('\n').pop()!) as Result;
+    console.log(`\n${n.toLocaleString('en')} buildings: ${r.inputMB.toFixed(0)} MB CityGML → ${r.tiles} tiles, ${r.outputMB.toFixed(0)} MB, ${r.seconds.toFixed(0)} s${r.error ? `, error: ${r.error}` : ''}`);
+    console.log('   time   phase     buildings   tiles   RSS MB');
+    for (let k = 0; k <= 10; k++) {
+      const p = r.curve[Math.min(r.curve.length - 1, Math.round((k / 10) * (r.curve.length - 1)))];
+      if (!p) continue;
+      console.log(`${p.s.toFixed(0).padStart(6)} s  ${p.phase.padEnd(8)} ${String(p.buildings).padStart(10)} ${String(p.tiles).padStart(7)} ${p.rssMB.toFixed(0).padStart(8)}`);
+    }
+    rows.push(`${n.toLocaleString('en').padStart(10)}  ${r.inputMB.toFixed(0).padStart(8)} MB  peak RSS ${r.peakMB.toFixed(0).padStart(5)} MB  ${(r.inputMB / r.seconds).toFixed(1)} MB/s`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+console.log(`\nbuildings       input        peak          throughput\n${rows.join('\n')}`);

@@ -1,0 +1,86 @@
+// --shard i/N and merge: four shard runs plus a merge give the same files, byte for byte, as one run.
+import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateTown } from '../../../../tools/make-demo/generate-town';
+import { parseShard, shardPositions } from '../../../../tools/convert/shard';
+import { validateTilesetDirectory } from '../../../helpers/validate-tileset';
+
+const bin = resolve(import.meta.dirname, '../../../../tools/bin/twinby-convert.mjs');
+
+function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    execFile(process.execPath, [bin, ...args], { timeout: 300_000 }, (err, stdout, stderr) => {
+      done({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr });
+    });
+  });
+}
+
+/** Every file under dir (relative path → bytes). */
+function tree(dir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else out.set(relative(dir, path), readFileSync(path));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+let work: string;
+const FILES = 6;
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'twinby-shard-'));
+  await mkdir(join(work, 'in'));
+  // a synthetic town cut into six files of different sizes (as a state comes in map tiles)
+  for (let k = 0; k < FILES; k++) {
+    let text = '';
+    for await (const piece of generateTown({ buildings: 20 + 15 * k, seed: 10 + k, origin: [724000 + 3000 * k, 5377500] })) text += piece;
+    await writeFile(join(work, 'in', `tile_${k}.gml`), text);
+  }
+}, 120_000);
+afterAll(() => rm(work, { recursive: true, force: true }));
+
+describe('twinby-convert --shard and merge', () => {
+  it('splits the files between shards by size, each file exactly once', () => {
+    const inputs = Array.from({ length: 7 }, (_, i) => ({ path: `${i}`, name: `${i}`, bytes: [5, 90, 10, 40, 40, 1, 70][i] }));
+    const shares = [0, 1, 2].map((index) => shardPositions(inputs, { index, count: 3 }));
+    expect(shares.flat().sort()).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    const loads = shares.map((s) => s.reduce((sum, i) => sum + inputs[i].bytes, 0));
+    expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(10);
+    expect(() => parseShard('4/4')).toThrow(/0 ≤ i < N/);
+    expect(parseShard('3/4')).toEqual({ index: 3, count: 4 });
+  });
+
+  it('four shards plus merge equal one run, byte for byte, and pass the validator', async () => {
+    const single = await cli([join(work, 'in'), '--out', join(work, 'single'), '--geoid', 'none', '--jobs', '1']);
+    expect(single.code, single.stderr).toBe(0);
+    for (let i = 0; i < 4; i++) {
+      const r = await cli([join(work, 'in'), '--out', join(work, `shard-${i}`), '--geoid', 'none', '--jobs', '1', '--shard', `${i}/4`]);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    const shardDirs = [0, 1, 2, 3].map((i) => join(work, `shard-${i}`));
+    // a missing shard is refused, naming it
+    const partial = await cli(['merge', ...shardDirs.slice(0, 3), '--out', join(work, 'partial')]);
+    expect(partial.code).toBe(2);
+    expect(partial.stderr).toContain('3/4 missing');
+
+    const merged = await cli(['merge', ...shardDirs, '--out', join(work, 'merged')]);
+    expect(merged.code, merged.stderr).toBe(0);
+    const a = tree(join(work, 'single'));
+    const b = tree(join(work, 'merged'));
+    expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+    expect([...a.keys()].filter((k) => k.endsWith('.glb')).length).toBeGreaterThanOrEqual(FILES);
+    for (const [path, bytes] of a) expect(Buffer.compare(b.get(path)!, bytes), path).toBe(0);
+    const report = await validateTilesetDirectory(join(work, 'merged'));
+    expect(report.issues.filter((i) => i.severity === 'ERROR')).toEqual([]);
+    expect(report.numErrors).toBe(0);
+  }, 900_000);
+});

@@ -1,0 +1,84 @@
+/**
+ * Where converted buildings wait for their tile. Two kinds:
+ * - ArenaStore keeps them in memory (GeometryArena): right for a browser worker and files of a district.
+ * - SpillStore writes each building to an append-only SpillFile as one record and keeps 12 bytes per
+ *   building in memory, so what the converter holds follows the tile being written, not the input.
+ */
+import type { BuildingMesh } from '../citygml/building-mesh';
+import { GeometryArena, type BuildingView, type StoredBuilding } from './geometry-arena';
+import { decodeBuilding, encodeBuilding } from './building-record';
+
+export interface BuildingStore {
+  readonly count: number;
+  store(mesh: BuildingMesh, model: Float64Array, footprint: Float64Array[][]): void;
+  /** Building i as views; valid until the next view() call on a spilling store. */
+  view(i: number): BuildingView;
+  /** Bytes of building data held in memory (geometry, attributes, record index), for diagnostics and tests. */
+  heldBytes(): number;
+  close?(): void | Promise<void>;
+}
+
+/** Append-only byte storage outside the JS heap (a temporary file in Node). */
+export interface SpillFile {
+  append(bytes: Uint8Array): void;
+  /** Bytes [offset, offset + length) of what was appended, in a fresh buffer. */
+  read(offset: number, length: number): Uint8Array;
+  /** Bytes held in memory (a write buffer). */
+  bufferedBytes(): number;
+  close(): void | Promise<void>;
+}
+
+export class ArenaStore implements BuildingStore {
+  private readonly records: StoredBuilding[] = [];
+  private readonly arena = new GeometryArena();
+  get count(): number {
+    return this.records.length;
+  }
+  store(mesh: BuildingMesh, model: Float64Array, footprint: Float64Array[][]): void {
+    this.records.push(this.arena.store(mesh, model, footprint));
+  }
+  view(i: number): BuildingView {
+    return this.arena.view(this.records[i]);
+  }
+  heldBytes(): number {
+    // records: about 200 bytes of object and attributes each (a floor, not a measure)
+    return this.arena.usedBytes() + this.records.length * 200;
+  }
+}
+
+export class SpillStore implements BuildingStore {
+  private offsets = new Float64Array(1024);
+  private lengths = new Uint32Array(1024);
+  private n = 0;
+  private end = 0;
+  constructor(private readonly file: SpillFile) {}
+  get count(): number {
+    return this.n;
+  }
+  store(mesh: BuildingMesh, model: Float64Array, footprint: Float64Array[][]): void {
+    const bytes = encodeBuilding(mesh, model, footprint);
+    if (this.n === this.offsets.length) {
+      this.offsets = grow(this.offsets, new Float64Array(this.n * 2));
+      this.lengths = grow(this.lengths, new Uint32Array(this.n * 2));
+    }
+    this.file.append(bytes);
+    this.offsets[this.n] = this.end;
+    this.lengths[this.n++] = bytes.byteLength;
+    this.end += bytes.byteLength;
+  }
+  view(i: number): BuildingView {
+    if (i < 0 || i >= this.n) throw new RangeError(`no building ${i} in the spill file`);
+    return decodeBuilding(this.file.read(this.offsets[i], this.lengths[i]));
+  }
+  heldBytes(): number {
+    return this.offsets.byteLength + this.lengths.byteLength + this.file.bufferedBytes();
+  }
+  close(): void | Promise<void> {
+    return this.file.close();
+  }
+}
+
+function grow<T extends Float64Array | Uint32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}
