@@ -4,16 +4,16 @@
  */
 export function defineWhenUsed(tag: string, load: () => Promise<unknown>): void {
   if (typeof document === 'undefined' || customElements.get(tag)) return;
-  let started = false;
+  let observer: MutationObserver | null = null;
   const start = () => {
-    if (started) return;
-    started = true;
     observer?.disconnect();
+    observer = null;
     void load();
   };
+  // a tag already in the page (written in its HTML) loads at once
   if (document.getElementsByTagName(tag).length) return start();
-  const observer: MutationObserver | null = new MutationObserver(() => {
-    if (document.getElementsByTagName(tag).length) start();
+  observer = new MutationObserver(() => {
+    if (observer && document.getElementsByTagName(tag).length) start();
   });
   observer.observe(document, { childList: true, subtree: true });
 }
