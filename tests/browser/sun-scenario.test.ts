@@ -42,7 +42,7 @@ describe('<twinby-sun> with <twinby-scenario>', () => {
     const { origin } = await loadTown();
     await customElements.whenDefined('twinby-scenario');
     viewer = document.createElement('twinby-viewer') as TwinbyViewer;
-    viewer.style.cssText = 'width: 480px; height: 360px;';
+    viewer.style.cssText = 'width: 720px; height: 900px;';
     viewer.setAttribute('src', shadowUrl);
     viewer.setAttribute('view', `${origin.lon},${origin.lat - 0.0012},${origin.height + 120},0,-50`);
     const scenario = document.createElement('twinby-scenario') as TwinbyScenario;
@@ -68,5 +68,12 @@ describe('<twinby-sun> with <twinby-scenario>', () => {
     expect(result.buildings.map((b) => b.id)).not.toContain('OST-1');
     const header = [...sun.shadowRoot!.querySelectorAll('th')].map((th) => th.textContent).join(' ');
     expect(header).toContain('Neubau Ost');
+
+    // both panels live in the top-left corner: the sun's stacks below the scenario's instead of covering it
+    const scenarioPanel = scenario.shadowRoot!.querySelector('.panel')!.getBoundingClientRect();
+    await frames(2);
+    const sunPanel = sun.shadowRoot!.querySelector('.panel')!.getBoundingClientRect();
+    expect(scenarioPanel.height).toBeGreaterThan(0);
+    expect(sunPanel.top).toBeGreaterThanOrEqual(scenarioPanel.bottom);
   });
 });
