@@ -20,6 +20,8 @@ void import('./element/spatial/index.js').then((m) => m.defineSpatialElement());
 void import('./element/sun/index.js').then((m) => m.defineSunElement());
 // Planning scenarios likewise: <twinby-scenario> and its worker client come in their own chunk.
 void import('./element/scenario/index.js').then((m) => m.defineScenarioElement());
+// Council mode (view links, tours, PNG export) in its own chunk as well.
+void import('./element/council/index.js').then((m) => m.defineCouncilElement());
 
 export * from './element/index.js';
 export type {

@@ -11,3 +11,4 @@ export { TwinbyPlan, TwinbyWfs, PlanLayerElement, definePlanElements, type PlanL
 export type { TwinbySpatial } from './spatial/twinby-spatial.js';
 export type { TwinbySun, SunComparisonInput } from './sun/index.js';
 export type { TwinbyScenario, ScenarioLoadDetail, ScenarioErrorDetail } from './scenario/index.js';
+export type { TwinbyCouncil, PngOptions, PngResult } from './council/index.js';

@@ -1,0 +1,3 @@
+// Council mode: view links, viewpoints and presentations (engine-agnostic).
+export * from './view-link.js';
+export * from './presentation.js';
