@@ -17,8 +17,8 @@ export interface CouncilPanelActions {
 
 /** The working panel: link, viewpoints (editable in place), present, export. Texts from data go in as text. */
 export function renderCouncilPanel(lang: Lang, viewpoints: readonly Viewpoint[], status: string, a: CouncilPanelActions) {
-  return html`<section class="panel" part="panel" aria-label=${ct(lang, 'title')}>
-    <h2>${ct(lang, 'title')}</h2>
+  return html`<details class="panel" part="panel">
+    <summary>${ct(lang, 'title')}</summary>
     <div class="row">
       <button type="button" class="copy-link" @click=${a.copyLink}>${ct(lang, 'copyLink')}</button>
       <button type="button" class="save-view" @click=${a.save}>${ct(lang, 'save')}</button>
@@ -49,7 +49,7 @@ export function renderCouncilPanel(lang: Lang, viewpoints: readonly Viewpoint[],
         </div>`
       : nothing}
     <div class="status" role="status">${status}</div>
-  </section>`;
+  </details>`;
 }
 
 /** The presentation bar: large title and caption, progress, on-screen steps. */

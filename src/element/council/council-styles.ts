@@ -9,11 +9,13 @@ export const councilStyles = css`
     font: inherit;
     color: var(--twinby-fg, #1d2733);
   }
+  /* bottom centre: the legend holds the bottom left, layer panels the right */
   .panel {
     position: absolute;
-    left: 10px;
+    left: 50%;
+    transform: translateX(-50%);
     bottom: 10px;
-    width: min(360px, calc(100% - 80px));
+    width: min(340px, calc(100% - 40px));
     max-height: calc(45% - 20px);
     overflow: auto;
     pointer-events: auto;
@@ -22,9 +24,9 @@ export const councilStyles = css`
     box-shadow: 0 1px 4px rgba(0, 0, 0, 0.25);
     padding: 8px 10px;
   }
-  h2 {
-    font-size: 1em;
-    margin: 0 0 4px;
+  summary {
+    font-weight: bold;
+    cursor: pointer;
   }
   button,
   input {
