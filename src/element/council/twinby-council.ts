@@ -65,6 +65,8 @@ export class TwinbyCouncil extends LitElement {
   attachLayer(host: LayerHost): void {
     this.layerHost = host;
     this.requestUpdate();
+    this.viewer?.addEventListener('twinby-scenario-load', this.adoptScenarioViewpoints);
+    this.adoptScenarioViewpoints();
     if (this.linkApplied || !location.hash.includes(`${VIEW_KEY}=`)) return;
     this.linkApplied = true;
     // the engine places views once its first tileset fixed the scene's origin
@@ -73,6 +75,7 @@ export class TwinbyCouncil extends LitElement {
   }
 
   detachLayer(): void {
+    this.viewer?.removeEventListener('twinby-scenario-load', this.adoptScenarioViewpoints);
     this.layerHost = null;
     this.requestUpdate();
   }
@@ -258,7 +261,20 @@ export class TwinbyCouncil extends LitElement {
     this.layerHost?.reportError({ kind: kind === 'parse' ? 'parse' : 'other', message });
   }
 
+  private get scenarioElement(): { scenario: { viewpoints?: Viewpoint[] } | null } | null {
+    return this.viewer?.querySelector('twinby-scenario') as { scenario: { viewpoints?: Viewpoint[] } | null } | null;
+  }
+
+  /** A scenario that brings viewpoints fills an empty list (the page's own list wins). */
+  private adoptScenarioViewpoints = (): void => {
+    const stored = this.scenarioElement?.scenario?.viewpoints;
+    if (stored?.length && !this.viewpoints.length) this.viewpoints = [...stored];
+  };
+
   private emitChange(): void {
+    // stored with the scenario, so its file carries the tour; viewpoints change no building, so written in place (no rebuild)
+    const scenario = this.scenarioElement?.scenario;
+    if (scenario) scenario.viewpoints = [...this.viewpoints];
     this.dispatchEvent(new CustomEvent('twinby-viewpoints-change', { detail: { viewpoints: this.viewpoints }, bubbles: true, composed: true }));
   }
 

@@ -22,7 +22,8 @@ describe('view links', () => {
   });
 
   it('keeps the valid parts of a damaged view and names the bad ones', async () => {
-    const hash = `#view=${await encodeViewParam({ ...view, camera: { lon: 'x' }, sun: { date: '21.6.', time: '9' } })}`;
+    const damaged = { ...view, camera: { lon: 'x' }, sun: { date: '21.6.', time: '9' } } as unknown as typeof view;
+    const hash = `#view=${await encodeViewParam(damaged)}`;
     const { state, issues } = await readViewParam(hash);
     expect(state?.variant).toBe('v2');
     expect(state?.camera).toBeUndefined();
