@@ -50,6 +50,8 @@ export async function listTilesetFiles(rootUrl: string, options: TilesetFilesOpt
       json = (await options.fetchJson(url)) as { root?: TileJson };
     } catch (err) {
       issues.push({ url, message: (err as Error).message });
+      // a tileset that cannot be read is not a file to cache
+      urls.splice(urls.indexOf(url), 1);
       continue;
     }
     if (!json || typeof json !== 'object' || !json.root) {

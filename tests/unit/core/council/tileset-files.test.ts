@@ -31,7 +31,7 @@ describe('listTilesetFiles', () => {
       '/t/sub/tileset.json': { root: { children: [{ content: { uri: '../r.glb' } }, { content: { uri: 'deep.b3dm?v=2' } }] } },
     }));
     expect(urls[0]).toBe('http://x/t/tileset.json');
-    expect([...urls].sort()).toEqual(['http://x/t/c1.glb', 'http://x/t/gone.json', 'http://x/t/r.glb', 'http://x/t/sub/deep.b3dm?v=2', 'http://x/t/sub/tileset.json', 'http://x/t/tileset.json']);
+    expect([...urls].sort()).toEqual(['http://x/t/c1.glb', 'http://x/t/r.glb', 'http://x/t/sub/deep.b3dm?v=2', 'http://x/t/sub/tileset.json', 'http://x/t/tileset.json']);
     expect(issues).toEqual([{ url: 'http://x/t/gone.json', message: '/t/gone.json: 404' }]);
   });
 
