@@ -3,7 +3,7 @@
 // the requested size and carries the attribution.
 import { afterEach, describe, expect, it } from 'vitest';
 import '../../src/index.js';
-import type { TwinbyViewer } from '../../src/index.js';
+import type { TwinbyScenario, TwinbyViewer } from '../../src/index.js';
 import { defineSunElement, type TwinbySun } from '../../src/element/sun/index.js';
 import { defineCouncilElement, type TwinbyCouncil } from '../../src/element/council/index.js';
 import type { ViewState } from '../../src/core/index.js';
@@ -167,5 +167,21 @@ describe('<twinby-council>', () => {
     await frames(2);
     const canvas = viewer!.shadowRoot!.querySelector('canvas')!;
     expect(canvas.width).toBe(Math.round(640 * devicePixelRatio));
+  });
+
+  it('a viewpoint carries the scenario variant, applying it switches back, and the tour is saved with the scenario', async () => {
+    const { viewer: v, council } = await start();
+    const scenario = document.createElement('twinby-scenario') as TwinbyScenario;
+    v.insertBefore(scenario, council);
+    await scenario.load({ version: 1, name: 'T', base: {}, variants: [{ id: 'b', title: 'Variante B', replaces: ['DEBY_LOD2_TEST_0005'], buildings: [] }] });
+    await scenario.ready;
+    scenario.variant = 'b';
+    const vp = council.saveViewpoint('Variante B', 'ohne Gebäude 5');
+    expect(vp.view.variant).toBe('b');
+    scenario.variant = 'bestand';
+    await council.applyView(vp.view, { duration: 0 });
+    expect(scenario.variant).toBe('b');
+    const saved = JSON.parse(await scenario.toFile().text());
+    expect(saved.viewpoints).toEqual([JSON.parse(JSON.stringify(vp))]);
   });
 });
