@@ -179,7 +179,9 @@ export class TwinbyCouncil extends LitElement {
       this.viewer?.setAttribute('presenting', '');
       this.hidePanels();
       // fullscreen needs a user gesture; from a script the layout alone fills the viewer
-      await this.viewer?.requestFullscreen?.().catch(() => {});
+      const full = await this.viewer?.requestFullscreen?.().then(() => true, () => false);
+      // Escape in fullscreen is taken by the browser: leaving fullscreen ends the presentation too
+      if (full) document.addEventListener('fullscreenchange', this.onFullscreenChange);
     }
     await this.go(start);
   }
@@ -198,8 +200,13 @@ export class TwinbyCouncil extends LitElement {
     document.removeEventListener('keydown', this.onKey, true);
     this.viewer?.removeAttribute('presenting');
     for (const [el, display] of this.hiddenPanels.splice(0)) el.style.display = display;
+    document.removeEventListener('fullscreenchange', this.onFullscreenChange);
     if (document.fullscreenElement === this.viewer) void document.exitFullscreen().catch(() => {});
   }
+
+  private onFullscreenChange = (): void => {
+    if (!document.fullscreenElement) this.exit();
+  };
 
   /** The current view as a PNG at 1×, 2× or a given size (at most 3840×2160), with attribution and map furniture. */
   async exportPng(options: PngOptions = {}): Promise<PngResult> {
