@@ -23,6 +23,8 @@ void import('./element/sun/index.js').then((m) => m.defineSunElement());
 void import('./element/scenario/index.js').then((m) => m.defineScenarioElement());
 // base maps bring proj4 and the capabilities reader: loaded only once a <twinby-basemap> is on the page
 defineWhenUsed('twinby-basemap', () => import('./element/basemap/index.js').then((m) => m.defineBasemapElement()));
+// Council mode (view links, tours, PNG export) in its own chunk as well.
+void import('./element/council/index.js').then((m) => m.defineCouncilElement());
 
 export * from './element/index.js';
 export type {

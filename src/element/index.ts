@@ -12,3 +12,4 @@ export type { TwinbySpatial } from './spatial/twinby-spatial.js';
 export type { TwinbySun, SunComparisonInput } from './sun/index.js';
 export type { TwinbyScenario, ScenarioLoadDetail, ScenarioErrorDetail } from './scenario/index.js';
 export type { TwinbyBasemap } from './basemap/index.js';
+export type { TwinbyCouncil, PngOptions, PngResult } from './council/index.js';

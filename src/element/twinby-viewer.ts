@@ -24,6 +24,7 @@ import { TilesetPrefetch } from './tileset-prefetch.js';
 import { dispatch, type SelectDetail } from './viewer-events.js';
 import { viewerStyles } from './viewer-styles.js';
 import { unionHidden } from './hidden-sets.js';
+import { flyHome } from './home-view.js';
 
 const mainLayerId = 'twinby-src';
 
@@ -147,6 +148,15 @@ export class TwinbyViewer extends LitElement implements EngineControllerHost {
   async show(ids: Iterable<string>): Promise<void> {
     for (const id of ids) this.hiddenSet.delete(id);
     this.engines.engine?.setHidden(unionHidden(this.hiddenSet, this.layerHidden));
+  }
+
+  /** The colouring rule set with setStyle (null: the tileset's materials) and the selected id, for view links. */
+  get styleRule(): StyleRule | null {
+    return this.featureStyle?.rule ?? null;
+  }
+
+  get selectedId(): string | null {
+    return this.selection?.id ?? null;
   }
 
   /** The ids hidden with hide(). */
@@ -373,18 +383,7 @@ export class TwinbyViewer extends LitElement implements EngineControllerHost {
   }
 
   private goHome = async (): Promise<void> => {
-    const engine = this.engines.engine;
-    if (!engine) return;
-    let home: ViewState | null = null;
-    if (this.view) {
-      try {
-        home = parseView(this.view);
-      } catch {
-        home = null;
-      }
-    }
-    home ??= engine.getHomeView();
-    if (home) await engine.flyTo(home);
+    if (this.engines.engine) await flyHome(this.engines.engine, this.view);
   };
 
   private northUp = async (): Promise<void> => {

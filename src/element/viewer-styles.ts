@@ -182,4 +182,10 @@ export const viewerStyles = css`
       transition: none;
     }
   }
+  /* presenting (<twinby-council>): the working controls step aside */
+  :host([presenting]) .controls,
+  :host([presenting]) .legend,
+  :host([presenting]) .info {
+    display: none;
+  }
 `;

@@ -4,6 +4,7 @@
  * unknown version stops the whole scenario. Mirrors docs/scenario.schema.json (a unit test checks both
  * agree on the fixtures).
  */
+import { readViewpoints } from '../council/presentation.js';
 import { jsonErrorOffset } from '../formats/geojson/json-error-position.js';
 import { blockSurfaces } from './block-geometry.js';
 import { FootprintError } from './footprint.js';
@@ -90,7 +91,9 @@ export function readScenario(input: string | unknown): ReadScenarioResult {
       variants.push(variant);
     }
   });
-  const scenario: Scenario = { version: SCENARIO_VERSION, name, base, variants, ...(description ? { description } : {}) };
+  const viewpoints = value.viewpoints === undefined ? undefined : readViewpoints(value.viewpoints, '$.viewpoints');
+  for (const issue of viewpoints?.issues ?? []) report(issue.path, issue.message);
+  const scenario: Scenario = { version: SCENARIO_VERSION, name, base, variants, ...(description ? { description } : {}), ...(viewpoints ? { viewpoints: viewpoints.viewpoints } : {}) };
   return { scenario, issues, sourcePaths };
 }
 

@@ -3,6 +3,7 @@
  * existing ones they replace. Versioned JSON (version 1, docs/scenario.schema.json). Coordinates are
  * EPSG:25832 easting/northing in metres, heights metres above NHN (DHHN2016).
  */
+import type { Viewpoint } from '../council/presentation.js';
 
 export const SCENARIO_VERSION = 1;
 
@@ -87,6 +88,8 @@ export interface Scenario {
   description?: string;
   base: ScenarioBase;
   variants: Variant[];
+  /** Saved views for a meeting (see core/council); they change no building. */
+  viewpoints?: Viewpoint[];
 }
 
 /** A problem found while reading a scenario: where (a JSON path like $.variants[1].buildings[0].footprint) and what. */

@@ -24,6 +24,21 @@ describe('readScenario', () => {
     expect(readScenario(JSON.stringify(scenario)).scenario).toEqual(scenario);
   });
 
+  it('keeps viewpoints for a meeting with the scenario (schema and reader agree), naming a bad one by path', () => {
+    const view = { camera: { lon: 12.15, lat: 48.53, height: 500, heading: 0, pitch: -40 }, variant: 'a', sun: { date: '2025-03-21', time: '15:00', shadows: true } };
+    const doc = { ...good(), viewpoints: [{ id: 'p1', title: 'Markt', caption: 'Blick nach Norden', view }] };
+    expect(validate(doc)).toBe(true);
+    const { scenario, issues } = readScenario(doc);
+    expect(issues).toEqual([]);
+    expect(scenario!.viewpoints).toEqual([{ id: 'p1', title: 'Markt', caption: 'Blick nach Norden', view }]);
+    expect(readScenario(JSON.stringify(scenario)).scenario).toEqual(scenario);
+    const bad = { ...good(), viewpoints: [{ caption: 'no title', view }] };
+    expect(validate(bad)).toBe(false);
+    const read = readScenario(bad);
+    expect(read.scenario!.viewpoints).toEqual([]);
+    expect(read.issues.map((i) => i.path)).toEqual(['$.viewpoints[0]']);
+  });
+
   it('names line and column of malformed JSON and reads nothing', () => {
     const { scenario, issues } = readScenario('{\n  "version": 1,\n  "name": "x",,\n}');
     expect(scenario).toBeNull();

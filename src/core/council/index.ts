@@ -1,0 +1,4 @@
+// Council mode: view links, viewpoints and presentations (engine-agnostic).
+export * from './view-link.js';
+export * from './presentation.js';
+export * from './tileset-files.js';
