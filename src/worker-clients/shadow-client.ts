@@ -3,8 +3,8 @@
  * intents cross (tileset URLs, hidden ids, dates); the worker fetches and reads the tiles itself and sends
  * back typed arrays in the transfer list. Every call takes an AbortSignal; dispose() ends the worker.
  */
-import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
-import { PendingCalls } from './pending-calls';
+import { proxy } from 'comlink';
+import { WorkerHost, type WorkerHostOptions, type WorkerSource } from './worker-host';
 import type { ShadowProgress, ShadowWorkerApi, SunHoursParams, SunHoursResult } from '../../workers/protocol';
 
 export interface ShadowCallOptions {
@@ -13,12 +13,12 @@ export interface ShadowCallOptions {
 }
 
 export class ShadowClient {
-  private readonly remote: Remote<ShadowWorkerApi>;
-  private readonly calls = new PendingCalls('ShadowClient');
+  private readonly host: WorkerHost<ShadowWorkerApi>;
   private nextCancelId = 1;
 
-  constructor(private readonly worker: Worker = createShadowWorker()) {
-    this.remote = wrap<ShadowWorkerApi>(worker);
+  /** By default starts its own module worker, and a new one after a crash or a call that never answers. */
+  constructor(worker: WorkerSource = createShadowWorker, options: WorkerHostOptions = {}) {
+    this.host = new WorkerHost<ShadowWorkerApi>('ShadowClient', worker, options);
   }
 
   /** Sun hours of the base scenario, and with a variant what it takes from each neighbour. URLs are resolved against the page. */
@@ -26,23 +26,21 @@ export class ShadowClient {
     const absolute = (s: SunHoursParams['base']) => ({ ...s, tilesets: s.tilesets.map((u) => new URL(u, globalThis.document?.baseURI ?? globalThis.location?.href).href) });
     const cancelId = this.nextCancelId++;
     const full: SunHoursParams = { ...params, base: absolute(params.base), ...(params.variant ? { variant: absolute(params.variant) } : {}), cancelId };
-    return this.calls.run(
-      () => this.remote.sunHours(full, options.onProgress && proxy(options.onProgress)) as Promise<SunHoursResult>,
+    // progress is a sign of life: the watchdog waits for silence, not for the whole analysis
+    return this.host.run(
+      (api, alive) => api.sunHours(full, proxy((p: ShadowProgress) => (alive(), options.onProgress?.(p)))) as Promise<SunHoursResult>,
       options.signal,
-      () => void this.remote.cancel(cancelId).catch(() => {}),
+      () => void this.host.running?.cancel(cancelId).catch(() => {}),
     );
   }
 
   /** Drops the worker's copy of a tileset (e.g. before its blob: URLs are revoked). */
   forget(url?: string): Promise<void> {
-    return this.calls.run(() => this.remote.forget(url === undefined ? undefined : new URL(url, globalThis.document?.baseURI).href));
+    return this.host.run((api) => api.forget(url === undefined ? undefined : new URL(url, globalThis.document?.baseURI).href));
   }
 
   dispose(): void {
-    if (this.calls.disposed) return;
-    this.calls.close();
-    this.remote[releaseProxy]();
-    this.worker.terminate();
+    this.host.dispose();
   }
 }
 

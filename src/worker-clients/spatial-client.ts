@@ -3,8 +3,8 @@
  * statistics and compliance checks off the main thread. Every call takes an AbortSignal; dispose()
  * ends the worker. Large inputs (the footprint sidecar, a FootprintSet) are transferred, not copied.
  */
-import { proxy, releaseProxy, transfer, wrap, type Remote } from 'comlink';
-import { PendingCalls } from './pending-calls';
+import { proxy, transfer } from 'comlink';
+import { WorkerHost, type WorkerHostOptions, type WorkerSource } from './worker-host';
 import type { SpatialProgressCallback, SpatialProtocol, SpatialWorkerApi } from '../../workers/protocol';
 import type { FootprintSet } from '../../workers/lib/footprints/footprint-set';
 
@@ -20,13 +20,15 @@ type Params<K extends Method> = SpatialProtocol[K][0] extends infer P ? (P exten
 type Result<K extends Method> = SpatialProtocol[K][1];
 
 export class SpatialClient {
-  private readonly remote: Remote<SpatialWorkerApi>;
-  private readonly calls = new PendingCalls('SpatialClient');
+  private readonly host: WorkerHost<SpatialWorkerApi>;
   private nextCancelId = 1;
 
-  /** By default starts its own module worker. */
-  constructor(private readonly worker: Worker = createSpatialWorker()) {
-    this.remote = wrap<SpatialWorkerApi>(worker);
+  /**
+   * By default starts its own module worker. A worker that fails to load, crashes or stops answering rejects
+   * its calls with a WorkerFailure; the next call starts a fresh one, which must be loaded again.
+   */
+  constructor(worker: WorkerSource = createSpatialWorker, options: WorkerHostOptions = {}) {
+    this.host = new WorkerHost<SpatialWorkerApi>('SpatialClient', worker, options);
   }
 
   /** Loads the footprint sidecar; the buffer is transferred (it is unusable here afterwards). */
@@ -81,10 +83,7 @@ export class SpatialClient {
 
   /** Terminates the worker; calls still running reject. */
   dispose(): void {
-    if (this.calls.disposed) return;
-    this.calls.close();
-    this.remote[releaseProxy]();
-    this.worker.terminate();
+    this.host.dispose();
   }
 
   private call<K extends Method>(method: K, params: Params<K>, options: SpatialCallOptions = {}, buffers: ArrayBuffer[] = []): Promise<Result<K>> {
@@ -93,11 +92,11 @@ export class SpatialClient {
     const full = { ...params, cancelId } as SpatialProtocol[K][0];
     const message = buffers.length > 0 ? transfer(full, buffers) : full;
     type Call = (p: SpatialProtocol[K][0], cb?: SpatialProgressCallback) => Promise<Result<K>>;
-    return this.calls.run(
-      // the remote is touched only once the call may start: after dispose() the proxy is released
-      () => (this.remote[method] as unknown as Call)(message, onProgress && proxy(onProgress)),
+    return this.host.run(
+      // the remote is touched only once the call may start; progress is a sign of life for the watchdog
+      (api, alive) => (api[method] as unknown as Call)(message, proxy((...args: Parameters<SpatialProgressCallback>) => (alive(), onProgress?.(...args)))),
       signal,
-      () => void this.remote.cancel(cancelId).catch(() => {}),
+      () => void this.host.running?.cancel(cancelId).catch(() => {}),
     );
   }
 }

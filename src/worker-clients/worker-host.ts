@@ -46,6 +46,11 @@ export class WorkerHost<Api> {
     this.options = options;
   }
 
+  /** The running worker's remote, or undefined: never starts one (e.g. to send a cancel). */
+  get running(): Remote<Api> | undefined {
+    return this.remote;
+  }
+
   /** The running worker's remote, starting a worker when there is none. */
   get api(): Remote<Api> {
     if (this.remote) return this.remote;
