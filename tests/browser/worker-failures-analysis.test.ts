@@ -7,22 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SpatialClient, createSpatialWorker } from '../../src/worker-clients/spatial-client';
 import { ShadowClient, createShadowWorker } from '../../src/worker-clients/shadow-client';
 import { ScenarioClient, createScenarioWorker } from '../../src/worker-clients/scenario-client';
-
-const moduleUrl = (code: string) => URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
-const BAD_WORKERS = {
-  '404s': () => new Worker('/no-such-worker-here.js', { type: 'module' }),
-  'throws at load': () => new Worker(moduleUrl('throw new Error("boom at load");'), { type: 'module' }),
-  'never answers': () => new Worker(moduleUrl('self.onmessage = () => {};'), { type: 'module' }),
-} as const;
-
-function badThenGood(bad: () => Worker, good: () => Worker): () => Worker {
-  let first = true;
-  return () => {
-    const w = first ? bad() : good();
-    first = false;
-    return w;
-  };
-}
+import { BAD_WORKERS, badThenGood } from './bad-workers.js';
 
 const disposers: Array<() => void> = [];
 afterEach(() => {

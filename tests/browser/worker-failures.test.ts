@@ -9,23 +9,7 @@ import { CityGMLClient, createCityGMLWorker } from '../../src/worker-clients/cit
 import { GmlClient, createGmlWorker } from '../../src/worker-clients/gml-client';
 import advFixture from '../fixtures/citygml/adv-lod2-citygml1.gml?raw';
 import { waitFor } from './helpers.js';
-
-const moduleUrl = (code: string) => URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
-const BAD_WORKERS = {
-  '404s': () => new Worker('/no-such-worker-here.js', { type: 'module' }),
-  'throws at load': () => new Worker(moduleUrl('throw new Error("boom at load");'), { type: 'module' }),
-  'never answers': () => new Worker(moduleUrl('self.onmessage = () => {};'), { type: 'module' }),
-} as const;
-
-/** First a bad worker, then the real one: the restart after the failure must pick the factory up again. */
-function badThenGood(bad: () => Worker, good: () => Worker): () => Worker {
-  let first = true;
-  return () => {
-    const w = first ? bad() : good();
-    first = false;
-    return w;
-  };
-}
+import { BAD_WORKERS, badThenGood, workerFromCode } from './bad-workers.js';
 
 const disposers: Array<() => void> = [];
 afterEach(() => {
@@ -72,7 +56,7 @@ describe('worker clients survive failing workers', () => {
     let stuck: Worker | undefined;
     let terminated = false;
     const looping = () => {
-      stuck = new Worker(moduleUrl('self.onmessage = () => { for (;;) {} };'), { type: 'module' });
+      stuck = workerFromCode('self.onmessage = () => { for (;;) {} };');
       const terminate = stuck.terminate.bind(stuck);
       stuck.terminate = () => {
         terminated = true;
