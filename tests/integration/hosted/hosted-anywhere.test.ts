@@ -13,6 +13,9 @@ const root = resolve(import.meta.dirname, '../../..');
 const town = resolve(root, 'tests/browser/fixtures/town');
 const plans = resolve(root, 'tests/fixtures/wfs');
 
+/** A worker entry file of the build (assets/gml.worker-….js), not a chunk that merely has "worker" in its name. */
+const workerFile = /\/assets\/[a-z]+\.worker-[\w-]+\.js$/;
+
 const page = (script: string) => `<!doctype html><html lang="de"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Gemeinde</title>
 <script type="module" src="${script}"></script></head><body><h1>Unsere Gemeinde</h1>
 <twinby-viewer id="v" src="../tiles/tileset.json" style="--twinby-height: 400px">
@@ -54,7 +57,7 @@ describe('the library build hosted under a sub-path of another site', () => {
         if (path === '/some/path/page/index.html') return { status: 200, body: page('../twinby/twinby.js'), type: 'text/html' };
         if (path === '/other/path/page/index.html') return { status: 200, body: page('../twinby/twinby.js'), type: 'text/html' };
         // the second site's host lost the worker files
-        if (brokenWorker && path.startsWith('/other/path/twinby/') && /worker/.test(path)) return { status: 404, body: 'gone' };
+        if (brokenWorker && path.startsWith('/other/path/twinby/') && workerFile.test(path)) return { status: 404, body: 'gone' };
         return undefined;
       },
     );
@@ -76,7 +79,7 @@ describe('the library build hosted under a sub-path of another site', () => {
     const { events } = await outcome();
     expect(events.filter((e) => e.type === 'twinby-error')).toEqual([]);
     expect(events.map((e) => e.type)).toContain('twinby-plan-load');
-    const workers = site.log.filter((r) => /worker/.test(r.path));
+    const workers = site.log.filter((r) => workerFile.test(r.path));
     expect(workers.length).toBeGreaterThan(0);
     expect(workers.every((r) => r.path.startsWith('/some/path/twinby/') && r.status === 200)).toBe(true);
     expect(site.log.filter((r) => r.status === 404)).toEqual([]);
@@ -86,18 +89,22 @@ describe('the library build hosted under a sub-path of another site', () => {
   it('a worker file the host does not serve gives twinby-error and the viewer goes on', async () => {
     brokenWorker = true;
     const { page: p, outcome } = await openAndCollect(browser, `${site.origin}/other/path/page/index.html`);
-    await p.waitForFunction(
-      () => {
-        const types = (window as unknown as { __events: { type: string }[] }).__events.map((e) => e.type);
-        return types.includes('twinby-error') && types.includes('twinby-ready');
-      },
-      undefined,
-      { timeout: 60_000, polling: 100 },
-    );
+    await p
+      .waitForFunction(
+        () => {
+          const types = (window as unknown as { __events: { type: string }[] }).__events.map((e) => e.type);
+          return types.includes('twinby-error') && types.includes('twinby-ready');
+        },
+        undefined,
+        { timeout: 60_000, polling: 100 },
+      )
+      .catch(async (err) => {
+        throw new Error(`${err.message}; events so far: ${JSON.stringify((await outcome()).events)}`);
+      });
     const { events } = await outcome();
     expect(events.map((e) => e.type)).toContain('twinby-ready');
     expect(events.find((e) => e.type === 'twinby-error')?.message).toMatch(/worker/i);
-    expect(site.log.some((r) => r.path.startsWith('/other/path/twinby/') && /worker/.test(r.path) && r.status === 404)).toBe(true);
+    expect(site.log.some((r) => r.path.startsWith('/other/path/twinby/') && workerFile.test(r.path) && r.status === 404)).toBe(true);
     await p.close();
   }, 120_000);
 });

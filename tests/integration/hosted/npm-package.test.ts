@@ -111,7 +111,7 @@ export { typed };
       expect(events).not.toContain('twinby-error');
       expect(site.log.filter((r) => r.status !== 200)).toEqual([]);
       expect(failed).toEqual([]);
-      expect(site.log.some((r) => /worker/.test(r.path))).toBe(true);
+      expect(site.log.some((r) => /\/assets\/[a-z]+\.worker-[\w-]+\.js$/.test(r.path))).toBe(true);
       await page.close();
     }, 120_000);
   });
