@@ -9,23 +9,21 @@ export function isCompact(el: Element): boolean {
 }
 
 /**
- * Phones and small embeds: a layer panel (sun, spatial, …) starts as its toggle, and opening it closes the
- * other panels, as does selecting a building (the info panel then takes the sheet), so panels never cover
+ * Phones and small embeds: a layer panel (sun, spatial, scenario, …) starts as its toggle, and opening it closes
+ * the other panels, as does selecting a building (the info panel then takes the sheet), so panels never cover
  * one another and the map keeps most of the screen. Wide viewers are left alone.
  */
-export class CompactPanelController implements ReactiveController {
+export class CompactPanel {
   private viewer: Element | null = null;
   private wasOpen = false;
 
   constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly host: HTMLElement,
     private readonly isOpen: () => boolean,
     private readonly setOpen: (open: boolean) => void,
-  ) {
-    host.addController(this);
-  }
+  ) {}
 
-  hostConnected(): void {
+  connect(): void {
     this.viewer = this.host.closest('twinby-viewer');
     if (isCompact(this.host)) this.setOpen(false);
     this.wasOpen = this.isOpen();
@@ -33,13 +31,14 @@ export class CompactPanelController implements ReactiveController {
     this.viewer?.addEventListener('twinby-select', this.onSelect);
   }
 
-  hostDisconnected(): void {
+  disconnect(): void {
     this.viewer?.removeEventListener('twinby-panel-open', this.onOtherOpened);
     this.viewer?.removeEventListener('twinby-select', this.onSelect);
     this.viewer = null;
   }
 
-  hostUpdated(): void {
+  /** After each render: a panel just opened on a compact viewer closes the others. */
+  changed(): void {
     const open = this.isOpen();
     if (open && !this.wasOpen && isCompact(this.host)) this.viewer?.dispatchEvent(new CustomEvent('twinby-panel-open', { detail: this.host }));
     this.wasOpen = open;
@@ -54,10 +53,27 @@ export class CompactPanelController implements ReactiveController {
   };
 }
 
+/** CompactPanel for Lit elements. */
+export class CompactPanelController extends CompactPanel implements ReactiveController {
+  constructor(host: ReactiveControllerHost & HTMLElement, isOpen: () => boolean, setOpen: (open: boolean) => void) {
+    super(host, isOpen, setOpen);
+    host.addController(this);
+  }
+  hostConnected(): void {
+    this.connect();
+  }
+  hostDisconnected(): void {
+    this.disconnect();
+  }
+  hostUpdated(): void {
+    this.changed();
+  }
+}
+
 /** An open panel in a narrow viewer (the viewer is the size container) is a bottom sheet of at most a third. */
 export const compactPanelStyles = css`
   @container (max-width: 599px) {
-    /* toggles share the top row: the sun's at the left, the spatial one left of the map controls */
+    /* collapsed panels are toggles, stacked in their corners by the panel layout */
     .panel.collapsed {
       width: auto;
       max-width: calc(50% - 50px);

@@ -1,6 +1,8 @@
 import { render } from 'lit';
 import { TwinbyLayerElement, type LayerHost } from './layer-element.js';
 import { planPanelStyles, planText, renderPlanPanel, type PlanPanelState } from './plan-legend.js';
+import { isCompact } from './compact-panel.js';
+import { joinPanelLayout, type PanelSlot } from './panel-layout.js';
 import { GmlClient } from '../worker-clients/gml-client.js';
 import type { PlanBuildResult } from '../../workers/protocol.js';
 import type { ErrorKind, Lang } from '../core/index.js';
@@ -22,11 +24,22 @@ export abstract class PlanLayerElement extends TwinbyLayerElement {
   protected plan: PlanBuildResult | null = null;
   protected panel: PlanPanelState = { legend: null, visible: true, status: null, error: null };
   private root: ShadowRoot;
+  private panelSlot: PanelSlot | null = null;
 
   constructor() {
     super();
     this.root = this.attachShadow({ mode: 'open' });
     this.root.adoptedStyleSheets = [planPanelStyles.styleSheet!];
+  }
+
+  connectedCallback(): void {
+    // bottom right, above the base map's attribution
+    this.panelSlot = joinPanelLayout(this, { corner: 'bottom-right', order: 1, box: () => (this.root.querySelector('.panel') ? this : null) });
+  }
+
+  disconnectedCallback(): void {
+    this.panelSlot?.leave();
+    this.panelSlot = null;
   }
 
   /** Metres per storey for Baufenster heights from Z (attribute storey-height; default 3.5). */
@@ -107,7 +120,8 @@ export abstract class PlanLayerElement extends TwinbyLayerElement {
   }
 
   protected renderPanel(): void {
-    render(renderPlanPanel(this.panel, this.uiLang(), (v) => (this.visible = v)), this.root);
+    render(renderPlanPanel(this.panel, this.uiLang(), isCompact(this), (v) => (this.visible = v)), this.root);
+    this.panelSlot?.update();
   }
 }
 

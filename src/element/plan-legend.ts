@@ -35,7 +35,8 @@ function swatch(e: LegendEntry): TemplateResult {
 }
 
 /** Legend and layer switch. Every text from the data goes through text bindings: markup shows as text. */
-export function renderPlanPanel(state: PlanPanelState, lang: Lang, onToggle: (visible: boolean) => void): TemplateResult {
+/** On a compact viewer the legend starts folded (its title and switch stay). */
+export function renderPlanPanel(state: PlanPanelState, lang: Lang, compact: boolean, onToggle: (visible: boolean) => void): TemplateResult {
   const t = planText(lang);
   const legend = state.legend;
   return html`<aside class="panel" part="plan-legend" aria-label=${legend?.title ?? t.plan}>
@@ -46,7 +47,7 @@ export function renderPlanPanel(state: PlanPanelState, lang: Lang, onToggle: (vi
     ${state.status ? html`<p class="status" role="status">${state.status}</p>` : nothing}
     ${state.error ? html`<p class="error" role="alert">${state.error}</p>` : nothing}
     ${legend && state.visible
-      ? html`<details open>
+      ? html`<details ?open=${!compact}>
           <summary>${t.legend}</summary>
           <ul>
             ${legend.entries.map((e) => html`<li>${swatch(e)}<span>${e.label}</span></li>`)}

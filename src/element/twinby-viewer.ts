@@ -14,10 +14,13 @@ import {
 } from '../core/index.js';
 import type { Engine, EngineName, EngineOptions, PickResult } from '../engines/engine.js';
 import { EngineController, type EngineControllerHost } from './engine-controller.js';
+import { PanelLayoutController } from './panel-layout.js';
+import { isCompact } from './compact-panel.js';
 import { isEngineName } from './engine-loaders.js';
 import { panelFor, renderInfoPanel, type InfoPanelState } from './info-panel.js';
 import type { ViewerPlugin } from './viewer-plugin.js';
-import { isTwinbyLayer, type LayerHost, type TwinbyLayerElement } from './layer-element.js';
+import type { LayerHost } from './layer-element.js';
+import { LayerSet } from './layer-set.js';
 import { renderLegend } from './legend.js';
 import { StageInput } from './stage-input.js';
 import { TilesetPrefetch } from './tileset-prefetch.js';
@@ -70,7 +73,7 @@ export class TwinbyViewer extends LitElement implements EngineControllerHost {
   private readonly layerHidden = new Map<string, ReadonlySet<string>>();
   private selection: PickResult | null = null;
   private lastView: ViewState | null = null;
-  private layers = new Set<TwinbyLayerElement>();
+  private readonly layers = new LayerSet(() => this.syncLayers());
   private unsubscribe: Array<() => void> = [];
   private waiters: Array<(engine: Engine) => void> = [];
   private readonly input = new StageInput({
@@ -98,6 +101,7 @@ export class TwinbyViewer extends LitElement implements EngineControllerHost {
     this._announce = '';
     this._heading = 0;
     this.engines = new EngineController(this);
+    new PanelLayoutController(this, { corner: 'bottom-left', order: 0, box: () => this.renderRoot.querySelector('.legend') });
   }
 
   // ---- public API -----------------------------------------------------------------------------
@@ -215,8 +219,7 @@ export class TwinbyViewer extends LitElement implements EngineControllerHost {
 
   engineStopped(engine: Engine): void {
     if (!this.lastView) this.lastView = engine.getView();
-    for (const layer of this.layers) layer.detachLayer();
-    this.layers.clear();
+    this.layers.detachAll();
     for (const off of this.unsubscribe.splice(0)) off();
     this.plugins.invokeAll('engineStopped', engine);
   }
@@ -225,8 +228,6 @@ export class TwinbyViewer extends LitElement implements EngineControllerHost {
     this._message = t(this.langCode, 'viewer.engineMissing', { engine: this.engineName(), message: error.message });
     dispatch(this, 'twinby-error', { kind: 'engine', message: error.message });
   }
-
-  // ---- Lit ------------------------------------------------------------------------------------
 
   override connectedCallback(): void {
     // the model downloads while the engine's code loads
@@ -252,7 +253,7 @@ export class TwinbyViewer extends LitElement implements EngineControllerHost {
       this.flyTo(this.view).catch((error: Error) => this.report({ kind: 'parse', message: error.message }));
     }
     if (changed.has('lang') && changed.get('lang') !== undefined) {
-      for (const layer of this.layers) layer.langChanged(this.langCode);
+      this.layers.forEach((layer) => layer.langChanged(this.langCode));
     }
   }
 
@@ -295,7 +296,7 @@ export class TwinbyViewer extends LitElement implements EngineControllerHost {
           </svg>
         </button>
       </div>
-      ${renderLegend(legend, lang)} ${renderInfoPanel(this._info, lang, () => this.closePanel())}
+      ${renderLegend(legend, lang, isCompact(this))} ${renderInfoPanel(this._info, lang, () => this.closePanel())}
       ${this._message ? html`<div class="message" part="message" role="alert">${this._message}</div>` : nothing}
       <div class="sr-only" id="keyboard-help">${t(lang, 'viewer.keyboardHelp')}</div>
       <div class="sr-only" aria-live="polite">${this._announce}</div>
@@ -325,30 +326,17 @@ export class TwinbyViewer extends LitElement implements EngineControllerHost {
   }
 
   private syncLayers = (): void => {
-    const slot = this.renderRoot.querySelector('slot');
-    const present = new Set((slot?.assignedElements({ flatten: true }) ?? []).filter(isTwinbyLayer));
-    for (const layer of this.layers) {
-      if (!present.has(layer)) {
-        layer.detachLayer();
-        this.layers.delete(layer);
-      }
-    }
     const engine = this.engines.engine;
-    if (!engine) return;
     const langOf = () => this.langCode;
-    const host: LayerHost = {
+    const host = (engine: Engine): LayerHost => ({
       engine,
       get lang() {
         return langOf();
       },
       reportError: (detail) => this.report(detail),
       hideFor: (id, ids) => engine.setHidden(unionHidden(this.hiddenSet, this.layerHidden, id, ids)),
-    };
-    for (const layer of present) {
-      if (this.layers.has(layer)) continue;
-      this.layers.add(layer);
-      layer.attachLayer(host);
-    }
+    });
+    this.layers.sync(this.renderRoot.querySelector('slot')?.assignedElements({ flatten: true }) ?? [], engine ? () => host(engine) : null);
   };
 
   private async pickAt(x: number, y: number): Promise<void> {

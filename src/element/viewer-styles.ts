@@ -94,6 +94,12 @@ export const viewerStyles = css`
     font-size: 1em;
     margin: 0 0 4px;
   }
+  .legend summary {
+    cursor: pointer;
+  }
+  .legend summary h2 {
+    display: inline;
+  }
   .legend ul {
     list-style: none;
     margin: 0;

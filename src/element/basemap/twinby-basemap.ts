@@ -11,6 +11,7 @@ import { resolveBasemap, type BasemapLayerConfig, type BasemapSpec, type Extent 
 import { fromWgs84, toWgs84 } from '../../core/geo/index.js';
 import type { Lang } from '../../core/index.js';
 import type { LayerHost } from '../layer-element.js';
+import { PanelLayoutController } from '../panel-layout.js';
 import { basemapText } from './basemap-strings.js';
 import { basemapStyles } from './basemap-styles.js';
 
@@ -55,6 +56,8 @@ export class TwinbyBasemap extends LitElement {
 
   constructor() {
     super();
+    // the attribution keeps the very corner; plan legends stack above it
+    new PanelLayoutController(this, { corner: 'bottom-right', order: 0, box: () => this, fixed: true });
     this.type = null;
     this.url = null;
     this.layer = null;

@@ -9,13 +9,12 @@ export const councilStyles = css`
     font: inherit;
     color: var(--twinby-fg, #1d2733);
   }
-  /* bottom centre: the legend holds the bottom left, layer panels the right */
+  /* bottom left, stacked above the style legend by the viewer's panel layout */
   .panel {
     position: absolute;
-    left: 50%;
-    transform: translateX(-50%);
+    left: 10px;
     bottom: 10px;
-    width: min(340px, calc(100% - 40px));
+    width: min(340px, calc(50% - 20px));
     max-height: calc(45% - 20px);
     overflow: auto;
     pointer-events: auto;

@@ -14,6 +14,7 @@ import {
   toPresentationFile, VIEW_KEY, type ViewSnapshot, type Viewpoint,
 } from '../../core/council/index.js';
 import type { LayerHost } from '../layer-element.js';
+import { PanelLayoutController } from '../panel-layout.js';
 import { downloadText } from '../spatial/download.js';
 import { renderCouncilPanel, renderStageBar } from './council-panel.js';
 import { councilStyles } from './council-styles.js';
@@ -52,6 +53,8 @@ export class TwinbyCouncil extends LitElement {
 
   constructor() {
     super();
+    // above the style legend, bottom left
+    new PanelLayoutController(this, { corner: 'bottom-left', order: 1, box: () => this.renderRoot.querySelector('.panel') });
     this.viewpoints = [];
     this.presentationTitle = '';
     this.attribution = '';

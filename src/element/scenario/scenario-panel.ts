@@ -20,6 +20,8 @@ export interface PanelModel {
   selectedBlock: BlockBuilding | null;
   canUndo: boolean;
   canRedo: boolean;
+  /** False while the panel is folded to its title (on phones it starts so). */
+  open: boolean;
 }
 
 export interface PanelActions {
@@ -36,6 +38,7 @@ export interface PanelActions {
   rotate(degrees: number): void;
   removeBlock(): void;
   selectBlock(id: string): void;
+  toggle(): void;
 }
 
 const num = (v: number | null | undefined, lang: Lang, digits: number) => (v === null || v === undefined || !Number.isFinite(v) ? '–' : formatNumber(v, lang, digits));
@@ -48,8 +51,10 @@ export function renderScenarioPanel(m: PanelModel, a: PanelActions): TemplateRes
   const current = m.variants.get(m.variant);
   const variant = scenario.variants.find((v) => v.id === m.variant);
   const findings = current?.report?.findings.filter((f) => f.status !== 'ok') ?? [];
+  const title = html`<h2><button type="button" class="toggle" aria-expanded=${String(m.open)} @click=${a.toggle}>${scenario.name}</button></h2>`;
+  if (!m.open) return html`<section class="panel collapsed" part="scenario-panel" aria-label=${st(lang, 'label')}>${title}</section>`;
   return html`<section class="panel" part="scenario-panel" aria-label=${st(lang, 'label')}>
-    <h2>${scenario.name}</h2>
+    ${title}
     <div class="variants" role="radiogroup" aria-label=${st(lang, 'variant')}>
       ${ids.map((id) => html`<button type="button" role="radio" class="variant" part="scenario-variant" data-variant=${id} aria-checked=${String(id === m.variant)} @click=${() => a.variant(id)}>${titleOf(id)}</button>`)}
     </div>

@@ -17,8 +17,8 @@ export const scenarioStyles = css`
     position: absolute;
     top: 10px;
     left: 10px;
-    width: min(360px, calc(100% - 80px));
-    /* the lower part stays free for the style legend (bottom left) */
+    width: min(360px, calc(50% - 20px));
+    /* top and max-height come from the viewer's panel layout */
     max-height: calc(62% - 10px);
     overflow: auto;
     box-sizing: border-box;
@@ -28,6 +28,10 @@ export const scenarioStyles = css`
     padding: 8px 10px;
   }
   h2 { font-size: 15px; margin: 0 0 6px; }
+  .collapsed h2 { margin: 0; }
+  h2 .toggle { font: inherit; font-weight: bold; border: 0; background: none; padding: 0; cursor: pointer; text-align: left; }
+  h2 .toggle::after { content: ' ▾'; font-weight: normal; }
+  h2 .toggle[aria-expanded='false']::after { content: ' ▸'; }
   h3 { font-size: 13px; margin: 8px 0 4px; }
   .variants { display: flex; flex-wrap: wrap; gap: 4px; }
   button, select, input { font: inherit; }

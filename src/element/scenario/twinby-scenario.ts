@@ -4,8 +4,9 @@ import {
   BESTAND, EditHistory, addBuilding, freshBuildingId, moveBuilding, readScenario, readShareFragment, removeBuilding, rotateBuilding, shareFragment, toggleReplaced, updateBlock,
   type BlockBuilding, type CompareMode, type Point2, type Scenario, type ScenarioIssue, type ShareLinkResult,
 } from '../../core/scenario/index.js';
+import { compactPanelStyles } from '../compact-panel.js';
 import { listenForDrops } from '../file-drop.js';
-import { TwinbyLayerElement, type LayerHost } from '../layer-element.js';
+import { TwinbyLayerElement } from '../layer-element.js';
 import { BlockDrawer } from './block-drawer.js';
 import { BuildingPicker, downloadFile, scenarioFile } from './scenario-file.js';
 import { renderScenarioPanel, type PanelActions } from './scenario-panel.js';
@@ -13,9 +14,10 @@ import { ScenarioSession } from './scenario-session.js';
 import { scenarioStyles } from './scenario-styles.js';
 import { st } from './scenario-texts.js';
 import type { ScenarioLoadDetail } from './scenario-events.js';
+import { renderDivider } from './swipe-divider.js';
+import { ScenarioPanelPlace } from './scenario-panel-place.js';
 
 export type { ScenarioLoadDetail };
-import { renderDivider } from './swipe-divider.js';
 
 const MODES: readonly CompareMode[] = ['single', 'swipe', 'side-by-side'];
 
@@ -43,11 +45,12 @@ export class TwinbyScenario extends TwinbyLayerElement {
   private rebuildTimer = 0;
   private opened: Promise<void> | null = null;
   private readonly root: ShadowRoot;
+  private readonly place = new ScenarioPanelPlace(this, () => this.renderPanel());
 
   constructor() {
     super();
     this.root = this.attachShadow({ mode: 'open' });
-    this.root.adoptedStyleSheets = [scenarioStyles.styleSheet!];
+    this.root.adoptedStyleSheets = [scenarioStyles.styleSheet!, compactPanelStyles.styleSheet!];
   }
 
   get src(): string | null {
@@ -85,12 +88,12 @@ export class TwinbyScenario extends TwinbyLayerElement {
   set compareWith(v: string) {
     this.setAttribute('compare-with', v);
   }
-  /** Resolves when the scenario's variants are built and the current one is on screen. */
   /** What "Besonnung vergleichen" compares: Bestand (in a compare mode, the other side) against the shown variant. */
   sunComparison(base: readonly string[]) {
     return this.session?.comparison(base, this.compare === 'single' ? BESTAND : this.compareWith, this.variant) ?? null;
   }
 
+  /** Resolves when the scenario's variants are built and the current one is on screen. */
   get ready(): Promise<void> {
     return this.opened ?? Promise.resolve();
   }
@@ -203,8 +206,6 @@ export class TwinbyScenario extends TwinbyLayerElement {
     return this.drawer;
   }
 
-  // ---- life cycle -------------------------------------------------------------------------------
-
   override attributeChangedCallback(name: string, oldValue: string | null, newValue: string | null): void {
     if (oldValue === newValue) return;
     if (name === 'droppable') return this.syncDrops();
@@ -220,15 +221,16 @@ export class TwinbyScenario extends TwinbyLayerElement {
     this.renderPanel();
   }
 
-  protected override onAttach(host: LayerHost): void {
+  protected override onAttach(): void {
+    this.place.attach();
     this.syncDrops();
     if (this.input) this.restart();
     else if (location.hash.includes('scenario=')) void this.openLink();
     else if (this.src) void this.load(this.src);
-    void host;
   }
 
   protected override onDetach(): void {
+    this.place.detach();
     this.syncDrops();
     this.drawer?.stop();
     this.drawer = null;
@@ -238,8 +240,6 @@ export class TwinbyScenario extends TwinbyLayerElement {
     this.session = null;
     this.renderPanel();
   }
-
-  // ---- internals --------------------------------------------------------------------------------
 
   private get uiLang(): Lang {
     return this.host?.lang ?? 'de';
@@ -346,10 +346,8 @@ export class TwinbyScenario extends TwinbyLayerElement {
       move: (dx, dy) => block && this.edit('Block verschieben', (s) => moveBuilding(s, this.variant, block.id, dx, dy)),
       rotate: (deg) => block && this.edit('Block drehen', (s) => rotateBuilding(s, this.variant, block.id, deg)),
       removeBlock: () => block && this.edit('Block entfernen', (s) => removeBuilding(s, this.variant, block.id)),
-      selectBlock: (id) => {
-        this.selectedBlock = id;
-        this.renderPanel();
-      },
+      selectBlock: (id) => ((this.selectedBlock = id), this.renderPanel()),
+      toggle: () => this.place.toggle(),
     };
     render(
       [
@@ -357,7 +355,7 @@ export class TwinbyScenario extends TwinbyLayerElement {
           {
             lang: this.uiLang, scenario, variants: this.session?.variants ?? new Map(), variant: this.variant, compare: this.compare, compareWith: this.compareWith,
             status: this.status, message: this.message, hasPlan: this.session?.hasPlan ?? false, editing: this.editing, selectedBlock: block,
-            canUndo: this.history?.canUndo ?? false, canRedo: this.history?.canRedo ?? false,
+            canUndo: this.history?.canUndo ?? false, canRedo: this.history?.canRedo ?? false, open: this.place.open,
           },
           actions,
         ),
@@ -365,6 +363,7 @@ export class TwinbyScenario extends TwinbyLayerElement {
       ],
       this.root,
     );
+    this.place.rendered();
     return undefined;
   }
 

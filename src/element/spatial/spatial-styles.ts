@@ -19,8 +19,8 @@ export const spatialStyles = css`
     position: absolute;
     top: 10px;
     right: 56px;
-    width: min(420px, calc(100% - 80px));
-    /* the lower half stays free for layer legends */
+    /* the left half belongs to the scenario and sun panels; top and max-height come from the panel layout */
+    width: min(420px, calc(50% - 66px));
     max-height: calc(50% - 20px);
     overflow: auto;
     pointer-events: auto;

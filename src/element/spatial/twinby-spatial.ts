@@ -8,6 +8,7 @@
  */
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { CompactPanelController, compactPanelStyles } from '../compact-panel.js';
+import { PanelLayoutController } from '../panel-layout.js';
 import { toWgs84 } from '../../core/geo/index.js';
 import type { Lang } from '../../core/index.js';
 import type { Engine } from '../../engines/engine.js';
@@ -90,6 +91,7 @@ export class TwinbySpatial extends LitElement {
     this.plan = null;
     this._open = true;
     new CompactPanelController(this, () => this._open, (open) => (this._open = open));
+    new PanelLayoutController(this, { corner: 'top-right', order: 0, box: () => this.renderRoot.querySelector('.panel'), sheet: () => this._open });
     this._status = 'Bereit.';
     this._error = null;
     this._drawing = false;

@@ -12,10 +12,10 @@ export const sunStyles = css`
   .panel {
     position: absolute;
     left: 10px;
-    /* below a planning scenario's panel when there is one (StackBelowController) */
-    top: var(--twinby-stack-top, 10px);
-    width: min(440px, calc(100% - 80px));
-    max-height: max(80px, min(calc(50% - 20px), calc(100% - var(--twinby-stack-top, 10px) - 10px)));
+    /* top and max-height come from the viewer's panel layout (below a scenario's panel) */
+    top: 10px;
+    width: min(440px, calc(50% - 20px));
+    max-height: calc(50% - 20px);
     overflow: auto;
     pointer-events: auto;
     background: var(--twinby-panel, rgba(255, 255, 255, 0.96));

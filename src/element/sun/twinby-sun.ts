@@ -8,7 +8,7 @@
  */
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { CompactPanelController, compactPanelStyles } from '../compact-panel.js';
-import { StackBelowController } from '../panel-stack.js';
+import { PanelLayoutController } from '../panel-layout.js';
 import { en17037, fromLocal, spa, sunTimes, toLocal, type Lang } from '../../core/index.js';
 import type { Engine } from '../../engines/engine.js';
 import type { ShadowScenario, SunHoursResult } from '../../../workers/protocol.js';
@@ -91,7 +91,8 @@ export class TwinbySun extends LitElement {
     this.comparison = null;
     this._open = true;
     new CompactPanelController(this, () => this._open, (open) => (this._open = open));
-    new StackBelowController(this, 'twinby-scenario');
+    // below a planning scenario's panel when there is one
+    new PanelLayoutController(this, { corner: 'top-left', order: 1, box: () => this.renderRoot.querySelector('.panel'), sheet: () => this._open });
     this._playing = false;
     this._status = '';
     this._error = null;
