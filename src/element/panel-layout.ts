@@ -58,6 +58,11 @@ class PanelLayout {
     if (!this.frame) this.frame = requestAnimationFrame(() => this.run());
   }
 
+  runNow(): void {
+    cancelAnimationFrame(this.frame);
+    this.run();
+  }
+
   dispose(): void {
     cancelAnimationFrame(this.frame);
     this.resize.disconnect();
@@ -149,7 +154,8 @@ export function joinPanelLayout(owner: HTMLElement, options: PanelSlotOptions): 
   layout.schedule();
   const joined = layout;
   return {
-    update: () => joined.schedule(),
+    // a host's own render is measured at once: a panel opened as a sheet must not keep its toggle's place for a frame
+    update: () => joined.runNow(),
     leave: () => {
       joined.slots.delete(slot);
       const box = options.box();

@@ -80,6 +80,8 @@ export async function viewerWithScenario(scenario: Scenario | null, attrs: Recor
   await ready;
   if (scenario) void layer.load(scenario);
   await loaded;
+  // 480 px is a compact viewer, where the panel starts folded to its title
+  layer.shadowRoot!.querySelector<HTMLButtonElement>('.toggle[aria-expanded="false"]')?.click();
   await settle(viewer);
   return { viewer, layer };
 }

@@ -74,6 +74,6 @@ describe('<twinby-sun> with <twinby-scenario>', () => {
     await frames(2);
     const sunPanel = sun.shadowRoot!.querySelector('.panel')!.getBoundingClientRect();
     expect(scenarioPanel.height).toBeGreaterThan(0);
-    expect(sunPanel.top).toBeGreaterThanOrEqual(scenarioPanel.bottom);
+    expect(sunPanel.top, JSON.stringify({ sunPanel, scenarioPanel, viewer: viewer.getBoundingClientRect(), inline: sun.shadowRoot!.querySelector<HTMLElement>('.panel')!.style.cssText })).toBeGreaterThanOrEqual(scenarioPanel.bottom);
   });
 });

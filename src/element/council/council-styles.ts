@@ -1,54 +1,17 @@
 import { css } from 'lit';
 
-/** <twinby-council> covers its viewer, letting events through except on its panel (bottom left) and, while presenting, the caption bar. */
+/** <twinby-council>'s panel (bottom left) and, while presenting, the caption bar; the surface comes from panelStyles. */
 export const councilStyles = css`
-  :host {
-    position: absolute;
-    inset: 0;
-    pointer-events: none;
-    font: inherit;
-    color: var(--twinby-fg, #1d2733);
-  }
   /* bottom left, stacked above the style legend by the viewer's panel layout */
   .panel {
-    position: absolute;
     left: 10px;
     bottom: 10px;
     width: min(340px, calc(50% - 20px));
     max-height: calc(45% - 20px);
-    overflow: auto;
-    pointer-events: auto;
-    background: var(--twinby-panel, rgba(255, 255, 255, 0.96));
-    border-radius: var(--twinby-radius, 6px);
-    box-shadow: 0 1px 4px rgba(0, 0, 0, 0.25);
-    padding: 8px 10px;
   }
   summary {
     font-weight: bold;
     cursor: pointer;
-  }
-  button,
-  input {
-    font: inherit;
-  }
-  button {
-    border: 1px solid rgba(0, 0, 0, 0.2);
-    border-radius: 4px;
-    background: #fff;
-    padding: 2px 8px;
-    cursor: pointer;
-  }
-  button:focus-visible,
-  input:focus-visible {
-    outline: 3px solid var(--twinby-accent, #1565c0);
-    outline-offset: 1px;
-  }
-  .row {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 6px;
-    align-items: center;
-    margin: 4px 0;
   }
   ol {
     margin: 4px 0;

@@ -15,6 +15,7 @@ import {
 } from '../../core/council/index.js';
 import type { LayerHost } from '../layer-element.js';
 import { PanelLayoutController } from '../panel-layout.js';
+import { panelStyles } from '../panel-styles.js';
 import { downloadText } from '../spatial/download.js';
 import { renderCouncilPanel, renderStageBar } from './council-panel.js';
 import { councilStyles } from './council-styles.js';
@@ -26,7 +27,7 @@ const NEXT_KEYS = new Set(['ArrowRight', 'PageDown', ' ', 'Spacebar']);
 const PREVIOUS_KEYS = new Set(['ArrowLeft', 'PageUp']);
 
 export class TwinbyCouncil extends LitElement {
-  static override styles = councilStyles;
+  static override styles = [panelStyles, councilStyles];
   static override properties = {
     viewpoints: { attribute: false },
     presentationTitle: { type: String, attribute: 'presentation-title' },

@@ -9,6 +9,7 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { CompactPanelController, compactPanelStyles } from '../compact-panel.js';
 import { PanelLayoutController } from '../panel-layout.js';
+import { panelStyles } from '../panel-styles.js';
 import { toWgs84 } from '../../core/geo/index.js';
 import type { Lang } from '../../core/index.js';
 import type { Engine } from '../../engines/engine.js';
@@ -34,7 +35,7 @@ interface ViewerLike extends HTMLElement {
 
 /** @tagname twinby-spatial */
 export class TwinbySpatial extends LitElement {
-  static override styles = [spatialStyles, compactPanelStyles];
+  static override styles = [panelStyles, spatialStyles, compactPanelStyles];
   static override properties = {
     footprints: { type: String },
     planSrc: { type: String, attribute: 'plan-src' },

@@ -9,6 +9,7 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { CompactPanelController, compactPanelStyles } from '../compact-panel.js';
 import { PanelLayoutController } from '../panel-layout.js';
+import { panelStyles } from '../panel-styles.js';
 import { en17037, fromLocal, spa, sunTimes, toLocal, type Lang } from '../../core/index.js';
 import type { Engine } from '../../engines/engine.js';
 import type { ShadowScenario, SunHoursResult } from '../../../workers/protocol.js';
@@ -41,7 +42,7 @@ interface ViewerLike extends HTMLElement {
 }
 
 export class TwinbySun extends LitElement {
-  static override styles = [sunStyles, compactPanelStyles];
+  static override styles = [panelStyles, sunStyles, compactPanelStyles];
   static override properties = {
     date: { type: String, reflect: true },
     time: { type: String, reflect: true },
