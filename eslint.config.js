@@ -36,6 +36,11 @@ export default tseslint.config(
     rules: restrict(['three', 'three/*', '3d-tiles-renderer', '3d-tiles-renderer/*', '**/engines/three/**', '../three/**', '**/core/*/**'], 'The Cesium engine imports neither three nor the core past its index.'),
   },
   {
+    // elements reach workers only through their clients (src/worker-clients), which own the protocol
+    files: ['src/element/**/*.ts'],
+    rules: restrict(['**/workers/**', '../../workers/*', '../../../workers/*'], 'Elements talk to workers through src/worker-clients, never to workers/ directly.'),
+  },
+  {
     files: ['workers/lib/**/*.ts'],
     rules: {
       ...restrict([...engineLibs, ...uiLibs, '**/element/**', '**/engines/**'], 'workers/lib is pure: no DOM, lit, three or cesium.'),

@@ -5,6 +5,8 @@
  */
 import type { ConvertProgress, ConvertSummary } from './lib/convert/convert-citygml';
 
+export type { ConvertProgress, ConvertSummary };
+
 // ── CityGML → 3D Tiles: workers/citygml.worker.ts ──────────────────────────────────────────────
 
 /** A File or Blob is cloned by reference; a ReadableStream is transferred; bytes are copied. */
@@ -61,6 +63,7 @@ import type {
   LoadFootprintSetParams,
   LoadFootprintsParams,
   LoadPlanParams,
+  LoadPlanUrlParams,
   NearestParams,
   PlanInfo,
   PolygonQueryParams,
@@ -78,6 +81,8 @@ export interface SpatialProtocol {
   loadFootprints: [LoadFootprintsParams, DatasetInfo];
   loadFootprintSet: [LoadFootprintSetParams, DatasetInfo];
   loadPlan: [LoadPlanParams, PlanInfo];
+  /** Fetches and reads an XPlanGML file in the worker: the plan's text never reaches the main thread. */
+  loadPlanUrl: [LoadPlanUrlParams, PlanInfo];
   byId: [ByIdParams & Cancellable, SelectionResult & { missing: string[] }];
   byBbox: [ByBboxParams & Cancellable, SelectionResult];
   byPolygon: [PolygonQueryParams, SelectionResult];

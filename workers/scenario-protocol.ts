@@ -15,11 +15,17 @@ export interface ScenarioLoadBaseParams {
   footprints?: ArrayBuffer;
   source?: string;
   plan?: PlanInput;
+  /** An XPlanGML file the worker fetches and reads itself (absolute or blob: URL), instead of `plan`. */
+  planUrl?: string;
 }
 
 export interface ScenarioLoadBaseResult {
   buildings: number;
   zones: number;
+  /** The plan's outlines and lines, for the editor to snap to (transferred). */
+  planOutlines: Float64Array[];
+  /** Why the plan could not be read; the footprints are loaded all the same. */
+  planError?: string;
 }
 
 export interface BuildVariantParams {

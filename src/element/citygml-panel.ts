@@ -1,7 +1,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { formatNumber, t, type Lang } from '../core/index.js';
-import type { ConvertProgress, ConvertSummary } from '../../workers/lib/convert/convert-citygml.js';
+import type { ConvertProgress, ConvertSummary } from '../worker-clients/citygml-client.js';
 
 /** What <twinby-citygml> shows: nothing, a conversion under way, or how the last one ended. */
 export type CityGMLPanelState =

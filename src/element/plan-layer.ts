@@ -4,7 +4,7 @@ import { planPanelStyles, planText, renderPlanPanel, type PlanPanelState } from 
 import { isCompact } from './compact-panel.js';
 import { joinPanelLayout, type PanelSlot } from './panel-layout.js';
 import { GmlClient } from '../worker-clients/gml-client.js';
-import type { PlanBuildResult } from '../../workers/protocol.js';
+import type { PlanBuildResult } from '../worker-clients/gml-client.js';
 import type { ErrorKind, Lang } from '../core/index.js';
 
 /** detail of `twinby-plan-load`: a plan (or a WFS update) is on screen. */

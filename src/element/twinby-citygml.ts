@@ -1,6 +1,6 @@
 import { render } from 'lit';
 import type { ErrorDetail, Lang, LoadProgressDetail, ViewState } from '../core/index.js';
-import type { ConvertProgress, ConvertSummary } from '../../workers/lib/convert/convert-citygml.js';
+import type { ConvertProgress, ConvertSummary } from '../worker-clients/citygml-client.js';
 import { CityGMLClient } from '../worker-clients/citygml-client.js';
 import { serveInMemoryTileset, type InMemoryTileset } from '../worker-clients/in-memory-tileset.js';
 import { viewOfBounds } from './bounds-view.js';

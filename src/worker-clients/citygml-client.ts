@@ -5,6 +5,7 @@
 import { proxy, transfer } from 'comlink';
 import { WorkerHost, type WorkerHostOptions, type WorkerSource } from './worker-host';
 import type { CityGMLConvertParams, CityGMLConvertResult, CityGMLInput, CityGMLProgressCallback, CityGMLWorkerApi } from '../../workers/protocol';
+export type { ConvertProgress, ConvertSummary } from '../../workers/protocol.js';
 
 export interface CityGMLConvertOptions extends Omit<CityGMLConvertParams, 'input' | 'cancelId'> {
   /** Aborting rejects the call with the signal's reason and stops the work in the worker. */

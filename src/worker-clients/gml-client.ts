@@ -8,6 +8,7 @@ import { WorkerHost, type WorkerHostOptions, type WorkerSource } from './worker-
 import type { GmlParseParams, GmlWorkerApi, PlanOptionsParams } from '../../workers/protocol';
 import type { Feature } from '../core/formats/feature';
 import type { ParseFn } from '../core/sources/wfs-pager';
+export type { PlanBuildResult } from '../../workers/protocol.js';
 
 export interface GmlCallOptions {
   signal?: AbortSignal;

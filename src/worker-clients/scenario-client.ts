@@ -6,6 +6,7 @@
 import { transfer } from 'comlink';
 import { WorkerHost, type WorkerHostOptions, type WorkerSource } from './worker-host';
 import type { BuildVariantParams, BuildVariantResult, ModelTilesetParams, ScenarioLoadBaseParams, ScenarioLoadBaseResult, ScenarioWorkerApi } from '../../workers/scenario-protocol';
+export type { VariantReport } from '../../workers/scenario-protocol.js';
 
 export class ScenarioClient {
   private readonly host: WorkerHost<ScenarioWorkerApi>;

@@ -6,6 +6,7 @@
 import { proxy } from 'comlink';
 import { WorkerHost, type WorkerHostOptions, type WorkerSource } from './worker-host';
 import type { ShadowProgress, ShadowWorkerApi, SunHoursParams, SunHoursResult } from '../../workers/protocol';
+export type { BuildingSunRow, ShadowScenario, SunHoursResult } from '../../workers/protocol.js';
 
 export interface ShadowCallOptions {
   signal?: AbortSignal;

@@ -7,6 +7,7 @@ import { proxy, transfer } from 'comlink';
 import { WorkerHost, type WorkerHostOptions, type WorkerSource } from './worker-host';
 import type { SpatialProgressCallback, SpatialProtocol, SpatialWorkerApi } from '../../workers/protocol';
 import type { FootprintSet } from '../../workers/lib/footprints/footprint-set';
+export type { AttributeFilter, Aggregates, BuildingRow, CheckKind, ComplianceFinding, ComplianceSummary, DatasetInfo, PlanInput, PlanZoneInfo, PolygonMode, PolygonQueryParams, RowSortKey } from '../../workers/lib/spatial/index.js';
 
 export interface SpatialCallOptions {
   /** Aborting rejects the call with the signal's reason and stops the work in the worker. */
@@ -46,6 +47,10 @@ export class SpatialClient {
 
   loadPlan(params: Params<'loadPlan'>, options?: SpatialCallOptions) {
     return this.call('loadPlan', params, options);
+  }
+  /** The worker fetches and reads the XPlanGML file itself (give an absolute or blob: URL). */
+  loadPlanUrl(params: Params<'loadPlanUrl'>, options?: SpatialCallOptions) {
+    return this.call('loadPlanUrl', params, options);
   }
   byId(params: Params<'byId'>, options?: SpatialCallOptions) {
     return this.call('byId', params, options);

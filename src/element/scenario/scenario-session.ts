@@ -7,11 +7,10 @@
 import { BESTAND, type CompareMode, type PlannedBuilding, type Scenario, type ScenarioIssue, type Variant } from '../../core/scenario/index.js';
 import type { ErrorDetail } from '../../core/index.js';
 import type { Engine } from '../../engines/engine.js';
-import type { VariantReport } from '../../../workers/scenario-protocol.js';
+import type { VariantReport } from '../../worker-clients/scenario-client.js';
 import { CityGMLClient } from '../../worker-clients/citygml-client.js';
 import { serveInMemoryTileset, type InMemoryTileset } from '../../worker-clients/in-memory-tileset.js';
 import { ScenarioClient } from '../../worker-clients/scenario-client.js';
-import { loadPlanFile } from '../spatial/plan-source.js';
 import { PLANNED_COLOR } from './scenario-texts.js';
 
 /** twinby-error detail of a scenario problem: the file and the JSON path of the part concerned. */
@@ -97,14 +96,13 @@ export class ScenarioSession {
       const signal = this.abort.signal;
       const footprintsUrl = scenario.base.footprints ?? fallback.footprints;
       const planUrl = scenario.base.plan ?? fallback.plan;
-      const [footprints, plan] = await Promise.all([
-        footprintsUrl ? this.fetchBytes(footprintsUrl, '$.base.footprints').catch(() => undefined) : undefined,
-        planUrl ? loadPlanFile(this.resolve(planUrl), 25832, signal).then((p) => p.plan, (err: Error) => this.fail('$.base.plan', `${planUrl}: ${err.message}`)) : undefined,
-      ]);
-      await this.client.loadBase({ footprints, plan, source: footprintsUrl }, signal).catch((err: Error) => this.fail('$.base', err.message));
-      if (plan) {
+      const footprints = footprintsUrl ? await this.fetchBytes(footprintsUrl, '$.base.footprints').catch(() => undefined) : undefined;
+      // the worker fetches and reads the plan itself: its text never reaches this thread
+      const base = await this.client.loadBase({ footprints, planUrl: planUrl ? this.resolve(planUrl) : undefined, source: footprintsUrl }, signal).catch((err: Error) => this.fail('$.base', err.message));
+      if (base?.planError) this.fail('$.base.plan', `${planUrl}: ${base.planError}`);
+      if (base && base.zones > 0) {
         this.hasPlan = true;
-        this.planLines = [...plan.zones.flatMap((z) => z.polygons.flat()), ...(plan.lines ?? []).map((l) => l.coords)];
+        this.planLines = base.planOutlines;
       }
       // existing footprints near the plan (or the variants' blocks) to snap to as well
       const box = boundsOf([...this.planLines, ...scenario.variants.flatMap((v) => v.buildings.flatMap((b) => (b.kind === 'block' ? [Float64Array.from(b.footprint.flat())] : [])))], 300);

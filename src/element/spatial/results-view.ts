@@ -1,6 +1,6 @@
 /** The results part of <twinby-spatial>: statistics, a sortable table and the plan findings. Text only, never HTML. */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Aggregates, BuildingRow, ComplianceFinding, ComplianceSummary, RowSortKey } from '../../../workers/lib/spatial';
+import type { Aggregates, BuildingRow, ComplianceFinding, ComplianceSummary, RowSortKey } from '../../worker-clients/spatial-client.js';
 import { CHECK_LABELS, COLUMN_LABELS, de } from './spatial-format.js';
 
 export function renderStats(s: Aggregates): TemplateResult {

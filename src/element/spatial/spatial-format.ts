@@ -1,5 +1,5 @@
 /** German number formats and labels of the spatial panel. Plain text only. */
-import type { CheckKind, PolygonMode, RowSortKey } from '../../../workers/lib/spatial';
+import type { CheckKind, PolygonMode, RowSortKey } from '../../worker-clients/spatial-client.js';
 
 const formats = new Map<number, Intl.NumberFormat>();
 

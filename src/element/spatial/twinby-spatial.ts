@@ -15,10 +15,9 @@ import type { Lang } from '../../core/index.js';
 import type { Engine } from '../../engines/engine.js';
 import type { LayerHost } from '../layer-element.js';
 import { SpatialClient } from '../../worker-clients/spatial-client.js';
-import type { AttributeFilter, Aggregates, BuildingRow, ComplianceFinding, ComplianceSummary, DatasetInfo, PlanInput, PlanZoneInfo, PolygonMode, PolygonQueryParams, RowSortKey } from '../../../workers/lib/spatial';
+import type { AttributeFilter, Aggregates, BuildingRow, ComplianceFinding, ComplianceSummary, DatasetInfo, PlanInput, PlanZoneInfo, PolygonMode, PolygonQueryParams, RowSortKey } from '../../worker-clients/spatial-client.js';
 import { AREA_OVERLAY_ID, AreaDrawing } from './area-drawing.js';
 import { downloadText } from './download.js';
-import { loadPlanFile } from './plan-source.js';
 import { renderCompliance, renderStats, renderTable, type TableState } from './results-view.js';
 import { MODE_LABELS } from './spatial-format.js';
 import { spatialStyles } from './spatial-styles.js';
@@ -219,11 +218,11 @@ export class TwinbySpatial extends LitElement {
   }
 
   private async loadPlan(): Promise<void> {
-    const epsg = this.datasetInfo!.epsg;
-    let plan = this.plan;
-    if (!plan && this.planSrc) plan = (await loadPlanFile(new URL(this.planSrc, document.baseURI).href, epsg)).plan;
-    if (!plan) return;
-    const info = await this.client!.loadPlan({ plan });
+    const plan = this.plan;
+    // a plan file is fetched and read in the worker: its text never reaches this thread
+    const src = plan ? null : this.planSrc;
+    if (!plan && !src) return;
+    const info = plan ? await this.client!.loadPlan({ plan }) : await this.client!.loadPlanUrl({ url: new URL(src!, document.baseURI).href, epsg: this.datasetInfo!.epsg });
     this._zones = info.zones;
     this._zoneId = info.zones[0]?.id ?? '';
     this._compliance = null;

@@ -4,7 +4,7 @@
  */
 import type { Lang, OverlayData, OverlayFeature } from '../../core/index.js';
 import { ecefToGeodetic, enuToEcef, transformPoint } from '../../core/geo/enu.js';
-import type { BuildingSunRow, SunHoursResult } from '../../../workers/protocol.js';
+import type { BuildingSunRow, SunHoursResult } from '../../worker-clients/shadow-client.js';
 import { st } from './sun-strings.js';
 
 export const HEATMAP_OVERLAY_ID = 'twinby-sun-lost';

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import type { Lang } from '../../core/index.js';
-import type { BuildingSunRow } from '../../../workers/protocol.js';
+import type { BuildingSunRow } from '../../worker-clients/shadow-client.js';
 import { minimumShare } from './sun-comparison.js';
 import { st } from './sun-strings.js';
 

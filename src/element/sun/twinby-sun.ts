@@ -12,7 +12,7 @@ import { PanelLayoutController } from '../panel-layout.js';
 import { panelStyles } from '../panel-styles.js';
 import { en17037, fromLocal, spa, sunTimes, toLocal, type Lang } from '../../core/index.js';
 import type { Engine } from '../../engines/engine.js';
-import type { ShadowScenario, SunHoursResult } from '../../../workers/protocol.js';
+import type { ShadowScenario, SunHoursResult } from '../../worker-clients/shadow-client.js';
 import { ShadowClient } from '../../worker-clients/shadow-client.js';
 import type { LayerHost } from '../layer-element.js';
 import { downloadText } from '../spatial/download.js';

@@ -22,6 +22,8 @@ describe('import boundaries', () => {
     ['src/engines/three/x.ts', "import { p } from '../../core/geo/enu.ts'; export const x = p;"],
     ['workers/lib/x.ts', "import { Mesh } from 'three'; export const m = Mesh;"],
     ['workers/lib/x.ts', "import { html } from 'lit'; export const h = html;"],
+    ['src/element/x.ts', "import type { PlanInput } from '../../workers/lib/spatial'; export type P = PlanInput;"],
+    ['src/element/spatial/x.ts', "import type { PlanBuildResult } from '../../../workers/protocol.js'; export type P = PlanBuildResult;"],
   ])('%s: %s is refused', async (file, code) => {
     expect(await ruleIds(file, code)).toContain('no-restricted-imports');
   });
@@ -36,5 +38,6 @@ describe('import boundaries', () => {
   it('allowed imports pass', async () => {
     expect(await ruleIds('src/engines/three/x.ts', "import { Mesh } from 'three'; import * as core from '../../core/index.ts'; export const x = [Mesh, core];")).toEqual([]);
     expect(await ruleIds('workers/lib/x.ts', "import proj4 from 'proj4'; export const p = proj4;")).toEqual([]);
+    expect(await ruleIds('src/element/x.ts', "import { SpatialClient } from '../worker-clients/spatial-client.js'; export const c = SpatialClient;")).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ import type { ParsedBuilding } from '../citygml/building';
 import { decodeFootprints } from '../footprints/footprint-codec';
 import type { PlainFootprint } from '../footprints/footprint-builder';
 import type { FootprintSet } from '../footprints/footprint-set';
+import { fetchPlan, planOutlines } from '../spatial/plan/plan-file';
 import { PlanIndex } from '../spatial/plan/plan-index';
 import { footprintCentres, groundHeightAt } from './ground-height';
 import { modelTilesetJson } from './model-tileset';
@@ -38,12 +39,18 @@ export function createScenarioWorkerApi(): ScenarioWorkerApi {
         plain = plainFootprints(set);
         ids = new Set(set.ids);
       }
-      if (params.plan) {
-        const next = new PlanIndex(params.plan);
+      let input = params.plan;
+      let planError: string | undefined;
+      // a plan that cannot be read leaves the footprints loaded: the variants are still built, unchecked
+      if (!input && params.planUrl) input = await fetchPlan(params.planUrl, set?.epsg ?? 25832).catch((err: Error) => ((planError = err.message), undefined));
+      if (input) {
+        const next = new PlanIndex(input);
         if (set && next.epsg !== set.epsg) throw new Error(`The plan is in EPSG:${next.epsg}, the footprints in EPSG:${set.epsg}`);
         plan = next;
       }
-      return { buildings: set?.ids.length ?? 0, zones: plan?.zones.length ?? 0 };
+      const outlines = input ? planOutlines(input).map((a) => a.slice()) : [];
+      const result = { buildings: set?.ids.length ?? 0, zones: plan?.zones.length ?? 0, planOutlines: outlines, ...(planError ? { planError } : {}) };
+      return transfer(result, outlines.map((a) => a.buffer as ArrayBuffer));
     },
 
     async buildVariant(params: BuildVariantParams): Promise<BuildVariantResult> {

@@ -15,6 +15,7 @@ export { checkCompliance } from './plan/compliance';
 export type { ComplianceFinding, ComplianceParams, ComplianceResult, ZoneSummary, CheckKind, FindingStatus } from './plan/compliance';
 export type { PlanInput, PlanZone, PlanLine, PlanZoneKind, HeightLimit } from './plan/plan-types';
 export { planFromXPlan } from './plan/xplan-adapter';
+export { planFromGml, fetchPlan, planOutlines } from './plan/plan-file';
 export { runSync, runAsync, QueryCancelledError } from './task';
 export type { Task, CancelSignal, RunOptions } from './task';
 export type * from './spatial-types';

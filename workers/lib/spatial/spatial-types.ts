@@ -36,6 +36,13 @@ export interface LoadPlanParams extends Cancellable {
   plan: PlanInput;
 }
 
+/** A plan file the worker fetches and reads itself (absolute or blob: URL). */
+export interface LoadPlanUrlParams extends Cancellable {
+  url: string;
+  /** CRS of the plan's geometry in the worker; default: that of the loaded footprints, else 25832. */
+  epsg?: number;
+}
+
 export interface PlanZoneInfo {
   id: string;
   kind: PlanZoneKind;

@@ -11,7 +11,9 @@ import { aggregate } from './aggregate';
 import { exportSelection } from './export';
 import { FootprintIndex } from './footprint-index';
 import { checkCompliance, type ComplianceFinding, type ComplianceResult } from './plan/compliance';
+import { fetchPlan } from './plan/plan-file';
 import { PlanIndex } from './plan/plan-index';
+import type { PlanInput } from './plan/plan-types';
 import { selectByBbox, selectByFilter, selectById, selectByPolygon, selectInPrepared, selectNearest } from './queries';
 import { sortedRows } from './rows';
 import type { Cancellable, DatasetInfo, FindingsQuery, FindingsPage, SelectionRef, SelectionResult } from './spatial-types';
@@ -97,6 +99,18 @@ export function createSpatialWorkerApi(): SpatialWorkerApi {
     };
   }
 
+  function planLoaded(input: PlanInput): Result<'loadPlan'> {
+    const next = new PlanIndex(input);
+    if (index && next.epsg !== index.set.epsg) fail(`The plan is in EPSG:${next.epsg}, the footprints in EPSG:${index.set.epsg}: reproject the plan first`);
+    plan = next;
+    violations = null;
+    findings = [];
+    return {
+      zones: next.zones.map((z) => ({ id: z.zone.id, kind: z.zone.kind, label: z.label, area: z.shape.area, bbox: [z.shape.bbox[0], z.shape.bbox[1], z.shape.bbox[2], z.shape.bbox[3]] })),
+      lines: next.lines.length,
+    };
+  }
+
   return {
     async loadFootprints(params: Params<'loadFootprints'>): Promise<Result<'loadFootprints'>> {
       return loaded(decodeFootprints(params.bytes, { source: params.source }));
@@ -106,16 +120,12 @@ export function createSpatialWorkerApi(): SpatialWorkerApi {
       return loaded(params.set);
     },
 
+    async loadPlanUrl(params: Params<'loadPlanUrl'>): Promise<Result<'loadPlanUrl'>> {
+      return planLoaded(await fetchPlan(params.url, params.epsg ?? index?.set.epsg ?? 25832));
+    },
+
     async loadPlan(params: Params<'loadPlan'>): Promise<Result<'loadPlan'>> {
-      const next = new PlanIndex(params.plan);
-      if (index && next.epsg !== index.set.epsg) fail(`The plan is in EPSG:${next.epsg}, the footprints in EPSG:${index.set.epsg}: reproject the plan first`);
-      plan = next;
-      violations = null;
-      findings = [];
-      return {
-        zones: next.zones.map((z) => ({ id: z.zone.id, kind: z.zone.kind, label: z.label, area: z.shape.area, bbox: [z.shape.bbox[0], z.shape.bbox[1], z.shape.bbox[2], z.shape.bbox[3]] })),
-        lines: next.lines.length,
-      };
+      return planLoaded(params.plan);
     },
 
     async byId(params, onProgress) {
