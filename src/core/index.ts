@@ -2,6 +2,7 @@
 
 // view state
 export * from './view/view-state.js';
+export * from './view/frame-target.js';
 // events
 export * from './events/emitter.js';
 export * from './events/engine-events.js';

@@ -5,6 +5,7 @@
 import type { OverlayFeature, OverlayStyle } from '../overlay/overlay-data';
 import type { Feature, PropertyValue } from './feature';
 import type { Geometry } from './geometry';
+import { METRES_PER_DEGREE } from '../view/frame-target';
 
 export const GENERIC_AREA: OverlayStyle = { fill: '#7aa6d6', fillOpacity: 0.45, stroke: '#1f5fa8', strokeWidth: 0.3 };
 export const GENERIC_LINE: OverlayStyle = { stroke: '#1f5fa8', strokeWidth: 0.5 };
@@ -31,7 +32,7 @@ function xy(c: Float64Array, dim: number): Float64Array {
 
 function marker(lon: number, lat: number): Float64Array {
   const out = new Float64Array(10);
-  const k = 1 / 111_320;
+  const k = 1 / METRES_PER_DEGREE;
   const kx = k / Math.cos((lat * Math.PI) / 180);
   [[1, 0], [0, 1], [-1, 0], [0, -1], [1, 0]].forEach(([a, b], i) => {
     out[i * 2] = lon + a * kx;

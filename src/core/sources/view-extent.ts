@@ -4,10 +4,10 @@
  * An estimate: the engine interface has no frustum query, and a generous box costs little.
  */
 import type { ViewState } from '../view/view-state';
+import { METRES_PER_DEGREE } from '../view/frame-target';
 
 export type LonLatBbox = [west: number, south: number, east: number, north: number];
 
-const M_PER_DEG = 111_320;
 
 /** Bbox of the view; `groundHeight` is the ellipsoidal height of the ground (default 0). */
 export function viewExtent(view: ViewState, groundHeight = 0, factor = 1.5): LonLatBbox {
@@ -16,11 +16,11 @@ export function viewExtent(view: ViewState, groundHeight = 0, factor = 1.5): Lon
   const along = h / Math.tan((-pitch * Math.PI) / 180);
   const heading = (view.heading * Math.PI) / 180;
   const cosLat = Math.cos((view.lat * Math.PI) / 180);
-  const cx = view.lon + (along * Math.sin(heading)) / (M_PER_DEG * cosLat);
-  const cy = view.lat + (along * Math.cos(heading)) / M_PER_DEG;
+  const cx = view.lon + (along * Math.sin(heading)) / (METRES_PER_DEGREE * cosLat);
+  const cy = view.lat + (along * Math.cos(heading)) / METRES_PER_DEGREE;
   const r = Math.hypot(h, along) * factor;
-  const dx = r / (M_PER_DEG * cosLat);
-  const dy = r / M_PER_DEG;
+  const dx = r / (METRES_PER_DEGREE * cosLat);
+  const dy = r / METRES_PER_DEGREE;
   return [cx - dx, cy - dy, cx + dx, cy + dy];
 }
 

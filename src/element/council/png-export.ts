@@ -4,6 +4,7 @@
  * same task as it was drawn (no preserveDrawingBuffer needed), then attribution, north arrow, scale bar,
  * sun time and title are drawn on top. The buffer goes back to the screen's size afterwards, also on failure.
  */
+import { METRES_PER_DEGREE } from '../../core/index.js';
 import type { Engine } from '../../engines/engine.js';
 
 export const MAX_PNG_WIDTH = 3840;
@@ -108,7 +109,7 @@ async function groundScale(engine: Engine, stage: HTMLElement): Promise<number |
   const r = stage.getBoundingClientRect();
   const p = await engine.pickPosition(r.left + r.width / 2, r.top + r.height / 2);
   if (!p) return null;
-  const dLon = 50 / (111_320 * Math.cos((p.lat * Math.PI) / 180));
+  const dLon = 50 / (METRES_PER_DEGREE * Math.cos((p.lat * Math.PI) / 180));
   const a = engine.projectToScreen(p.lon - dLon, p.lat, p.height);
   const b = engine.projectToScreen(p.lon + dLon, p.lat, p.height);
   if (!a || !b) return null;

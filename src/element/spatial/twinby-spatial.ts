@@ -6,19 +6,21 @@
  * Keyboard: every control is a button or field; while drawing, P adds the point at the view centre,
  * Enter closes the area, Backspace removes the last point, Escape cancels.
  */
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { LitElement, type PropertyValues } from 'lit';
 import { CompactPanelController, compactPanelStyles } from '../compact-panel.js';
 import { PanelLayoutController } from '../panel-layout.js';
 import { panelStyles } from '../panel-styles.js';
 import { toWgs84 } from '../../core/geo/index.js';
-import type { Lang } from '../../core/index.js';
+import { frameTarget, type Lang } from '../../core/index.js';
 import type { Engine } from '../../engines/engine.js';
 import type { LayerHost } from '../layer-element.js';
 import { SpatialClient } from '../../worker-clients/spatial-client.js';
 import type { AttributeFilter, Aggregates, BuildingRow, ComplianceFinding, ComplianceSummary, DatasetInfo, PlanInput, PlanZoneInfo, PolygonMode, PolygonQueryParams, RowSortKey } from '../../worker-clients/spatial-client.js';
-import { AREA_OVERLAY_ID, AreaDrawing } from './area-drawing.js';
+import { AREA_OVERLAY_ID } from './area-drawing.js';
+import { AreaDrawTool } from './area-draw-tool.js';
 import { downloadText } from './download.js';
-import { renderCompliance, renderStats, renderTable, type TableState } from './results-view.js';
+import type { TableState } from './results-view.js';
+import { renderSpatialPanel, type SpatialPanelActions } from './spatial-panel.js';
 import { MODE_LABELS } from './spatial-format.js';
 import { spatialStyles } from './spatial-styles.js';
 import { violationStyle } from './violation-style.js';
@@ -42,8 +44,6 @@ export class TwinbySpatial extends LitElement {
     _open: { state: true },
     _status: { state: true },
     _error: { state: true },
-    _drawing: { state: true },
-    _points: { state: true },
     _zones: { state: true },
     _zoneId: { state: true },
     _mode: { state: true },
@@ -61,8 +61,6 @@ export class TwinbySpatial extends LitElement {
   declare private _open: boolean;
   declare private _status: string;
   declare private _error: string | null;
-  declare private _drawing: boolean;
-  declare private _points: number;
   declare private _zones: PlanZoneInfo[];
   declare private _zoneId: string;
   declare private _mode: PolygonMode;
@@ -78,11 +76,17 @@ export class TwinbySpatial extends LitElement {
   private client: SpatialClient | null = null;
   private datasetInfo: DatasetInfo | null = null;
   private loading: Promise<void> | null = null;
-  private readonly drawing = new AreaDrawing();
+  private readonly draw = new AreaDrawTool({
+    engine: () => this.engine,
+    epsg: () => this.datasetInfo?.epsg ?? null,
+    viewerRect: () => (this.closest('twinby-viewer') ?? this).getBoundingClientRect(),
+    status: (text) => (this._status = text),
+    changed: () => this.requestUpdate(),
+    finish: (polygons) => this.runQuery({ polygons }, 'gezeichneten Gebiet'),
+  });
   private query: AbortController | null = null;
   private selectionId: number | null = null;
   private styled = false;
-  private groundEllipsoid: number | null = null;
 
   constructor() {
     super();
@@ -94,8 +98,6 @@ export class TwinbySpatial extends LitElement {
     new PanelLayoutController(this, { corner: 'top-right', order: 0, box: () => this.renderRoot.querySelector('.panel'), sheet: () => this._open });
     this._status = 'Bereit.';
     this._error = null;
-    this._drawing = false;
-    this._points = 0;
     this._zones = [];
     this._zoneId = '';
     this._mode = 'intersects';
@@ -127,7 +129,7 @@ export class TwinbySpatial extends LitElement {
 
   /** The points of the area being drawn or last drawn, WGS 84 (copies). */
   get areaPoints(): { lon: number; lat: number; height: number }[] {
-    return this.drawing.points.map((p) => ({ ...p }));
+    return this.draw.drawing.points.map((p) => ({ ...p }));
   }
 
   /** Resolves when footprints (and the plan, if any) are in the worker. */
@@ -295,11 +297,8 @@ export class TwinbySpatial extends LitElement {
     const viewer = this.viewer;
     if (!viewer || !this.datasetInfo) return;
     const [lon, lat] = toWgs84(this.datasetInfo.epsg)(row.x, row.y);
-    const ground = this.groundEllipsoid ?? (row.groundHeight ?? 0) + FALLBACK_GEOID;
-    const distance = Math.max(60, 4 * Math.sqrt(row.footprintArea));
-    const pitch = -40;
-    const back = distance * Math.cos((pitch * Math.PI) / 180);
-    const view = { lon, lat: lat - back / 111_320, height: ground + (row.height ?? 10) / 2 + distance * Math.sin((-pitch * Math.PI) / 180), heading: 0, pitch };
+    const ground = this.draw.groundEllipsoid ?? (row.groundHeight ?? 0) + FALLBACK_GEOID;
+    const view = frameTarget({ lon, lat, height: ground + (row.height ?? 10) / 2 }, Math.max(60, 4 * Math.sqrt(row.footprintArea)));
     this._status = `Fliege zu ${row.id}…`;
     await viewer.flyTo(view);
     try {
@@ -323,138 +322,35 @@ export class TwinbySpatial extends LitElement {
     this._status = `${result.fileName} gespeichert.`;
   }
 
-  // ---- drawing -------------------------------------------------------------------------------
-
-  private toggleDrawing(): void {
-    if (this._drawing) this.cancelDrawing();
-    else {
-      this.drawing.clear();
-      this._points = 0;
-      this._drawing = true;
-      this._status = 'Zeichnen: Klicken setzt Punkte, Doppelklick oder Eingabe schließt das Gebiet, Esc bricht ab. P setzt einen Punkt in der Bildmitte.';
-    }
-  }
-
-  private cancelDrawing(): void {
-    this._drawing = false;
-    this.drawing.clear();
-    this._points = 0;
-    this.engine?.removeOverlay(AREA_OVERLAY_ID);
-    this._status = 'Zeichnen abgebrochen.';
-  }
-
-  private async addPointAt(clientX: number, clientY: number): Promise<void> {
-    const engine = this.engine;
-    if (!engine) return;
-    const position = await engine.pickPosition(clientX, clientY);
-    if (!position) {
-      this._status = 'Dort ist kein Boden: bitte auf das Gelände klicken.';
-      return;
-    }
-    this.drawing.add(position);
-    this._points = this.drawing.points.length;
-    this.groundEllipsoid = this.drawing.groundHeight;
-    engine.removeOverlay(AREA_OVERLAY_ID);
-    engine.addOverlay(this.drawing.overlay());
-    this._status = `${this._points} Punkte gesetzt.`;
-  }
-
-  private addCentrePoint(): Promise<void> {
-    const rect = (this.closest('twinby-viewer') ?? this).getBoundingClientRect();
-    return this.addPointAt(rect.left + rect.width / 2, rect.top + rect.height / 2);
-  }
-
-  private async finishDrawing(): Promise<void> {
-    if (!this.drawing.closable || !this.datasetInfo) {
-      this._status = 'Für ein Gebiet braucht es mindestens drei Punkte.';
-      return;
-    }
-    this._drawing = false;
-    const polygons = this.drawing.polygons(this.datasetInfo.epsg);
-    await this.runQuery({ polygons }, 'gezeichneten Gebiet');
-  }
-
-  private onDrawKey = (e: KeyboardEvent): void => {
-    if (!this._drawing) return;
-    const actions: Record<string, () => unknown> = {
-      Enter: () => this.finishDrawing(),
-      Escape: () => this.cancelDrawing(),
-      Backspace: () => {
-        this.drawing.undo();
-        this._points = this.drawing.points.length;
-        this.engine?.removeOverlay(AREA_OVERLAY_ID);
-        if (this._points) this.engine?.addOverlay(this.drawing.overlay());
-      },
-      p: () => this.addCentrePoint(),
-      P: () => this.addCentrePoint(),
-    };
-    const action = actions[e.key];
-    if (!action || (e.target as HTMLElement).matches?.('input, select')) return;
-    e.preventDefault();
-    void action();
-  };
-
-  private onCaptureClick = (e: MouseEvent): void => {
-    if (e.detail > 1) return; // the second click of a double click closes instead
-    void this.addPointAt(e.clientX, e.clientY);
-  };
-
   // ---- render --------------------------------------------------------------------------------
 
   override render() {
-    const ready = this.datasetInfo !== null;
-    return html`${this._drawing ? html`<div class="capture" aria-hidden="true" @click=${this.onCaptureClick} @dblclick=${() => void this.finishDrawing()}></div>` : nothing}
-      <section class="panel ${this._open ? '' : 'collapsed'}" aria-label="Gebietsabfrage" @keydown=${this.onDrawKey}>
-        <div class="row">
-          <button type="button" aria-expanded=${this._open ? 'true' : 'false'} @click=${() => (this._open = !this._open)}>Gebietsabfrage</button>
-        </div>
-        ${this._open ? this.renderBody(ready) : nothing}
-      </section>`;
-  }
-
-  private renderBody(ready: boolean) {
-    return html`<div class="row">
-        <button type="button" class="draw" aria-pressed=${this._drawing ? 'true' : 'false'} ?disabled=${!ready} @click=${this.toggleDrawing}>
-          ${this._drawing ? 'Zeichnen abbrechen' : 'Gebiet zeichnen'}
-        </button>
-        ${this._drawing
-          ? html`<button type="button" @click=${() => void this.addCentrePoint()}>Punkt in Bildmitte</button>
-              <button type="button" ?disabled=${this._points < 3} @click=${() => void this.finishDrawing()}>Gebiet abschließen (${this._points})</button>`
-          : nothing}
-      </div>
-      ${this._zones.length
-        ? html`<div class="row">
-            <label>Plangebiet
-              <select .value=${this._zoneId} @change=${(e: Event) => (this._zoneId = (e.target as HTMLSelectElement).value)}>
-                ${this._zones.map((z) => html`<option value=${z.id} ?selected=${z.id === this._zoneId}>${z.kind === 'baufenster' ? 'Baufenster' : 'Baugebiet'} ${z.label}</option>`)}
-              </select>
-            </label>
-            <button type="button" class="use-zone" @click=${() => void this.selectZone(this._zoneId).catch(() => {})}>Als Gebiet</button>
-            <button type="button" class="check-plan" @click=${() => void this.checkPlan().catch((e: Error) => this.fail(e))}>Plan prüfen</button>
-          </div>`
-        : nothing}
-      <div class="row">
-        <label>Auswahl
-          <select @change=${(e: Event) => (this._mode = (e.target as HTMLSelectElement).value as PolygonMode)}>
-            ${(Object.keys(MODE_LABELS) as PolygonMode[]).map((m) => html`<option value=${m} ?selected=${m === this._mode}>${MODE_LABELS[m]}</option>`)}
-          </select>
-        </label>
-      </div>
-      <div class="row">
-        <label>Höhe ab (m) <input type="number" min="0" step="0.5" .value=${this._heightMin} @input=${(e: Event) => (this._heightMin = (e.target as HTMLInputElement).value)} /></label>
-        <label>Baujahr vor <input type="number" min="1000" max="2100" .value=${this._yearBefore} @input=${(e: Event) => (this._yearBefore = (e.target as HTMLInputElement).value)} /></label>
-      </div>
-      <p class="status" role="status" aria-live="polite">${this._status}</p>
-      ${this._error ? html`<p class="status error" role="alert">${this._error}</p>` : nothing}
-      ${this._stats ? renderStats(this._stats) : nothing}
-      ${this._table
-        ? html`${renderTable(this._table, { sort: (k) => this.sortBy(k), page: (o) => void this.loadPage(o), activate: (r) => void this.activate(r) })}
-            <div class="row">
-              <button type="button" @click=${() => void this.exportAs('csv')}>CSV exportieren</button>
-              <button type="button" @click=${() => void this.exportAs('geojson')}>GeoJSON exportieren</button>
-            </div>`
-        : nothing}
-      ${renderCompliance(this._compliance, (f) => void this.activateFinding(f))}`;
+    const actions: SpatialPanelActions = {
+      toggleOpen: () => (this._open = !this._open),
+      toggleDrawing: () => this.draw.toggle(),
+      addCentrePoint: () => void this.draw.addCentrePoint(),
+      finishDrawing: () => void this.draw.finish(),
+      captureClick: this.draw.onClick,
+      drawKey: this.draw.onKey,
+      zone: (id) => (this._zoneId = id),
+      useZone: () => void this.selectZone(this._zoneId).catch(() => {}),
+      checkPlan: () => void this.checkPlan().catch((e: Error) => this.fail(e)),
+      mode: (m) => (this._mode = m),
+      heightMin: (v) => (this._heightMin = v),
+      yearBefore: (v) => (this._yearBefore = v),
+      sort: (k) => this.sortBy(k),
+      page: (o) => void this.loadPage(o),
+      activate: (r) => void this.activate(r),
+      activateFinding: (f) => void this.activateFinding(f),
+      exportAs: (format) => void this.exportAs(format),
+    };
+    return renderSpatialPanel(
+      {
+        open: this._open, ready: this.datasetInfo !== null, drawing: this.draw.active, points: this.draw.points, zones: this._zones, zoneId: this._zoneId, mode: this._mode,
+        heightMin: this._heightMin, yearBefore: this._yearBefore, status: this._status, error: this._error, stats: this._stats, table: this._table, compliance: this._compliance,
+      },
+      actions,
+    );
   }
 }
 

@@ -1,4 +1,4 @@
-import { headingDelta, type ViewState } from '../../core/index.js';
+import { METRES_PER_DEGREE, headingDelta, type ViewState } from '../../core/index.js';
 
 /** ease-in-out cubic */
 export function ease(t: number): number {
@@ -39,15 +39,13 @@ export class Flight {
   }
 }
 
-const metresPerDegree = 111_320;
-
 /**
  * A view between two views: position along the great-circle-ish straight line with a hop
  * in height for long flights, heading the short way round, pitch linear.
  */
 export function interpolateView(a: ViewState, b: ViewState, k: number, target: ViewState): ViewState {
-  const dx = (b.lon - a.lon) * metresPerDegree * Math.cos(((a.lat + b.lat) / 2) * (Math.PI / 180));
-  const dy = (b.lat - a.lat) * metresPerDegree;
+  const dx = (b.lon - a.lon) * METRES_PER_DEGREE * Math.cos(((a.lat + b.lat) / 2) * (Math.PI / 180));
+  const dy = (b.lat - a.lat) * METRES_PER_DEGREE;
   const distance = Math.hypot(dx, dy);
   const hop = distance > 300 ? Math.min(distance * 0.3, 5000) * Math.sin(Math.PI * k) : 0;
   target.lon = a.lon + (b.lon - a.lon) * k;

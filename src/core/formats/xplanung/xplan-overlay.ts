@@ -11,6 +11,7 @@ import { DEFAULT_STOREY_HEIGHT, formatMetres, permittedHeight, type PermittedHei
 import type { XPlanModel, XPlanObject } from './xplan-model';
 import { AREA_OPACITY, STYLES, areaColour } from './xplan-style';
 import { pointInPolygon, ringCentroid, xyOnly } from './plane';
+import { METRES_PER_DEGREE } from '../../view/frame-target';
 
 export interface PlanOverlayOptions {
   /** Overlay (layer) id, unique in the viewer. */
@@ -88,13 +89,12 @@ function pointsOf(g: Geometry | null): [number, number][] {
   return g.type === 'GeometryCollection' ? g.geometries.flatMap(pointsOf) : [];
 }
 
-const M_PER_DEG = 111_320;
 
 /** A small hexagon of `radius` metres around lon/lat: Höhenmaße are points, overlays draw areas. */
 function marker(lon: number, lat: number, radius: number): Float64Array {
   const out = new Float64Array(14);
-  const kx = radius / (M_PER_DEG * Math.cos((lat * Math.PI) / 180));
-  const ky = radius / M_PER_DEG;
+  const kx = radius / (METRES_PER_DEGREE * Math.cos((lat * Math.PI) / 180));
+  const ky = radius / METRES_PER_DEGREE;
   for (let k = 0; k <= 6; k++) {
     const a = ((k % 6) * Math.PI) / 3;
     out[k * 2] = lon + kx * Math.cos(a);

@@ -1,0 +1,102 @@
+/**
+ * Drawing an area on the ground for <twinby-spatial>: clicks (or P at the view centre) add points picked on
+ * the ground, Enter or a double click closes the area, Backspace removes the last point, Escape cancels.
+ * The outline shows as an overlay while drawing; a closed area goes to `finish` in the dataset's CRS.
+ */
+import type { Engine } from '../../engines/engine.js';
+import { AREA_OVERLAY_ID, AreaDrawing } from './area-drawing.js';
+
+export interface AreaDrawHost {
+  engine(): Engine | null;
+  /** The dataset's EPSG code, or null before the footprints are indexed. */
+  epsg(): number | null;
+  /** The viewer's box, for the point at the view centre. */
+  viewerRect(): DOMRect;
+  status(text: string): void;
+  /** The tool's state changed: render again. */
+  changed(): void;
+  finish(polygons: Float64Array[][]): Promise<unknown>;
+}
+
+export class AreaDrawTool {
+  readonly drawing = new AreaDrawing();
+  active = false;
+  /** Ellipsoidal ground height of the last picked point (places the camera when a result is flown to). */
+  groundEllipsoid: number | null = null;
+
+  constructor(private readonly host: AreaDrawHost) {}
+
+  get points(): number {
+    return this.drawing.points.length;
+  }
+
+  toggle(): void {
+    if (this.active) return this.cancel();
+    this.drawing.clear();
+    this.active = true;
+    this.host.status('Zeichnen: Klicken setzt Punkte, Doppelklick oder Eingabe schließt das Gebiet, Esc bricht ab. P setzt einen Punkt in der Bildmitte.');
+    this.host.changed();
+  }
+
+  cancel(): void {
+    this.active = false;
+    this.drawing.clear();
+    this.host.engine()?.removeOverlay(AREA_OVERLAY_ID);
+    this.host.status('Zeichnen abgebrochen.');
+    this.host.changed();
+  }
+
+  async addPointAt(clientX: number, clientY: number): Promise<void> {
+    const engine = this.host.engine();
+    if (!engine) return;
+    const position = await engine.pickPosition(clientX, clientY);
+    if (!position) return this.host.status('Dort ist kein Boden: bitte auf das Gelände klicken.');
+    this.drawing.add(position);
+    this.groundEllipsoid = this.drawing.groundHeight;
+    this.redraw(engine);
+    this.host.status(`${this.points} Punkte gesetzt.`);
+  }
+
+  addCentrePoint(): Promise<void> {
+    const rect = this.host.viewerRect();
+    return this.addPointAt(rect.left + rect.width / 2, rect.top + rect.height / 2);
+  }
+
+  async finish(): Promise<void> {
+    const epsg = this.host.epsg();
+    if (!this.drawing.closable || epsg === null) return this.host.status('Für ein Gebiet braucht es mindestens drei Punkte.');
+    this.active = false;
+    this.host.changed();
+    await this.host.finish(this.drawing.polygons(epsg));
+  }
+
+  readonly onKey = (e: KeyboardEvent): void => {
+    if (!this.active) return;
+    const actions: Record<string, () => unknown> = {
+      Enter: () => this.finish(),
+      Escape: () => this.cancel(),
+      Backspace: () => {
+        this.drawing.undo();
+        const engine = this.host.engine();
+        if (engine) this.redraw(engine);
+      },
+      p: () => this.addCentrePoint(),
+      P: () => this.addCentrePoint(),
+    };
+    const action = actions[e.key];
+    if (!action || (e.target as HTMLElement).matches?.('input, select')) return;
+    e.preventDefault();
+    void action();
+  };
+
+  readonly onClick = (e: MouseEvent): void => {
+    if (e.detail > 1) return; // the second click of a double click closes instead
+    void this.addPointAt(e.clientX, e.clientY);
+  };
+
+  private redraw(engine: Engine): void {
+    engine.removeOverlay(AREA_OVERLAY_ID);
+    if (this.points) engine.addOverlay(this.drawing.overlay());
+    this.host.changed();
+  }
+}
