@@ -28,14 +28,19 @@ export interface FeatureHit {
   row: number;
 }
 
-/** The building row behind a hit on a tile mesh, read from _FEATURE_ID_0 of the hit triangle. */
+/**
+ * The feature row behind a hit on a tile, read from _FEATURE_ID_0: of the hit triangle, of the hit
+ * instance (i3dm) or of the hit point (pnts).
+ */
 export function featureHit(hit: Intersection): FeatureHit | null {
-  const features = hit.object.userData.twinbyFeatures as TileFeatures | undefined;
-  const layerId = hit.object.userData.twinbyLayer as string | undefined;
-  const geometry = (hit.object as { geometry?: { getAttribute(name: string): { getX(i: number): number } | undefined } }).geometry;
+  const object = hit.object as Intersection['object'] & { isInstancedMesh?: boolean; isPoints?: boolean };
+  const features = object.userData.twinbyFeatures as TileFeatures | undefined;
+  const layerId = object.userData.twinbyLayer as string | undefined;
+  const geometry = (object as { geometry?: { getAttribute(name: string): { getX(i: number): number } | undefined } }).geometry;
   const ids = geometry?.getAttribute('_feature_id_0');
-  if (!features || layerId === undefined || !ids || !hit.face) return null;
-  const row = Math.round(ids.getX(hit.face.a));
+  const index = object.isInstancedMesh ? hit.instanceId : object.isPoints ? hit.index : hit.face?.a;
+  if (!features || layerId === undefined || !ids || index === undefined || index === null) return null;
+  const row = Math.round(ids.getX(index));
   if (row < 0 || row >= features.count) return null;
   return { features, layerId, row };
 }

@@ -3,6 +3,7 @@ import { TilesRenderer } from '3d-tiles-renderer';
 import { GLTFExtensionsPlugin } from '3d-tiles-renderer/plugins';
 import type { ErrorDetail, FeatureStyle } from '../../core/index.js';
 import { tileAccept } from '../engine.js';
+import { contentCheckPlugin } from './content-check.js';
 import type { GroundModel } from './ground.js';
 import { TileFeatures } from './tile-features.js';
 import type { WorldFrame } from './world-frame.js';
@@ -33,7 +34,7 @@ const _sphere = new Sphere();
 /** One streamed 3D Tiles tileset: 3d-tiles-renderer plus per-tile feature tables and error reporting. */
 export class TilesetLayer {
   readonly tiles: TilesRenderer;
-  /** Every loaded tile scene with features. */
+  /** Every loaded tile scene (or inner tile of a cmpt) with features. */
   readonly features = new Map<Object3D, TileFeatures>();
   /** Resolves when tileset.json has loaded; rejects when it fails. */
   readonly rootLoaded: Promise<void>;
@@ -59,10 +60,11 @@ export class TilesetLayer {
     tiles.lruCache.maxBytesSize = options.cacheBytes;
     tiles.lruCache.minBytesSize = Math.floor(options.cacheBytes * 0.75);
     // autoDispose would call dispose() on the absent Draco/KTX2 loaders
+    tiles.registerPlugin(contentCheckPlugin());
     tiles.registerPlugin(new GLTFExtensionsPlugin({ metadata: true, rtc: true, autoDispose: false }));
     tiles.registerPlugin({
       name: 'TWINBY_FEATURES',
-      processTileModel: (scene: Object3D) => this.onTileModel(scene),
+      processTileModel: (scene: Object3D, tile: { content?: { uri?: string } } | null) => this.onTileModel(scene, tile?.content?.uri ?? ''),
       // undefined lets 3d-tiles-renderer fetch as usual
       fetchData: (fetchUrl: string) => options.prefetched?.(fetchUrl),
     });
@@ -91,12 +93,14 @@ export class TilesetLayer {
       host.requestRender();
     });
     tiles.addEventListener('dispose-model', ({ scene }) => {
-      const f = this.features.get(scene);
-      if (f) {
+      // a cmpt or a tile with several contents keeps features on inner objects
+      scene.traverse((o) => {
+        const f = this.features.get(o);
+        if (!f) return;
         f.dispose();
-        this.features.delete(scene);
+        this.features.delete(o);
         host.ground.remove(f);
-      }
+      });
     });
     tiles.addEventListener('load-error', ({ tile, error, url: failedUrl }) => {
       const message = error instanceof Error ? error.message : String(error);
@@ -176,15 +180,16 @@ export class TilesetLayer {
     this.tiles.dispose();
   }
 
-  private onTileModel(scene: Object3D): void {
+  private onTileModel(scene: Object3D, uri: string): void {
     const { frame, ground } = this.host;
-    const features = TileFeatures.fromScene(scene, frame.worldFromEcef, this.id);
-    if (!features) return;
-    this.features.set(scene, features);
-    features.apply(this.host.style(), this.host.hidden());
-    features.select(this.host.selected());
-    ground.add(features, features.bases);
-    this.host.styled();
+    const parts = TileFeatures.fromScene(scene, frame.worldFromEcef, this.id, `${this.id}/${uri}`);
+    for (const features of parts) {
+      this.features.set(features.root, features);
+      features.apply(this.host.style(), this.host.hidden());
+      features.select(this.host.selected());
+      ground.add(features, features.bases);
+    }
+    if (parts.length) this.host.styled();
   }
 
   /** The first tileset fixes the world origin at its centre, on the ellipsoid surface below it. */
