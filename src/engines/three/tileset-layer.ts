@@ -1,6 +1,6 @@
 import { Sphere, Vector3, type Object3D, type PerspectiveCamera, type WebGLRenderer } from 'three';
 import { TilesRenderer } from '3d-tiles-renderer';
-import { GLTFExtensionsPlugin } from '3d-tiles-renderer/plugins';
+import { GLTFExtensionsPlugin, ImplicitTilingPlugin } from '3d-tiles-renderer/plugins';
 import type { ErrorDetail, FeatureStyle } from '../../core/index.js';
 import { tileAccept } from '../engine.js';
 import { contentCheckPlugin } from './content-check.js';
@@ -61,6 +61,8 @@ export class TilesetLayer {
     tiles.lruCache.minBytesSize = Math.floor(options.cacheBytes * 0.75);
     // autoDispose would call dispose() on the absent Draco/KTX2 loaders
     tiles.registerPlugin(contentCheckPlugin());
+    // 3D Tiles 1.1 implicit tiling: quadtree and octree subtrees with their availability bitstreams
+    tiles.registerPlugin(new ImplicitTilingPlugin());
     tiles.registerPlugin(new GLTFExtensionsPlugin({ metadata: true, rtc: true, autoDispose: false }));
     tiles.registerPlugin({
       name: 'TWINBY_FEATURES',
