@@ -208,7 +208,8 @@ export class ThreeEngine implements Engine {
         const id = building.features.ids[building.row];
         if (at.hidden.has(id) || at.skip.has(building.layerId)) continue;
         const attributes = building.features.attributes(building.row);
-        return { kind: 'building', layerId: building.layerId, id, attributes, position: this.frame.toGeo(hit.point) };
+        const metadata = building.features.metadata.length ? { metadata: building.features.metadata } : {};
+        return { kind: 'building', layerId: building.layerId, id, attributes, position: this.frame.toGeo(hit.point), ...metadata };
       }
       for (const overlay of this.overlays.values()) {
         if (!isDescendant(hit.object, overlay.group)) continue;

@@ -1,5 +1,5 @@
 import { Box3, DataTexture, Matrix4, NearestFilter, RGBAFormat, SRGBColorSpace, UnsignedByteType, Vector3, type InstancedMesh, type Mesh, type Object3D } from 'three';
-import { normaliseAttributes, type FeatureAttributes, type FeatureStyle } from '../../core/index.js';
+import { normaliseAttributes, type FeatureAttributes, type FeatureStyle, type MetadataSection } from '../../core/index.js';
 import { patchFeatureMaterial, selectColor, type FeatureUniforms } from './feature-material.js';
 import { castAndReceive } from './shadow-casting.js';
 import { featureParts, type FeatureDrawable, type FeaturePart, type PropertyTableAccessor } from './feature-parts.js';
@@ -35,6 +35,8 @@ export class TileFeatures {
 
   /** The object the features hang from (the tile scene, or an inner tile of a cmpt). */
   readonly root: Object3D;
+  /** 3D Tiles 1.1 metadata of the tileset, group, tile and content these features came in. */
+  metadata: MetadataSection[] = [];
 
   private constructor(part: FeaturePart, worldFromEcef: Matrix4, layerId: string, idPrefix: string) {
     const { table, count } = part;

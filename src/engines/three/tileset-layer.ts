@@ -1,10 +1,12 @@
 import { Sphere, Vector3, type Object3D, type PerspectiveCamera, type WebGLRenderer } from 'three';
 import { TilesRenderer } from '3d-tiles-renderer';
 import { GLTFExtensionsPlugin, ImplicitTilingPlugin } from '3d-tiles-renderer/plugins';
-import type { ErrorDetail, FeatureStyle } from '../../core/index.js';
+import { metadataSections, type ErrorDetail, type FeatureStyle } from '../../core/index.js';
 import { tileAccept } from '../engine.js';
 import { contentCheckPlugin } from './content-check.js';
 import type { GroundModel } from './ground.js';
+import { contentOf, MultipleContentsPlugin } from './multiple-contents-plugin.js';
+import { tilesetOf, TilesetJsonPlugin } from './tileset-json-plugin.js';
 import { TileFeatures } from './tile-features.js';
 import type { WorldFrame } from './world-frame.js';
 
@@ -63,10 +65,13 @@ export class TilesetLayer {
     tiles.registerPlugin(contentCheckPlugin());
     // 3D Tiles 1.1 implicit tiling: quadtree and octree subtrees with their availability bitstreams
     tiles.registerPlugin(new ImplicitTilingPlugin());
+    // 3D Tiles 1.1 tiles with several contents, and the tileset JSON behind each tile (schema, groups, metadata)
+    tiles.registerPlugin(new MultipleContentsPlugin((failedUrl, error) => host.error({ kind: 'parse', url: failedUrl, layerId: id, message: error.message })));
+    tiles.registerPlugin(new TilesetJsonPlugin());
     tiles.registerPlugin(new GLTFExtensionsPlugin({ metadata: true, rtc: true, autoDispose: false }));
     tiles.registerPlugin({
       name: 'TWINBY_FEATURES',
-      processTileModel: (scene: Object3D, tile: { content?: { uri?: string } } | null) => this.onTileModel(scene, tile?.content?.uri ?? ''),
+      processTileModel: (scene: Object3D, tile: object | null) => this.onTileModel(scene, tile),
       // undefined lets 3d-tiles-renderer fetch as usual
       fetchData: (fetchUrl: string) => options.prefetched?.(fetchUrl),
     });
@@ -182,10 +187,13 @@ export class TilesetLayer {
     this.tiles.dispose();
   }
 
-  private onTileModel(scene: Object3D, uri: string): void {
+  private onTileModel(scene: Object3D, tile: object | null): void {
     const { frame, ground } = this.host;
-    const parts = TileFeatures.fromScene(scene, frame.worldFromEcef, this.id, `${this.id}/${uri}`);
+    const content = contentOf(tile);
+    const parts = TileFeatures.fromScene(scene, frame.worldFromEcef, this.id, `${this.id}/${content?.uri ?? ''}`);
+    const metadata = parts.length ? metadataSections(tilesetOf(tile), tile, content) : [];
     for (const features of parts) {
+      features.metadata = metadata;
       this.features.set(features.root, features);
       features.apply(this.host.style(), this.host.hidden());
       features.select(this.host.selected());
