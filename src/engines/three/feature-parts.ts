@@ -12,7 +12,7 @@ interface StructuralMetadataLike {
   tableAccessors: PropertyTableAccessor[];
 }
 interface MeshFeaturesLike {
-  getFeatureInfo(): Array<{ propertyTable?: number | null; attribute?: number | null }>;
+  getFeatureInfo(): Array<{ propertyTable?: number | null; attribute?: number | null; texture?: object | null }>;
 }
 
 /** Something drawn whose vertices (or instances, or points) carry a `_feature_id_0`. */
@@ -112,9 +112,14 @@ function gltfPart(scene: Object3D, claimed: Set<Object3D>): FeaturePart | null {
   let tableIndex: number | null = null;
   scene.traverse((o) => {
     const mesh = o as Mesh;
-    if (claimed.has(o) || !(mesh.isMesh || (o as Points).isPoints) || !mesh.geometry.getAttribute('_feature_id_0')) return;
-    drawables.push(mesh);
+    if (claimed.has(o) || !(mesh.isMesh || (o as Points).isPoints)) return;
     const info = (mesh.userData.meshFeatures as MeshFeaturesLike | undefined)?.getFeatureInfo()[0];
+    const byAttribute = Boolean(mesh.geometry.getAttribute('_feature_id_0'));
+    // feature ids in a texture: picked by texel (picking.ts), not styled per feature (the shader reads vertex ids)
+    const byTexture = !byAttribute && Boolean(info?.texture);
+    if (!byAttribute && !byTexture) return;
+    if (byTexture) mesh.userData.twinbyTextureIds = true;
+    drawables.push(mesh);
     if (tableIndex === null && typeof info?.propertyTable === 'number') tableIndex = info.propertyTable;
   });
   if (drawables.length === 0) return null;
@@ -125,7 +130,7 @@ function gltfPart(scene: Object3D, claimed: Set<Object3D>): FeaturePart | null {
     // ids without a property table: size the texture by the largest id in use
     for (const d of drawables) {
       const ids = d.geometry.getAttribute('_feature_id_0');
-      for (let i = 0; i < ids.count; i++) count = Math.max(count, ids.getX(i) + 1);
+      for (let i = 0; i < (ids?.count ?? 0); i++) count = Math.max(count, ids.getX(i) + 1);
     }
   }
   return { root: scene, drawables, table, count };

@@ -74,6 +74,11 @@ export class TileFeatures {
       // picking finds its way back from a hit object to these features
       drawable.userData.twinbyFeatures = this;
       drawable.userData.twinbyLayer = layerId;
+      if (drawable.userData.twinbyTextureIds) {
+        // ids by texel: drawn with their own material, picked by texel; no per-vertex row for the shader or the bases
+        (drawable as Mesh).castShadow = (drawable as Mesh).receiveShadow = true;
+        continue;
+      }
       patchFeatureMaterials(drawable, this.uniforms);
       // point clouds cast no shadow (a depth pass of dots would speckle the ground)
       if ((drawable as Mesh).isMesh) this.depthMaterials.push(castAndReceive(drawable as Mesh, this.uniforms));

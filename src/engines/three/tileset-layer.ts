@@ -4,6 +4,7 @@ import { GLTFExtensionsPlugin, ImplicitTilingPlugin } from '3d-tiles-renderer/pl
 import { metadataSections, type ErrorDetail, type FeatureStyle } from '../../core/index.js';
 import { tileAccept } from '../engine.js';
 import { contentCheckPlugin } from './content-check.js';
+import { lazyDracoLoader, lazyMeshoptDecoder } from './lazy-decoders.js';
 import type { GroundModel } from './ground.js';
 import { contentOf, MultipleContentsPlugin } from './multiple-contents-plugin.js';
 import { tilesetOf, TilesetJsonPlugin } from './tileset-json-plugin.js';
@@ -61,14 +62,15 @@ export class TilesetLayer {
     tiles.fetchOptions = { headers: { Accept: tileAccept } };
     tiles.lruCache.maxBytesSize = options.cacheBytes;
     tiles.lruCache.minBytesSize = Math.floor(options.cacheBytes * 0.75);
-    // autoDispose would call dispose() on the absent Draco/KTX2 loaders
     tiles.registerPlugin(contentCheckPlugin());
     // 3D Tiles 1.1 implicit tiling: quadtree and octree subtrees with their availability bitstreams
     tiles.registerPlugin(new ImplicitTilingPlugin());
     // 3D Tiles 1.1 tiles with several contents, and the tileset JSON behind each tile (schema, groups, metadata)
     tiles.registerPlugin(new MultipleContentsPlugin((failedUrl, error) => host.error({ kind: 'parse', url: failedUrl, layerId: id, message: error.message })));
     tiles.registerPlugin(new TilesetJsonPlugin());
-    tiles.registerPlugin(new GLTFExtensionsPlugin({ metadata: true, rtc: true, autoDispose: false }));
+    // Draco and meshopt decoders load on first use; autoDispose would dispose the lazy Draco loader all layers share
+    const decoders = { dracoLoader: lazyDracoLoader as never, meshoptDecoder: lazyMeshoptDecoder as never };
+    tiles.registerPlugin(new GLTFExtensionsPlugin({ metadata: true, rtc: true, autoDispose: false, ...decoders }));
     tiles.registerPlugin({
       name: 'TWINBY_FEATURES',
       processTileModel: (scene: Object3D, tile: object | null) => this.onTileModel(scene, tile),
