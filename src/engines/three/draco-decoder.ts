@@ -1,15 +1,11 @@
 /**
- * The Draco decoder, imported only when a tile is Draco-compressed (see lazy-decoders.ts). The wasm and
- * its JS wrapper come from three's own folder and are emitted as files of the build, so a page that
- * hosts TwinBy serves them itself.
+ * The Draco decoder, imported only when a tile is Draco-compressed (see lazy-decoders.ts). three's
+ * DRACOLoader finds its wasm and JS in three's own folder (new URL(…, import.meta.url)): the demo build
+ * emits them as files beside the chunk, the library build inlines them into this lazy chunk, so the
+ * decoder works from any path of any site and never comes from a CDN.
  */
 import { DRACOLoader } from 'three/examples/jsm/loaders/DRACOLoader.js';
-import wrapperUrl from 'three/examples/jsm/libs/draco/gltf/draco_wasm_wrapper.js?url';
-import wasmUrl from 'three/examples/jsm/libs/draco/gltf/draco_decoder.wasm?url';
 
 export function createDracoLoader(): DRACOLoader {
-  const loader = new DRACOLoader();
-  loader.setDecoderPath({ js: wrapperUrl, wasm: wasmUrl } as unknown as string);
-  loader.setDecoderConfig({ type: 'wasm' });
-  return loader;
+  return new DRACOLoader();
 }
