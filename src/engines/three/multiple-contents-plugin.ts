@@ -51,11 +51,13 @@ export class MultipleContentsPlugin {
     tile[CONTENTS] = contents;
     // the renderer downloads the first content as it would a single one; parseTile below adds the rest
     tile.content = contents[0];
+    // a lone external tileset stays one (the renderer expands it); among several, it is reported as unsupported
+    const external = contents.length === 1 && /\.json$/i.test(contents[0].uri.split(/[?#]/)[0]);
     const internal = tile.internal;
-    if (!internal.hasRenderableContent) internal.depthFromRenderedParent += 1;
+    if (!internal.hasRenderableContent && !external) internal.depthFromRenderedParent += 1;
     internal.hasContent = true;
-    internal.hasRenderableContent = true;
-    internal.hasUnrenderableContent = false;
+    internal.hasRenderableContent = !external;
+    internal.hasUnrenderableContent = external;
   }
 
   parseTile(buffer: ArrayBuffer, tile: Marked, extension: string, url: string, signal: AbortSignal): Promise<void> | null {
