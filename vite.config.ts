@@ -12,6 +12,9 @@ export const DEMO_PREBUNDLE = [
   'three',
   '3d-tiles-renderer',
   '3d-tiles-renderer/plugins',
+  // decoders a compressed tile loads on first use (src/engines/three/lazy-decoders.ts)
+  'three/examples/jsm/loaders/DRACOLoader.js',
+  'three/examples/jsm/libs/meshopt_decoder.module.js',
   'lit',
   'lit/directives/style-map.js',
   'lit/directives/if-defined.js',

@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import { mapServerCommands } from './tests/integration/mapserver/browser-commands';
 import { basemapCommands } from './tests/integration/basemap/browser-commands';
+import { kindsCommands } from './tests/browser/fixtures/kinds/browser-commands';
 import { chromiumArgs, chromiumPath } from './tests/helpers/chromium';
 import { DEMO_PREBUNDLE } from './vite.config';
 
@@ -81,7 +82,7 @@ export default defineConfig({
             }),
             instances: [{ browser: 'chromium' }],
             // a real MapServer for the WFS tests, started and stopped from the page
-            commands: { ...mapServerCommands, ...basemapCommands },
+            commands: { ...mapServerCommands, ...basemapCommands, ...kindsCommands },
           },
         },
       },

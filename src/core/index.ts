@@ -16,6 +16,7 @@ export { buildingFunctionCodes, buildingFunctionGroups } from './codes/building-
 export { roofTypeCodes } from './codes/roof-type.js';
 // feature attributes and the info panel rows
 export * from './features/feature-attributes.js';
+export * from './features/tile-metadata.js';
 // styles
 export * from './style/colour.js';
 export * from './style/style-rule.js';

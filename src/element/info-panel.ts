@@ -6,6 +6,8 @@ export interface InfoPanelState {
   title: string;
   heading: string;
   rows: InfoRow[];
+  /** 3D Tiles 1.1 metadata: one section per level (tileset, group, tile, content). */
+  sections?: Array<{ level: string; heading: string; rows: InfoRow[] }>;
 }
 
 /**
@@ -39,13 +41,24 @@ export function renderInfoPanel(state: InfoPanelState | null, lang: Lang, onClos
             ${generic.map((row) => html`<div class="row" data-key=${row.key}><dt>${row.label}</dt><dd>${row.value}</dd></div>`)}
           </dl>`
       : nothing}
+    ${(state.sections ?? []).map(
+      (section) => html`<h3 class="meta" data-level=${section.level}>${section.heading}</h3>
+        <dl class="meta" data-level=${section.level}>
+          ${section.rows.map((row) => html`<div class="row" data-key=${row.key}><dt>${row.label}</dt><dd>${row.value}</dd></div>`)}
+        </dl>`,
+    )}
   </section>`;
 }
 
 /** Panel content for a pick: a building's attributes with code-list words and units, or an overlay feature's properties. */
 export function panelFor(pick: PickResult, lang: Lang, custom?: InfoRow[]): InfoPanelState {
   if (pick.kind === 'building') {
-    return { heading: t(lang, 'info.title'), title: featureTitle(pick.attributes, lang), rows: custom ?? describeFeature(pick.attributes, lang) };
+    const sections = (pick.metadata ?? []).map((m) => ({
+      level: m.level,
+      heading: t(lang, `info.meta.${m.level}`, { name: m.className }),
+      rows: m.rows.filter((r) => r.value !== null).map((r) => ({ key: r.key, label: r.label, value: formatValue(r.key, r.value, lang) })),
+    }));
+    return { heading: t(lang, 'info.title'), title: featureTitle(pick.attributes, lang), rows: custom ?? describeFeature(pick.attributes, lang), sections };
   }
   const rows =
     custom ??

@@ -18,6 +18,7 @@ import type {
   FeatureStyle,
   TileGrid,
   ToWgs84,
+  MetadataSection,
 } from '../core/index.js';
 
 export type EngineName = 'three' | 'cesium';
@@ -94,6 +95,8 @@ export interface BuildingPick {
   id: string;
   attributes: FeatureAttributes;
   position: GeoPosition;
+  /** 3D Tiles 1.1 metadata of the feature's tileset, group, tile and content (absent when there is none). */
+  metadata?: MetadataSection[];
 }
 
 /** An overlay feature hit (e.g. a Bebauungsplan area). */

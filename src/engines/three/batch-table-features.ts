@@ -1,7 +1,5 @@
-import type { Mesh, Object3D } from 'three';
-
-/** The parts of 3d-tiles-renderer's BatchTable (3D Tiles 1.0 b3dm) we read. */
-interface BatchTableLike {
+/** The parts of 3d-tiles-renderer's BatchTable (3D Tiles 1.0 b3dm, i3dm, pnts) we read. */
+export interface BatchTableLike {
   count: number;
   getKeys(): string[];
   getDataFromId(id: number, target?: Record<string, unknown>): Record<string, unknown>;
@@ -19,23 +17,11 @@ export interface BatchTableAccessor {
 const ID_COLUMNS = ['id', 'gml_id', 'gmlid', 'gml:id', 'ID', 'GMLID', 'objectid', 'OBJECTID'];
 
 /**
- * A 3D Tiles 1.0 b3dm tile: its meshes carry `_batchid` and the scene a batch table. Names `_batchid` as
- * `_feature_id_0` on every such mesh (the attribute the feature shader, picking and the ground model use) and
- * returns the batch table as a property table whose `id` is the first id-like column. Null for other tiles.
+ * A 3D Tiles 1.0 batch table as a property table whose `id` is the first id-like column.
+ * Null when the table has no rows.
  */
-export function adoptBatchTable(scene: Object3D): BatchTableAccessor | null {
-  const table = (scene as Object3D & { batchTable?: BatchTableLike }).batchTable;
-  let found = false;
-  scene.traverse((o) => {
-    const mesh = o as Mesh;
-    if (!mesh.isMesh) return;
-    const batchId = mesh.geometry.getAttribute('_batchid');
-    if (batchId && !mesh.geometry.getAttribute('_feature_id_0')) {
-      mesh.geometry.setAttribute('_feature_id_0', batchId);
-      found = true;
-    }
-  });
-  if (!found || !table || !(table.count > 0)) return null;
+export function batchTableAccessor(table: BatchTableLike | undefined): BatchTableAccessor | null {
+  if (!table || !(table.count > 0)) return null;
   const keys = table.getKeys();
   const idColumn = ID_COLUMNS.find((k) => keys.includes(k)) ?? null;
   const properties: BatchTableAccessor['properties'] = {};

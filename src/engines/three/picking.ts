@@ -1,4 +1,4 @@
-import { Raycaster, Vector2, type Camera, type Intersection, type Object3D } from 'three';
+import { Raycaster, Vector2, type Camera, type Intersection, type Object3D, type Vector3 } from 'three';
 import type { FeatureAttributes } from '../../core/index.js';
 import type { TileFeatures } from './tile-features.js';
 
@@ -28,15 +28,40 @@ export interface FeatureHit {
   row: number;
 }
 
-/** The building row behind a hit on a tile mesh, read from _FEATURE_ID_0 of the hit triangle. */
+/**
+ * The feature row behind a hit on a tile, read from _FEATURE_ID_0: of the hit triangle, of the hit
+ * instance (i3dm) or of the hit point (pnts).
+ */
 export function featureHit(hit: Intersection): FeatureHit | null {
-  const features = hit.object.userData.twinbyFeatures as TileFeatures | undefined;
-  const layerId = hit.object.userData.twinbyLayer as string | undefined;
-  const geometry = (hit.object as { geometry?: { getAttribute(name: string): { getX(i: number): number } | undefined } }).geometry;
+  const object = hit.object as Intersection['object'] & { isInstancedMesh?: boolean; isPoints?: boolean };
+  const features = object.userData.twinbyFeatures as TileFeatures | undefined;
+  const layerId = object.userData.twinbyLayer as string | undefined;
+  const geometry = (object as { geometry?: { getAttribute(name: string): { getX(i: number): number } | undefined } }).geometry;
   const ids = geometry?.getAttribute('_feature_id_0');
-  if (!features || layerId === undefined || !ids || !hit.face) return null;
-  const row = Math.round(ids.getX(hit.face.a));
+  const index = object.isInstancedMesh ? hit.instanceId : object.isPoints ? hit.index : hit.face?.a;
+  if (!features || layerId === undefined || !ids || index === undefined || index === null) return null;
+  const row = Math.round(ids.getX(index));
   if (row < 0 || row >= features.count) return null;
+  return { features, layerId, row };
+}
+
+interface TextureFeaturesLike {
+  getFeaturesAsync(triangle: number, barycoord: Vector3): Promise<Array<number | null>>;
+}
+
+/**
+ * featureHit, plus meshes whose EXT_mesh_features ids are in a texture: their row is the texel under the
+ * hit, read back from the GPU by 3d-tiles-renderer's MeshFeatures.
+ */
+export async function resolveFeatureHit(hit: Intersection): Promise<FeatureHit | null> {
+  const object = hit.object;
+  if (!object.userData.twinbyTextureIds) return featureHit(hit);
+  const features = object.userData.twinbyFeatures as TileFeatures | undefined;
+  const meshFeatures = object.userData.meshFeatures as TextureFeaturesLike | undefined;
+  const layerId = object.userData.twinbyLayer as string | undefined;
+  if (!features || !meshFeatures || layerId === undefined || hit.faceIndex == null || !hit.barycoord) return null;
+  const [row] = await meshFeatures.getFeaturesAsync(hit.faceIndex, hit.barycoord);
+  if (row === null || row === undefined || row < 0 || row >= features.count) return null;
   return { features, layerId, row };
 }
 

@@ -23,7 +23,7 @@ import { CameraRig } from './camera-rig.js';
 import { GroundModel } from './ground.js';
 import { OverlayLayer } from './overlay-layer.js';
 import { SunLight } from './sun-light.js';
-import { featureHit, isDescendant, raycastAt } from './picking.js';
+import { featureHit, isDescendant, raycastAt, resolveFeatureHit } from './picking.js';
 import { homeCamera } from './home-view.js';
 import { SplitRenderer } from './split-view.js';
 import { TilesetLayer } from './tileset-layer.js';
@@ -203,12 +203,13 @@ export class ThreeEngine implements Engine {
     const at = this.split.pickContext(clientX, this.hidden);
     for (const hit of raycastAt(this.renderer.domElement, this.camera, this.pickables, at.clientX, clientY)) {
       if (hit.object === this.ground.plane) return null;
-      const building = featureHit(hit);
+      const building = await resolveFeatureHit(hit);
       if (building) {
         const id = building.features.ids[building.row];
         if (at.hidden.has(id) || at.skip.has(building.layerId)) continue;
         const attributes = building.features.attributes(building.row);
-        return { kind: 'building', layerId: building.layerId, id, attributes, position: this.frame.toGeo(hit.point) };
+        const metadata = building.features.metadata.length ? { metadata: building.features.metadata } : {};
+        return { kind: 'building', layerId: building.layerId, id, attributes, position: this.frame.toGeo(hit.point), ...metadata };
       }
       for (const overlay of this.overlays.values()) {
         if (!isDescendant(hit.object, overlay.group)) continue;

@@ -1,22 +1,8 @@
-import { DataTexture, Matrix4, NearestFilter, RGBAFormat, SRGBColorSpace, UnsignedByteType, Vector3, type Mesh, type Object3D } from 'three';
-import { normaliseAttributes, type FeatureAttributes, type FeatureStyle } from '../../core/index.js';
+import { Box3, DataTexture, Matrix4, NearestFilter, RGBAFormat, SRGBColorSpace, UnsignedByteType, Vector3, type InstancedMesh, type Mesh, type Object3D } from 'three';
+import { normaliseAttributes, type FeatureAttributes, type FeatureStyle, type MetadataSection } from '../../core/index.js';
 import { patchFeatureMaterial, selectColor, type FeatureUniforms } from './feature-material.js';
 import { castAndReceive } from './shadow-casting.js';
-import { adoptBatchTable } from './batch-table-features.js';
-
-/** The parts of 3d-tiles-renderer's StructuralMetadata we use. */
-interface PropertyTableAccessor {
-  count: number;
-  properties: Record<string, { noData: unknown; default: unknown; type: string }>;
-  getPropertyValue(name: string, row: number): unknown;
-  getData(row: number, target?: object): Record<string, unknown>;
-}
-interface StructuralMetadataLike {
-  tableAccessors: PropertyTableAccessor[];
-}
-interface MeshFeaturesLike {
-  getFeatureInfo(): Array<{ propertyTable?: number | null; attribute?: number | null }>;
-}
+import { featureParts, type FeatureDrawable, type FeaturePart, type PropertyTableAccessor } from './feature-parts.js';
 
 const _v = new Vector3();
 const _m = new Matrix4();
@@ -39,37 +25,22 @@ export class TileFeatures {
   private readonly depthMaterials: { dispose(): void }[] = [];
 
   /**
-   * Reads a freshly parsed tile scene (not yet in the scene graph, its matrix placing it in ECEF);
-   * returns null when it has no EXT_mesh_features ids.
+   * Reads a freshly parsed tile scene (not yet in the scene graph, its matrix placing it in ECEF): one
+   * TileFeatures per feature part (a cmpt has several). Ids without an id column are `idPrefix#row`.
    */
-  static fromScene(scene: Object3D, worldFromEcef: Matrix4, layerId: string): TileFeatures | null {
-    const meshes: Mesh[] = [];
-    // 3D Tiles 1.0: batch ids and the batch table play the feature ids' and property table's parts
-    const batchTable = adoptBatchTable(scene);
+  static fromScene(scene: Object3D, worldFromEcef: Matrix4, layerId: string, idPrefix: string): TileFeatures[] {
     scene.updateMatrixWorld(true);
-    let tableIndex: number | null = null;
-    scene.traverse((o) => {
-      const mesh = o as Mesh;
-      if (!mesh.isMesh || !mesh.geometry.getAttribute('_feature_id_0')) return;
-      meshes.push(mesh);
-      const info = (mesh.userData.meshFeatures as MeshFeaturesLike | undefined)?.getFeatureInfo()[0];
-      if (tableIndex === null && typeof info?.propertyTable === 'number') tableIndex = info.propertyTable;
-    });
-    if (meshes.length === 0) return null;
-    const metadata = scene.userData.structuralMetadata as StructuralMetadataLike | undefined;
-    const table = batchTable ?? (metadata && tableIndex !== null ? (metadata.tableAccessors[tableIndex] ?? null) : null);
-    let count = table?.count ?? 0;
-    if (!table) {
-      // ids without a property table: size the texture by the largest id in use
-      for (const mesh of meshes) {
-        const ids = mesh.geometry.getAttribute('_feature_id_0');
-        for (let i = 0; i < ids.count; i++) count = Math.max(count, ids.getX(i) + 1);
-      }
-    }
-    return new TileFeatures(meshes, table, count, worldFromEcef, layerId);
+    return featureParts(scene).map((part, i) => new TileFeatures(part, worldFromEcef, layerId, i === 0 ? idPrefix : `${idPrefix}.${i}`));
   }
 
-  private constructor(meshes: Mesh[], table: PropertyTableAccessor | null, count: number, worldFromEcef: Matrix4, layerId: string) {
+  /** The object the features hang from (the tile scene, or an inner tile of a cmpt). */
+  readonly root: Object3D;
+  /** 3D Tiles 1.1 metadata of the tileset, group, tile and content these features came in. */
+  metadata: MetadataSection[] = [];
+
+  private constructor(part: FeaturePart, worldFromEcef: Matrix4, layerId: string, idPrefix: string) {
+    const { table, count } = part;
+    this.root = part.root;
     this.table = table;
     if (table) markNoDataAsNaN(table);
     const rows = Math.max(count, 1);
@@ -91,21 +62,28 @@ export class TileFeatures {
     this.ids = [];
     const hasId = table?.properties.id !== undefined;
     for (let row = 0; row < count; row++) {
-      let id = hasId ? String(table!.getPropertyValue('id', row) ?? '') : '';
-      if (!id) id = `${layerId}#${row}`;
+      let id = hasId && row < table!.count ? String(table!.getPropertyValue('id', row) ?? '') : '';
+      if (!id) id = `${idPrefix}#${row}`;
       this.ids.push(id);
       const list = this.rowsById.get(id);
       if (list) list.push(row);
       else this.rowsById.set(id, [row]);
     }
     this.bases = new Float32Array(count * 3).fill(NaN);
-    for (const mesh of meshes) {
-      // picking finds its way back from a hit mesh to these features
-      mesh.userData.twinbyFeatures = this;
-      mesh.userData.twinbyLayer = layerId;
-      patchFeatureMaterials(mesh, this.uniforms);
-      this.depthMaterials.push(castAndReceive(mesh, this.uniforms));
-      this.collectBases(mesh, worldFromEcef);
+    for (const drawable of part.drawables) {
+      // picking finds its way back from a hit object to these features
+      drawable.userData.twinbyFeatures = this;
+      drawable.userData.twinbyLayer = layerId;
+      if (drawable.userData.twinbyTextureIds) {
+        // ids by texel: drawn with their own material, picked by texel; no per-vertex row for the shader or the bases
+        (drawable as Mesh).castShadow = (drawable as Mesh).receiveShadow = true;
+        continue;
+      }
+      patchFeatureMaterials(drawable, this.uniforms);
+      // point clouds cast no shadow (a depth pass of dots would speckle the ground)
+      if ((drawable as Mesh).isMesh) this.depthMaterials.push(castAndReceive(drawable as Mesh, this.uniforms));
+      if ((drawable as InstancedMesh).isInstancedMesh) this.collectInstanceBases(drawable as InstancedMesh, worldFromEcef);
+      else this.collectBases(drawable, worldFromEcef);
     }
   }
 
@@ -156,7 +134,25 @@ export class TileFeatures {
     for (const m of this.depthMaterials) m.dispose();
   }
 
-  private collectBases(mesh: Mesh, worldFromEcef: Matrix4): void {
+  /** Per instance: the lowest corner of the model's bounds placed by the instance's matrix. */
+  private collectInstanceBases(mesh: InstancedMesh, worldFromEcef: Matrix4): void {
+    const ids = mesh.geometry.getAttribute('_feature_id_0');
+    if (!mesh.geometry.boundingBox) mesh.geometry.computeBoundingBox();
+    const box = mesh.geometry.boundingBox ?? new Box3();
+    const toWorld = new Matrix4().multiplyMatrices(worldFromEcef, mesh.matrixWorld);
+    for (let i = 0; i < mesh.count; i++) {
+      const row = Math.round(ids.getX(i));
+      if (row < 0 || row >= this.ids.length) continue;
+      mesh.getMatrixAt(i, _m).premultiply(toWorld);
+      const o = row * 3;
+      for (let c = 0; c < 8; c++) {
+        _v.set(c & 1 ? box.max.x : box.min.x, c & 2 ? box.max.y : box.min.y, c & 4 ? box.max.z : box.min.z).applyMatrix4(_m);
+        if (!(this.bases[o + 1] <= _v.y)) this.bases.set([_v.x, _v.y, _v.z], o);
+      }
+    }
+  }
+
+  private collectBases(mesh: FeatureDrawable, worldFromEcef: Matrix4): void {
     const pos = mesh.geometry.getAttribute('position');
     const ids = mesh.geometry.getAttribute('_feature_id_0');
     // the scene root has no parent yet, so matrixWorld is mesh → ECEF
@@ -176,7 +172,7 @@ export class TileFeatures {
   }
 }
 
-function patchFeatureMaterials(mesh: Mesh, uniforms: FeatureUniforms): void {
+function patchFeatureMaterials(mesh: FeatureDrawable, uniforms: FeatureUniforms): void {
   const materials = Array.isArray(mesh.material) ? mesh.material : [mesh.material];
   for (const material of materials) patchFeatureMaterial(material, uniforms);
 }

@@ -1,9 +1,13 @@
 import { Sphere, Vector3, type Object3D, type PerspectiveCamera, type WebGLRenderer } from 'three';
 import { TilesRenderer } from '3d-tiles-renderer';
-import { GLTFExtensionsPlugin } from '3d-tiles-renderer/plugins';
-import type { ErrorDetail, FeatureStyle } from '../../core/index.js';
+import { GLTFExtensionsPlugin, ImplicitTilingPlugin } from '3d-tiles-renderer/plugins';
+import { metadataSections, type ErrorDetail, type FeatureStyle } from '../../core/index.js';
 import { tileAccept } from '../engine.js';
+import { contentCheckPlugin } from './content-check.js';
+import { lazyDracoLoader, lazyMeshoptDecoder } from './lazy-decoders.js';
 import type { GroundModel } from './ground.js';
+import { contentOf, MultipleContentsPlugin } from './multiple-contents-plugin.js';
+import { tilesetOf, TilesetJsonPlugin } from './tileset-json-plugin.js';
 import { TileFeatures } from './tile-features.js';
 import type { WorldFrame } from './world-frame.js';
 
@@ -33,7 +37,7 @@ const _sphere = new Sphere();
 /** One streamed 3D Tiles tileset: 3d-tiles-renderer plus per-tile feature tables and error reporting. */
 export class TilesetLayer {
   readonly tiles: TilesRenderer;
-  /** Every loaded tile scene with features. */
+  /** Every loaded tile scene (or inner tile of a cmpt) with features. */
   readonly features = new Map<Object3D, TileFeatures>();
   /** Resolves when tileset.json has loaded; rejects when it fails. */
   readonly rootLoaded: Promise<void>;
@@ -58,11 +62,18 @@ export class TilesetLayer {
     tiles.fetchOptions = { headers: { Accept: tileAccept } };
     tiles.lruCache.maxBytesSize = options.cacheBytes;
     tiles.lruCache.minBytesSize = Math.floor(options.cacheBytes * 0.75);
-    // autoDispose would call dispose() on the absent Draco/KTX2 loaders
-    tiles.registerPlugin(new GLTFExtensionsPlugin({ metadata: true, rtc: true, autoDispose: false }));
+    tiles.registerPlugin(contentCheckPlugin());
+    // 3D Tiles 1.1 implicit tiling: quadtree and octree subtrees with their availability bitstreams
+    tiles.registerPlugin(new ImplicitTilingPlugin());
+    // 3D Tiles 1.1 tiles with several contents, and the tileset JSON behind each tile (schema, groups, metadata)
+    tiles.registerPlugin(new MultipleContentsPlugin((failedUrl, error) => host.error({ kind: 'parse', url: failedUrl, layerId: id, message: error.message })));
+    tiles.registerPlugin(new TilesetJsonPlugin());
+    // Draco and meshopt decoders load on first use; autoDispose would dispose the lazy Draco loader all layers share
+    const decoders = { dracoLoader: lazyDracoLoader as never, meshoptDecoder: lazyMeshoptDecoder as never };
+    tiles.registerPlugin(new GLTFExtensionsPlugin({ metadata: true, rtc: true, autoDispose: false, ...decoders }));
     tiles.registerPlugin({
       name: 'TWINBY_FEATURES',
-      processTileModel: (scene: Object3D) => this.onTileModel(scene),
+      processTileModel: (scene: Object3D, tile: object | null) => this.onTileModel(scene, tile),
       // undefined lets 3d-tiles-renderer fetch as usual
       fetchData: (fetchUrl: string) => options.prefetched?.(fetchUrl),
     });
@@ -91,12 +102,14 @@ export class TilesetLayer {
       host.requestRender();
     });
     tiles.addEventListener('dispose-model', ({ scene }) => {
-      const f = this.features.get(scene);
-      if (f) {
+      // a cmpt or a tile with several contents keeps features on inner objects
+      scene.traverse((o) => {
+        const f = this.features.get(o);
+        if (!f) return;
         f.dispose();
-        this.features.delete(scene);
+        this.features.delete(o);
         host.ground.remove(f);
-      }
+      });
     });
     tiles.addEventListener('load-error', ({ tile, error, url: failedUrl }) => {
       const message = error instanceof Error ? error.message : String(error);
@@ -176,15 +189,19 @@ export class TilesetLayer {
     this.tiles.dispose();
   }
 
-  private onTileModel(scene: Object3D): void {
+  private onTileModel(scene: Object3D, tile: object | null): void {
     const { frame, ground } = this.host;
-    const features = TileFeatures.fromScene(scene, frame.worldFromEcef, this.id);
-    if (!features) return;
-    this.features.set(scene, features);
-    features.apply(this.host.style(), this.host.hidden());
-    features.select(this.host.selected());
-    ground.add(features, features.bases);
-    this.host.styled();
+    const content = contentOf(tile);
+    const parts = TileFeatures.fromScene(scene, frame.worldFromEcef, this.id, `${this.id}/${content?.uri ?? ''}`);
+    const metadata = parts.length ? metadataSections(tilesetOf(tile), tile, content) : [];
+    for (const features of parts) {
+      features.metadata = metadata;
+      this.features.set(features.root, features);
+      features.apply(this.host.style(), this.host.hidden());
+      features.select(this.host.selected());
+      ground.add(features, features.bases);
+    }
+    if (parts.length) this.host.styled();
   }
 
   /** The first tileset fixes the world origin at its centre, on the ellipsoid surface below it. */
