@@ -14,17 +14,15 @@ define('twinby-tileset', TwinbyTileset);
 // converts in the CityGML worker, which starts only when a file is loaded
 define('twinby-citygml', TwinbyCityGML);
 definePlanElements();
-// The spatial panel brings proj4 and the plan reader: define it from its own chunk, so viewers without it
-// never load them (elements already in the page upgrade when the definition arrives).
-void import('./element/spatial/index.js').then((m) => m.defineSpatialElement());
-// the sun panel and its worker client load in their own chunk too
-void import('./element/sun/index.js').then((m) => m.defineSunElement());
-// Planning scenarios likewise: <twinby-scenario> and its worker client come in their own chunk.
-void import('./element/scenario/index.js').then((m) => m.defineScenarioElement());
-// base maps bring proj4 and the capabilities reader: loaded only once a <twinby-basemap> is on the page
+// Every layer panel lives in its own chunk, loaded only once its tag is on the page (now or later):
+// the spatial panel brings proj4 and its worker client, the sun panel the shadow client, the scenario
+// its worker client, base maps proj4 and the capabilities reader, council mode its tour and PNG code.
+// Elements already in the page upgrade when the definition arrives.
+defineWhenUsed('twinby-spatial', () => import('./element/spatial/index.js').then((m) => m.defineSpatialElement()));
+defineWhenUsed('twinby-sun', () => import('./element/sun/index.js').then((m) => m.defineSunElement()));
+defineWhenUsed('twinby-scenario', () => import('./element/scenario/index.js').then((m) => m.defineScenarioElement()));
 defineWhenUsed('twinby-basemap', () => import('./element/basemap/index.js').then((m) => m.defineBasemapElement()));
-// Council mode (view links, tours, PNG export) in its own chunk as well.
-void import('./element/council/index.js').then((m) => m.defineCouncilElement());
+defineWhenUsed('twinby-council', () => import('./element/council/index.js').then((m) => m.defineCouncilElement()));
 
 export * from './element/index.js';
 export type {

@@ -9,6 +9,9 @@ import { defineCouncilElement, type TwinbyCouncil } from '../../src/element/coun
 import type { ViewState } from '../../src/core/index.js';
 import type { Viewpoint } from '../../src/core/council/index.js';
 import { building, closeView, frames, townUrl, waitFor } from './helpers.js';
+import { defineScenarioElement } from '../../src/element/scenario/index.js';
+
+defineScenarioElement();
 
 defineSunElement();
 defineCouncilElement();

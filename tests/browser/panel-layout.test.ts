@@ -9,6 +9,9 @@ import { generateTown } from '../../tools/make-demo/generate-town';
 import type { TwinbySpatial } from '../../src/element/spatial/index.js';
 import { CityGMLClient } from '../../src/worker-clients/citygml-client';
 import { waitFor } from './helpers.js';
+import { defineSpatialElement } from '../../src/element/spatial/index.js';
+
+defineSpatialElement();
 
 const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 

@@ -10,6 +10,9 @@ import type { TwinbyScenario, TwinbyViewer } from '../../src/index.js';
 import { buildFootprintSet } from '../../workers/lib/footprints/footprint-builder.js';
 import { encodeFootprints } from '../../workers/lib/footprints/footprint-codec.js';
 import { building, canvasOf, closeView, frames, loadTown, offset, pixelAt, townUrl, waitFor, type Rgba } from './helpers.js';
+import { defineScenarioElement } from '../../src/element/scenario/index.js';
+
+defineScenarioElement();
 
 /** Viewers a test made; the test file removes them after each test. */
 export const viewers: TwinbyViewer[] = [];

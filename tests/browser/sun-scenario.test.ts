@@ -8,6 +8,9 @@ import { defineSunElement, type TwinbySun } from '../../src/element/sun/index.js
 import { fromWgs84, loadGeoid } from '../../src/core/geo/index.js';
 import type { Scenario } from '../../src/core/scenario/index.js';
 import { frames, loadTown, offset } from './helpers.js';
+import { defineScenarioElement } from '../../src/element/scenario/index.js';
+
+defineScenarioElement();
 
 defineSunElement();
 
