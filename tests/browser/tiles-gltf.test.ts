@@ -19,7 +19,7 @@ it('draws, picks and styles Draco- and meshopt-compressed glTF, fetching the dec
     expect(attrs.height).toBeCloseTo(b.height, 4);
   }
   const decoders = performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /draco|meshopt/i.test(n));
-  expect(decoders.some((n) => /draco_decoder.*\.wasm/.test(n))).toBe(true);
+  expect(decoders.some((n) => /draco_decoder.*\.wasm/.test(n)), decoders.join(" ")).toBe(true);
   expect(decoders.every((n) => n.startsWith(location.origin) || n.startsWith('blob:') || n.startsWith('data:'))).toBe(true);
   viewer.activeEngine!.setStyle({ kind: 'categories', property: 'name', colors: { 'Draco Ost': '#ff0000', 'Meshopt West': '#ff0000' } });
   await waitForColour(viewer, dracoBoxes[1].east, 0, dracoBoxes[1].height, red);
@@ -27,13 +27,23 @@ it('draws, picks and styles Draco- and meshopt-compressed glTF, fetching the dec
   expect(errors).toEqual([]);
 });
 
-it('picks the two features of one mesh by their feature-ID texture texels', async () => {
+it('picks, styles and hides the two features of one mesh by their feature-ID texture texels', async () => {
   const { viewer } = await mountFixture('gltf');
   const roof = textureBox.height - 0.5;
-  const west = await pickAt(viewer, textureBox.east - textureBox.size / 4, textureBox.north, roof, 'TEX_WEST');
+  const [westX, eastX] = [textureBox.east - textureBox.size / 4, textureBox.east + textureBox.size / 4];
+  const west = await pickAt(viewer, westX, textureBox.north, roof, 'TEX_WEST');
   expect(west.name).toBe('Haus West');
-  const east = await pickAt(viewer, textureBox.east + textureBox.size / 4, textureBox.north, roof, 'TEX_EAST');
+  const east = await pickAt(viewer, eastX, textureBox.north, roof, 'TEX_EAST');
   expect(east.name).toBe('Haus Ost');
+  // one mesh, two colours: only the east half turns red
+  viewer.activeEngine!.setStyle({ kind: 'categories', property: 'name', colors: { 'Haus Ost': '#ff0000' } });
+  await waitForColour(viewer, eastX, textureBox.north, textureBox.height, red);
+  await waitForColour(viewer, westX, textureBox.north, textureBox.height, red, true);
+  viewer.activeEngine!.setHidden(['TEX_EAST']);
+  await waitForColour(viewer, eastX, textureBox.north, textureBox.height, red, true);
+  const at = screen(viewer, eastX, textureBox.north, roof);
+  expect((await viewer.activeEngine!.pick(at.x, at.y))?.id).not.toBe('TEX_EAST');
+  await pickAt(viewer, westX, textureBox.north, roof, 'TEX_WEST');
 });
 
 it('draws a KHR_materials_unlit box in its flat colour on every face, and picks it', async () => {

@@ -1,4 +1,4 @@
-import { BufferAttribute, InstancedBufferAttribute, type InstancedMesh, type Mesh, type Object3D, type Points, type PointsMaterial } from 'three';
+import { BufferAttribute, InstancedBufferAttribute, type InstancedMesh, type Mesh, type Object3D, type Points, type PointsMaterial, type Texture } from 'three';
 import { batchTableAccessor, type BatchTableAccessor, type BatchTableLike } from './batch-table-features.js';
 
 /** The parts of 3d-tiles-renderer's FeatureTable (3D Tiles 1.0) we read. */
@@ -12,7 +12,8 @@ interface StructuralMetadataLike {
   tableAccessors: PropertyTableAccessor[];
 }
 interface MeshFeaturesLike {
-  getFeatureInfo(): Array<{ propertyTable?: number | null; attribute?: number | null; texture?: object | null }>;
+  getFeatureInfo(): Array<{ propertyTable?: number | null; attribute?: number | null; texture?: { index: number; texCoord: number; channels: number[] } | null }>;
+  getTextures(): Array<Texture | null>;
 }
 
 /** Something drawn whose vertices (or instances, or points) carry a `_feature_id_0`. */
@@ -115,10 +116,15 @@ function gltfPart(scene: Object3D, claimed: Set<Object3D>): FeaturePart | null {
     if (claimed.has(o) || !(mesh.isMesh || (o as Points).isPoints)) return;
     const info = (mesh.userData.meshFeatures as MeshFeaturesLike | undefined)?.getFeatureInfo()[0];
     const byAttribute = Boolean(mesh.geometry.getAttribute('_feature_id_0'));
-    // feature ids in a texture: picked by texel (picking.ts), not styled per feature (the shader reads vertex ids)
+    // feature ids in a texture: picked by texel (picking.ts), styled per fragment (texture-feature-material.ts)
     const byTexture = !byAttribute && Boolean(info?.texture);
     if (!byAttribute && !byTexture) return;
-    if (byTexture) mesh.userData.twinbyTextureIds = true;
+    if (byTexture) {
+      const texture = (mesh.userData.meshFeatures as MeshFeaturesLike).getTextures()[info!.texture!.index];
+      // styling reads TEXCOORD_0 only; other sets are still picked
+      const styled = texture && info!.texture!.texCoord === 0 ? { texture, channels: info!.texture!.channels } : null;
+      mesh.userData.twinbyTextureIds = styled ?? true;
+    }
     drawables.push(mesh);
     if (tableIndex === null && typeof info?.propertyTable === 'number') tableIndex = info.propertyTable;
   });

@@ -1,7 +1,8 @@
-import { Box3, DataTexture, Matrix4, NearestFilter, RGBAFormat, SRGBColorSpace, UnsignedByteType, Vector3, type InstancedMesh, type Mesh, type Object3D } from 'three';
+import { Box3, DataTexture, Matrix4, NearestFilter, RGBAFormat, SRGBColorSpace, UnsignedByteType, Vector3, type InstancedMesh, type Material, type Mesh, type Object3D } from 'three';
 import { normaliseAttributes, type FeatureAttributes, type FeatureStyle, type MetadataSection } from '../../core/index.js';
 import { patchFeatureMaterial, selectColor, type FeatureUniforms } from './feature-material.js';
 import { castAndReceive } from './shadow-casting.js';
+import { patchTextureFeatureMaterial, type FeatureIdTexture } from './texture-feature-material.js';
 import { featureParts, type FeatureDrawable, type FeaturePart, type PropertyTableAccessor } from './feature-parts.js';
 
 const _v = new Vector3();
@@ -74,8 +75,10 @@ export class TileFeatures {
       // picking finds its way back from a hit object to these features
       drawable.userData.twinbyFeatures = this;
       drawable.userData.twinbyLayer = layerId;
-      if (drawable.userData.twinbyTextureIds) {
-        // ids by texel: drawn with their own material, picked by texel; no per-vertex row for the shader or the bases
+      const idTexture = drawable.userData.twinbyTextureIds as FeatureIdTexture | true | undefined;
+      if (idTexture) {
+        // ids by texel: styled per fragment, picked by texel; no per-vertex row for the shadow pass or the bases
+        if (idTexture !== true) for (const m of materialsOf(drawable)) patchTextureFeatureMaterial(m, this.uniforms, idTexture);
         (drawable as Mesh).castShadow = (drawable as Mesh).receiveShadow = true;
         continue;
       }
@@ -172,9 +175,12 @@ export class TileFeatures {
   }
 }
 
+function materialsOf(mesh: FeatureDrawable): Material[] {
+  return Array.isArray(mesh.material) ? mesh.material : [mesh.material];
+}
+
 function patchFeatureMaterials(mesh: FeatureDrawable, uniforms: FeatureUniforms): void {
-  const materials = Array.isArray(mesh.material) ? mesh.material : [mesh.material];
-  for (const material of materials) patchFeatureMaterial(material, uniforms);
+  for (const material of materialsOf(mesh)) patchFeatureMaterial(material, uniforms);
 }
 
 /**
