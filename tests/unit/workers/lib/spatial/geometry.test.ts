@@ -77,6 +77,15 @@ describe('exact relations', () => {
   });
 });
 
+/** The overlap area by polyclip-ts, or null where polyclip-ts cannot build its output rings. */
+function oracleArea(a: Poly, b: Poly): number | null {
+  try {
+    return multiPolygonArea(intersection([closed(a)], [closed(b)]) as number[][][][]);
+  } catch {
+    return null;
+  }
+}
+
 describe('clipped area vs polyclip-ts (fast-check)', () => {
   // polyclip-ts rounds to about 1e-4 m² at UTM magnitudes, so the oracle runs near the origin and
   // translation invariance covers UTM coordinates.
@@ -89,13 +98,15 @@ describe('clipped area vs polyclip-ts (fast-check)', () => {
         const pb = starPolygon(b, ox, oy);
         const f = measures([pa]);
         const zone = new PreparedShape(toShape([pb]));
-        const expected = multiPolygonArea(intersection([closed(pa)], [closed(pb)]) as number[][][][]);
+        const expected = oracleArea(pa, pb);
+        // polyclip-ts itself fails on some near-degenerate pairs ("Unable to complete output ring"): no oracle, no case
+        fc.pre(expected !== null);
         const actual = clippedArea(zone, f.shape, f.box, f.area);
-        expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1e-6 * Math.max(1, f.area));
+        expect(Math.abs(actual - expected!)).toBeLessThanOrEqual(1e-6 * Math.max(1, f.area));
         // In general position, positive overlap ⇔ intersecting, full overlap ⇔ within.
-        if (expected > 1e-6) expect(shapeIntersects(zone, f.shape, f.box)).toBe(true);
+        if (expected! > 1e-6) expect(shapeIntersects(zone, f.shape, f.box)).toBe(true);
         if (!shapeIntersects(zone, f.shape, f.box)) expect(expected).toBeLessThan(1e-6);
-        const outside = (f.area - expected) / f.area;
+        const outside = (f.area - expected!) / f.area;
         // Away from the tolerances of both libraries, full overlap ⇔ within.
         if (outside < 1e-12 || outside > 1e-5) expect(shapeWithin(zone, f.shape, f.box, f.area)).toBe(outside < 1e-12);
       }),
