@@ -2,3 +2,4 @@
 export * from './view-link.js';
 export * from './presentation.js';
 export * from './tileset-files.js';
+export * from './offline-plan.js';
