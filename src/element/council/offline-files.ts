@@ -34,6 +34,13 @@ export async function offlineFetchJson(url: string): Promise<unknown> {
   return res.json();
 }
 
+/** Reads a subtree (binary) for the walk. */
+export async function offlineFetchBinary(url: string): Promise<ArrayBuffer> {
+  const res = await fetch(url, { cache: 'no-store' });
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  return res.arrayBuffer();
+}
+
 /** The cache key under which a page's prepared tour is kept (never requested from a server). */
 export function tourKey(page: string): string {
   const u = new URL(page);

@@ -8,10 +8,12 @@
  */
 import { decideQuota, listTilesetFiles, moduleGraph, OFFLINE_CACHE_PREFIX, offlineCacheName, scopeProblem, type Viewpoint } from '../../core/council/index.js';
 import { version } from '../../../package.json';
-import { offlineFetchJson, runPool, tourKey, type OfflineProgress } from './offline-files.js';
+import { offlineFetchBinary, offlineFetchJson, runPool, tourKey, type OfflineProgress } from './offline-files.js';
 
 /** The Service Worker's file name; the build puts it next to the chunk holding this module. */
 const SW_FILE = 'twinby-sw.js';
+/** Not written as new URL('…', import.meta.url): the build would turn a literal there into an inlined asset. */
+const moduleUrl = import.meta.url;
 
 export class OfflineError extends Error {
   constructor(
@@ -50,11 +52,11 @@ export interface PrepareResult {
 }
 
 export function libraryFolder(): string {
-  return new URL('.', import.meta.url).href;
+  return new URL('.', moduleUrl).href;
 }
 
 function resolveSw(options: { swUrl?: string; swScope?: string }): { script: string; scope: string } {
-  const script = new URL(options.swUrl ?? new URL(SW_FILE, import.meta.url).href, document.baseURI).href;
+  const script = new URL(options.swUrl ?? new URL(SW_FILE, moduleUrl).href, document.baseURI).href;
   const scope = new URL(options.swScope ?? '.', options.swScope ? document.baseURI : script).href;
   return { script, scope };
 }
@@ -127,7 +129,7 @@ export async function prepareOffline(options: PrepareOptions): Promise<PrepareRe
   const progress: OfflineProgress = { phase: 'list', files: 0, totalFiles: 0, bytes: 0, totalBytes: 0 };
   options.onProgress({ ...progress });
 
-  const lists = await Promise.all(options.tilesets.map((t) => listTilesetFiles(t, { fetchJson: offlineFetchJson })));
+  const lists = await Promise.all(options.tilesets.map((t) => listTilesetFiles(t, { fetchJson: offlineFetchJson, fetchBinary: offlineFetchBinary })));
   for (const l of lists) issues.push(...l.issues);
   const urls = [...new Set([...(await scriptFiles(issues)), ...options.files.map((f) => new URL(f, document.baseURI).href), ...lists.flatMap((l) => l.urls)])];
 
