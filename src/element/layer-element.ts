@@ -59,3 +59,18 @@ export abstract class TwinbyLayerElement extends HTMLElement {
 export function isTwinbyLayer(node: unknown): node is TwinbyLayerElement {
   return typeof node === 'object' && node !== null && (node as { isTwinbyLayer?: unknown }).isTwinbyLayer === true;
 }
+
+const watched = new WeakSet<Element>();
+
+/**
+ * Children whose definition arrives later (a lazy chunk, e.g. <twinby-scenario>) were no layers when the viewer
+ * looked: `then` runs again once each is defined, so it is attached too. Returns the elements as given.
+ */
+export function whenLayersDefined(elements: Element[], then: () => void): Element[] {
+  for (const el of elements) {
+    if (watched.has(el) || !el.localName.includes('-') || customElements.get(el.localName)) continue;
+    watched.add(el);
+    void customElements.whenDefined(el.localName).then(then);
+  }
+  return elements;
+}
