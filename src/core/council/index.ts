@@ -4,3 +4,4 @@ export * from './presentation.js';
 export * from './tileset-files.js';
 export * from './implicit-tiling.js';
 export * from './offline-plan.js';
+export * from './basemap-cover.js';

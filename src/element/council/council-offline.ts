@@ -6,6 +6,7 @@
 import type { Lang } from '../../core/index.js';
 import type { ViewSnapshot, Viewpoint } from '../../core/council/index.js';
 import { ct, formatBytes, type CouncilText } from './council-texts.js';
+import { basemapFiles } from './offline-basemap.js';
 import { networkQuiet, type OfflineProgress } from './offline-files.js';
 import { OfflineError, prepareOffline, type PrepareResult } from './offline-prepare.js';
 
@@ -71,6 +72,7 @@ export async function prepareCouncilOffline(host: CouncilOfflineHost): Promise<P
       title: host.title,
       tilesets,
       files,
+      moreFiles: () => basemapFiles(host.viewer, host.tour),
       onProgress: (p) => host.status(progressText(host.lang, p), p),
       // the same flights as the presentation (same duration and motion setting), so the same tiles are asked for
       flyTour: async () => {

@@ -37,6 +37,8 @@ export interface PrepareOptions {
   tilesets: readonly string[];
   /** Further files named by the page's elements (plan, scenario, footprints …). */
   files: readonly string[];
+  /** Files computed on the way (base map tiles around the stops); runs before the page's scripts are listed. */
+  moreFiles?(): Promise<{ urls: string[]; issues: PrepareResult['issues'] }>;
   /** Flies the tour; the worker records what it requests meanwhile. */
   flyTour(): Promise<void>;
   onProgress(progress: OfflineProgress): void;
@@ -131,7 +133,9 @@ export async function prepareOffline(options: PrepareOptions): Promise<PrepareRe
 
   const lists = await Promise.all(options.tilesets.map((t) => listTilesetFiles(t, { fetchJson: offlineFetchJson, fetchBinary: offlineFetchBinary })));
   for (const l of lists) issues.push(...l.issues);
-  const urls = [...new Set([...(await scriptFiles(issues)), ...options.files.map((f) => new URL(f, document.baseURI).href), ...lists.flatMap((l) => l.urls)])];
+  const more = (await options.moreFiles?.()) ?? { urls: [], issues: [] };
+  issues.push(...more.issues);
+  const urls = [...new Set([...(await scriptFiles(issues)), ...options.files.map((f) => new URL(f, document.baseURI).href), ...lists.flatMap((l) => l.urls), ...more.urls])];
 
   progress.phase = 'measure';
   progress.totalFiles = urls.length;
