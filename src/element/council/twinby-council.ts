@@ -5,7 +5,9 @@
  * present() shows them full screen with large captions, stepped by → ← PageDown PageUp Space (what clickers
  * send) and on-screen buttons; flights follow prefers-reduced-motion (the engine's default). exportPng()
  * renders the view at a chosen size with attribution, north arrow, scale bar, sun time and title.
- * Events: twinby-council-arrive {index, viewpoint} when a stop's flight ended, twinby-error for bad links/files.
+ * prepareOffline() ("Für die Sitzung vorbereiten") caches the tour for a room without network (council-offline.ts).
+ * Events: twinby-council-arrive {index, viewpoint} when a stop's flight ended, twinby-offline-ready {cache, files,
+ * bytes}, twinby-error for bad links/files and offline preparations that cannot run.
  */
 import { html, LitElement, nothing } from 'lit';
 import { parseLang, type Lang } from '../../core/index.js';
