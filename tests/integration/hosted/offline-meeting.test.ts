@@ -83,6 +83,13 @@ describe('a meeting prepared for offline, under a sub-path of another site', () 
     // every worker of the library, and base map tiles the flights asked for (recorded by the worker)
     expect(cached.filter((u) => /\/twinby\/assets\/[a-z]+\.worker-[\w-]+\.js$/.test(u))).toHaveLength(5);
     expect(cached.some((u) => /\/tiles\/basemap\/.+\.png$/.test(u))).toBe(true);
+    // files over 2 MiB are kept too (workbox's default would skip them): the library's workers carry the geoid
+    const largest = await p.evaluate(async (name) => {
+      const cache = await caches.open(name);
+      const sizes = await Promise.all((await cache.keys()).map(async (r) => (await (await cache.match(r))!.blob()).size));
+      return Math.max(...sizes);
+    }, prepared!.cache);
+    expect(largest).toBeGreaterThan(2 * 2 ** 20);
     // the online run may only have failed by the page's own cancellations
     expect(failed.filter((f) => !f.endsWith('net::ERR_ABORTED'))).toEqual([]);
 
@@ -107,7 +114,9 @@ describe('a meeting prepared for offline, under a sub-path of another site', () 
       await p.waitForFunction(() => (document.getElementById('v') as any).activeEngine.getStats().triangles > 0, undefined, { timeout: 60_000, polling: 200 });
     }
     expect((await events(p)).filter((e) => e.type === 'twinby-error')).toEqual([]);
-    expect(failed).toEqual([]);
+    // a base map tile the flight has passed is cancelled by the layer itself (AbortController, net::ERR_ABORTED):
+    // not a failure; a request the cache cannot answer fails with ERR_INTERNET_DISCONNECTED or reaches the server
+    expect(failed.filter((f) => !(f.startsWith('GET ') && f.endsWith('net::ERR_ABORTED')))).toEqual([]);
     expect(bad).toEqual([]);
     // nothing reached the server (Playwright's offline mode does not cover a Service Worker's own fetches, so this is
     // what shows that every answer came from the cache) but the browser's update check of twinby-sw.js itself, which
