@@ -2,12 +2,15 @@
  * Every file a tileset needs, for caching a meeting's tour: tileset.json, external tilesets (followed) and
  * every tile content. Nothing public precaches a 3D Tiles pyramid, so the tree is walked here. Bounded: at
  * most maxFiles files and maxDepth levels; past a bound the walk stops with an issue instead of hanging.
- * Implicit tiling (subtrees) is reported, not expanded: its files follow from subtree availability bits.
+ * Implicit tiling (3D Tiles 1.1 subtrees) is expanded from the availability bits when fetchBinary is given.
  */
+import { walkImplicit, type ImplicitTiling } from './implicit-tiling.js';
 
 export interface TilesetFilesOptions {
   /** Reads a JSON file (a tileset); throws with a readable message when it cannot. */
   fetchJson(url: string): Promise<unknown>;
+  /** Reads a binary file (a subtree); without it implicit tiling is reported, not walked. */
+  fetchBinary?(url: string): Promise<ArrayBuffer>;
   maxFiles?: number;
   maxDepth?: number;
 }
@@ -22,7 +25,7 @@ interface TileJson {
   content?: { uri?: string; url?: string };
   contents?: Array<{ uri?: string; url?: string }>;
   children?: TileJson[];
-  implicitTiling?: unknown;
+  implicitTiling?: ImplicitTiling;
 }
 
 export async function listTilesetFiles(rootUrl: string, options: TilesetFilesOptions): Promise<TilesetFilesResult> {
@@ -65,7 +68,10 @@ export async function listTilesetFiles(rootUrl: string, options: TilesetFilesOpt
         issues.push({ url, message: `tiles nested deeper than ${maxDepth} levels; the deeper ones are left out` });
         continue;
       }
-      if (tile.implicitTiling) issues.push({ url, message: 'implicit tiling (subtrees) is not walked; its tiles are cached only when visited' });
+      if (tile.implicitTiling && options.fetchBinary) {
+        const templates = [tile.content, ...(tile.contents ?? [])].map((c) => c?.uri ?? c?.url ?? '').filter(Boolean);
+        issues.push(...(await walkImplicit(url, tile.implicitTiling, templates, { fetchBinary: options.fetchBinary, add: (u) => (add(u), urls.length < maxFiles) })));
+      } else if (tile.implicitTiling) issues.push({ url, message: 'implicit tiling (subtrees) is not walked; its tiles are cached only when visited' });
       for (const c of [tile.content, ...(tile.contents ?? [])]) {
         const uri = c?.uri ?? c?.url;
         if (typeof uri !== 'string' || tile.implicitTiling) continue;

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import type { Lang } from '../../core/index.js';
 import type { Viewpoint } from '../../core/council/index.js';
 import { ct } from './council-texts.js';
+import type { OfflineProgress } from './offline-files.js';
 
 export interface CouncilPanelActions {
   copyLink(): void;
@@ -13,10 +14,12 @@ export interface CouncilPanelActions {
   saveFile(): void;
   png(): void;
   go(index: number): void;
+  prepare(): void;
+  clear(): void;
 }
 
 /** The working panel: link, viewpoints (editable in place), present, export. Texts from data go in as text. */
-export function renderCouncilPanel(lang: Lang, viewpoints: readonly Viewpoint[], status: string, a: CouncilPanelActions) {
+export function renderCouncilPanel(lang: Lang, viewpoints: readonly Viewpoint[], status: string, a: CouncilPanelActions, offline: OfflineProgress | null = null) {
   return html`<details class="panel" part="panel">
     <summary>${ct(lang, 'title')}</summary>
     <div class="row">
@@ -46,7 +49,14 @@ export function renderCouncilPanel(lang: Lang, viewpoints: readonly Viewpoint[],
         <div class="row">
           <button type="button" class="present" @click=${a.present}>${ct(lang, 'present')}</button>
           <button type="button" class="save-file" @click=${a.saveFile}>${ct(lang, 'saveFile')}</button>
-        </div>`
+        </div>
+        <div class="row">
+          <button type="button" class="prepare" ?disabled=${!!offline} @click=${a.prepare}>${ct(lang, 'prepare')}</button>
+          <button type="button" class="clear-cache" ?disabled=${!!offline} @click=${a.clear}>${ct(lang, 'clear')}</button>
+        </div>
+        ${offline?.phase === 'download' && offline.totalFiles
+          ? html`<progress class="offline-progress" max=${offline.totalFiles} .value=${offline.files}></progress>`
+          : nothing}`
       : nothing}
     <div class="status" role="status">${status}</div>
   </details>`;

@@ -5,7 +5,9 @@
  * present() shows them full screen with large captions, stepped by → ← PageDown PageUp Space (what clickers
  * send) and on-screen buttons; flights follow prefers-reduced-motion (the engine's default). exportPng()
  * renders the view at a chosen size with attribution, north arrow, scale bar, sun time and title.
- * Events: twinby-council-arrive {index, viewpoint} when a stop's flight ended, twinby-error for bad links/files.
+ * prepareOffline() ("Für die Sitzung vorbereiten") caches the tour for a room without network (council-offline.ts).
+ * Events: twinby-council-arrive {index, viewpoint} when a stop's flight ended, twinby-offline-ready {cache, files,
+ * bytes}, twinby-error for bad links/files and offline preparations that cannot run.
  */
 import { html, LitElement, nothing } from 'lit';
 import { parseLang, type Lang } from '../../core/index.js';
@@ -20,6 +22,9 @@ import { downloadText } from '../spatial/download.js';
 import { renderCouncilPanel, renderStageBar } from './council-panel.js';
 import { councilStyles } from './council-styles.js';
 import { ct } from './council-texts.js';
+import { prepareCouncilOffline } from './council-offline.js';
+import type { OfflineProgress } from './offline-files.js';
+import { clearOffline, storedTour, type PrepareResult } from './offline-prepare.js';
 import { exportPng, type PngOptions, type PngResult } from './png-export.js';
 import { applyView, captureView, type CouncilViewer } from './view-capture.js';
 
@@ -33,7 +38,10 @@ export class TwinbyCouncil extends LitElement {
     presentationTitle: { type: String, attribute: 'presentation-title' },
     attribution: { type: String },
     noPanel: { type: Boolean, attribute: 'no-panel' },
+    swUrl: { type: String, attribute: 'sw-url' },
+    swScope: { type: String, attribute: 'sw-scope' },
     _index: { state: true },
+    _progress: { state: true },
     _status: { state: true },
   };
 
@@ -43,6 +51,10 @@ export class TwinbyCouncil extends LitElement {
   /** Attribution when the tileset's asset.copyright has none. */
   declare attribution: string;
   declare noPanel: boolean;
+  /** Offline: the Service Worker script (default twinby-sw.js beside the library) and its scope (default its folder). */
+  declare swUrl: string | undefined;
+  declare swScope: string | undefined;
+  declare private _progress: OfflineProgress | null;
   /** Index of the stop shown while presenting, -1 when not presenting. */
   declare private _index: number;
   declare private _status: string;
@@ -62,6 +74,7 @@ export class TwinbyCouncil extends LitElement {
     this.noPanel = false;
     this._index = -1;
     this._status = '';
+    this._progress = null;
   }
 
   // ---- layer protocol ------------------------------------------------------------------------
@@ -71,6 +84,8 @@ export class TwinbyCouncil extends LitElement {
     this.requestUpdate();
     this.viewer?.addEventListener('twinby-scenario-load', this.adoptScenarioViewpoints);
     this.adoptScenarioViewpoints();
+    // a meeting prepared for offline brings its tour back after a reload
+    void storedTour().then((file) => file && !this.viewpoints.length && this.load(file));
     if (this.linkApplied || !location.hash.includes(`${VIEW_KEY}=`)) return;
     this.linkApplied = true;
     // the engine places views once its first tileset fixed the scene's origin
@@ -221,6 +236,26 @@ export class TwinbyCouncil extends LitElement {
     return exportPng(engine, stage, viewer, { title: this.presentationTitle, attribution: this.attribution, ...options });
   }
 
+  /** Caches what the tour needs (library, tiles, plan, scenario, base map) for a meeting without network. */
+  async prepareOffline(): Promise<PrepareResult | null> {
+    const viewer = this.viewer;
+    if (!viewer || this._progress) return null;
+    const result = await prepareCouncilOffline({
+      viewer, lang: this.uiLang, tour: this.viewpoints, title: this.presentationTitle, swUrl: this.swUrl || undefined, swScope: this.swScope || undefined,
+      captureView: () => this.captureView(), applyView: (v, o) => this.applyView(v, o),
+      status: (text, progress) => ((this._status = text), (this._progress = progress)),
+      error: (message) => this.layerHost?.reportError({ kind: 'other', message }),
+    });
+    if (result) this.dispatchEvent(new CustomEvent('twinby-offline-ready', { detail: result, bubbles: true, composed: true }));
+    return result;
+  }
+
+  /** Removes this page's prepared meeting from the browser's cache. */
+  async clearOffline(): Promise<void> {
+    await clearOffline({ swUrl: this.swUrl || undefined, swScope: this.swScope || undefined });
+    this._status = ct(this.uiLang, 'cleared');
+  }
+
   // ---- internals -----------------------------------------------------------------------------
 
   private get viewer(): (CouncilViewer & { renderRoot?: ParentNode }) | null {
@@ -303,7 +338,9 @@ export class TwinbyCouncil extends LitElement {
       saveFile: () => downloadText(JSON.stringify(toPresentationFile(this.viewpoints, this.presentationTitle || undefined), null, 2), 'praesentation.twinby.json', 'application/json'),
       png: () => void this.exportPng({ scale: 2 }).then((r) => this.downloadPng(r)),
       go: (i) => void this.applyView(this.viewpoints[i].view),
-    })}`;
+      prepare: () => void this.prepareOffline(),
+      clear: () => void this.clearOffline(),
+    }, this._progress)}`;
   }
 
   private downloadPng(result: PngResult): void {

@@ -15,6 +15,8 @@ const types: Record<string, string> = {
   '.gml': 'application/gml+xml',
   '.map': 'application/json',
   '.bin': 'application/octet-stream',
+  '.png': 'image/png',
+  '.xml': 'application/xml',
 };
 
 export interface StaticSite {
@@ -24,18 +26,26 @@ export interface StaticSite {
   stop(): Promise<void>;
 }
 
-/** mounts: URL prefix (e.g. "/some/path/twinby/") → folder. `override` may answer a path itself (status, body). */
+/**
+ * mounts: URL prefix (e.g. "/some/path/twinby/") → folder. `override` may answer a path itself (status, body);
+ * `headers` adds response headers for a path (e.g. Service-Worker-Allowed).
+ */
 export async function startStaticSite(
   mounts: Record<string, string>,
   override?: (path: string) => { status: number; body?: string; type?: string } | undefined,
+  headers?: (path: string) => Record<string, string> | undefined,
 ): Promise<StaticSite> {
   const log: StaticSite['log'] = [];
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const answer = (status: number, body: string | NodeJS.ReadableStream, type = 'text/plain') => {
+    const answer = (status: number, body: string | NodeJS.ReadableStream, type = 'text/plain', length?: number) => {
       log.push({ path, status });
-      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
-      if (typeof body === 'string') res.end(body);
+      const size = length ?? (typeof body === 'string' ? Buffer.byteLength(body) : undefined);
+      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...(size != null ? { 'content-length': String(size) } : {}), ...headers?.(path) });
+      if (req.method === 'HEAD') {
+        if (typeof body !== 'string') (body as NodeJS.ReadableStream & { destroy(): void }).destroy();
+        res.end();
+      } else if (typeof body === 'string') res.end(body);
       else body.pipe(res);
     };
     const custom = override?.(path);
@@ -45,7 +55,7 @@ export async function startStaticSite(
       const file = normalize(join(dir, path.slice(prefix.length)));
       if (!file.startsWith(normalize(dir + sep)) && file !== normalize(dir)) break;
       if (existsSync(file) && statSync(file).isFile()) {
-        return answer(200, createReadStream(file), types[extname(file)] ?? 'application/octet-stream');
+        return answer(200, createReadStream(file), types[extname(file)] ?? 'application/octet-stream', statSync(file).size);
       }
       break;
     }
