@@ -23,6 +23,8 @@ void import('./element/sun/index.js').then((m) => m.defineSunElement());
 void import('./element/scenario/index.js').then((m) => m.defineScenarioElement());
 // base maps bring proj4 and the capabilities reader: loaded only once a <twinby-basemap> is on the page
 defineWhenUsed('twinby-basemap', () => import('./element/basemap/index.js').then((m) => m.defineBasemapElement()));
+// terrain: the element is small, its worker (geotiff) starts only when a terrain loads
+defineWhenUsed('twinby-terrain', () => import('./element/terrain/index.js').then((m) => m.defineTerrainElement()));
 // Council mode (view links, tours, PNG export) in its own chunk as well.
 void import('./element/council/index.js').then((m) => m.defineCouncilElement());
 
@@ -39,6 +41,7 @@ export type {
   BuildingPick,
   OverlayPick,
   RenderStats,
+  TerrainModel,
 } from './engines/engine.js';
 export {
   parseView,

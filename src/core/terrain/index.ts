@@ -3,3 +3,4 @@ export { sampleHeight, gridExtent } from './height-grid.js';
 export type { HeightGrid } from './height-grid.js';
 export { buildTerrainMesh, surfaceHeight } from './terrain-mesh.js';
 export type { TerrainMesh, PlacePoint } from './terrain-mesh.js';
+export { subdivideTriangle, segmentPieces } from './subdivide.js';

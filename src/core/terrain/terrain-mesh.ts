@@ -13,7 +13,7 @@ export type PlacePoint = (x: number, y: number, height: number, out: number[]) =
 export interface TerrainMesh {
   columns: number;
   rows: number;
-  /** x, y, z per sample; NaN for samples without data (their triangles are left out). */
+  /** x, y, z per sample; y is NaN for samples without data (their triangles are left out). */
   positions: Float32Array;
   /** Two triangles per cell whose four corners have data, counter-clockwise seen from above. */
   index: Uint32Array;
@@ -63,14 +63,16 @@ export function buildTerrainMesh(grid: HeightGrid, place: PlacePoint, step = 8):
       const li = Math.min(Math.floor(i / step), lc - 2);
       const colSpan = Math.min((li + 1) * step, columns - 1) - li * step;
       const fu = lc > 1 ? (i - li * step) / colSpan : 0;
-      const h = heights[j * columns + i];
+      const hs = heights[j * columns + i];
+      // no data: the sample keeps its place on the map (x/z) but has no height
+      const h = Number.isNaN(hs) ? 0 : hs;
       const p = (j * columns + i) * 3;
-      if (Number.isNaN(h)) {
-        positions[p] = positions[p + 1] = positions[p + 2] = NaN;
-        continue;
-      }
       for (let c = 0; c < 3; c++) {
         positions[p + c] = bilinear(base, lc, Math.max(li, 0), Math.max(lj, 0), fu, fv, c, lr > 1, lc > 1) + h * bilinear(up, lc, Math.max(li, 0), Math.max(lj, 0), fu, fv, c, lr > 1, lc > 1);
+      }
+      if (Number.isNaN(hs)) {
+        positions[p + 1] = NaN;
+        continue;
       }
       const y = positions[p + 1];
       if (y < minY) minY = y;

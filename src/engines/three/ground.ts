@@ -1,18 +1,22 @@
 import { CircleGeometry, Mesh, MeshLambertMaterial } from 'three';
+import { surfaceHeight, type TerrainMesh } from '../../core/index.js';
 
 const cell = 40;
 
 /**
- * Where the ground is, without a terrain model: building bases (the lowest vertex of each
- * building) from the loaded tiles. Draped overlays sit on the lowest base nearby, so they never
- * land on a roof; the ground plane lies under the lowest base of all.
+ * Where the ground is. On a terrain model (TerrainSet), its surface. Elsewhere, building bases (the
+ * lowest vertex of each building) from the loaded tiles: draped overlays sit on the lowest base nearby,
+ * so they never land on a roof. The ground plane lies under the lowest base and the lowest terrain.
  */
 export class GroundModel {
   /** Ground plane, drawn under everything and hit by pickPosition and the camera controls. */
   readonly plane: Mesh;
   /** Bumped whenever the ground changes, so draped overlays know to re-drape. */
   version = 0;
+  /** Bumped when a terrain comes or goes, so base maps re-drape (building bases do not move them). */
+  terrainVersion = 0;
   private sources = new Map<object, Float32Array>();
+  private terrains = new Map<object, { mesh: TerrainMesh; step: number }>();
   private grid: Map<string, number> | null = null;
   private lowest = NaN;
   private fallback = 0;
@@ -35,14 +39,40 @@ export class GroundModel {
     if (this.sources.delete(source)) this.invalidate();
   }
 
+  /** A terrain surface (world coordinates) and its sample spacing in metres; null takes it away. */
+  setTerrain(key: object, mesh: TerrainMesh | null, step = 1): void {
+    if (mesh) this.terrains.set(key, { mesh, step });
+    else if (!this.terrains.delete(key)) return;
+    this.terrainVersion++;
+    this.invalidate();
+  }
+
+  /** The terrain's height (world y) under x/z, or NaN where no terrain is. */
+  terrainAt(x: number, z: number): number {
+    for (const t of this.terrains.values()) {
+      const y = surfaceHeight(t.mesh, x, z);
+      if (!Number.isNaN(y)) return y;
+    }
+    return NaN;
+  }
+
+  /** Longest edge a draped shape may have to follow the terrain (its sample spacing); Infinity without terrain. */
+  drapeStep(): number {
+    let step = Infinity;
+    for (const t of this.terrains.values()) step = Math.min(step, t.step);
+    return step;
+  }
+
   /** Height to use before any building has loaded (e.g. the bottom of the tileset's bounds). */
   setFallback(y: number): void {
     this.fallback = y;
     if (Number.isNaN(this.lowest)) this.placePlane();
   }
 
-  /** The ground height (world y) at a point: the lowest building base within about one cell, else the plane. */
+  /** The ground height (world y) at a point: the terrain, else the lowest building base within about one cell, else the plane. */
   heightAt(x: number, z: number): number {
+    const terrain = this.terrainAt(x, z);
+    if (!Number.isNaN(terrain)) return terrain;
     const grid = this.ensureGrid();
     const cx = Math.floor(x / cell);
     const cz = Math.floor(z / cell);
@@ -58,13 +88,16 @@ export class GroundModel {
 
   planeHeight(): number {
     this.ensureGrid();
-    return Number.isNaN(this.lowest) ? this.fallback : this.lowest;
+    let y = Number.isNaN(this.lowest) ? (this.terrains.size ? Infinity : this.fallback) : this.lowest;
+    for (const t of this.terrains.values()) y = Math.min(y, t.mesh.minY);
+    return y;
   }
 
   dispose(): void {
     this.plane.geometry.dispose();
     (this.plane.material as MeshLambertMaterial).dispose();
     this.sources.clear();
+    this.terrains.clear();
   }
 
   private invalidate(): void {

@@ -80,3 +80,28 @@ describe('surfaceHeight', () => {
     expect(surfaceHeight(mesh, 5000, 5000)).toBeNaN();
   });
 });
+
+describe('subdivideTriangle and segmentPieces', () => {
+  it('splits until every edge is short enough, keeping the area and the winding', async () => {
+    const { subdivideTriangle, segmentPieces } = await import('../../../src/core/terrain/subdivide');
+    let area = 0;
+    let count = 0;
+    let longest = 0;
+    subdivideTriangle(0, 0, 0, 100, 60, 0, 10, (ax, az, bx, bz, cx, cz) => {
+      const cross = (bx - ax) * (cz - az) - (bz - az) * (cx - ax);
+      expect(cross).toBeLessThan(0); // same sign as the input's
+      area += Math.abs(cross) / 2;
+      count++;
+      longest = Math.max(longest, Math.hypot(bx - ax, bz - az), Math.hypot(cx - bx, cz - bz), Math.hypot(ax - cx, az - cz));
+    });
+    expect(area).toBeCloseTo(3000, 6);
+    expect(longest).toBeLessThanOrEqual(10);
+    expect(count).toBeGreaterThan(30);
+    // a huge triangle is capped by depth: bounded work
+    let huge = 0;
+    subdivideTriangle(0, 0, 0, 1e7, 1e7, 0, 1, () => huge++);
+    expect(huge).toBe(4096);
+    expect(segmentPieces(0, 0, 0, 95, 10)).toBe(10);
+    expect(segmentPieces(0, 0, 0, 95, Infinity)).toBe(1);
+  });
+});
