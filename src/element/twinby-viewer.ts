@@ -17,7 +17,7 @@ import { EngineController, type EngineControllerHost } from './engine-controller
 import { isEngineName } from './engine-loaders.js';
 import { panelFor, renderInfoPanel, type InfoPanelState } from './info-panel.js';
 import type { ViewerPlugin } from './viewer-plugin.js';
-import { isTwinbyLayer, type LayerHost, type TwinbyLayerElement } from './layer-element.js';
+import { isTwinbyLayer, whenLayersDefined, type LayerHost, type TwinbyLayerElement } from './layer-element.js';
 import { renderLegend } from './legend.js';
 import { StageInput } from './stage-input.js';
 import { TilesetPrefetch } from './tileset-prefetch.js';
@@ -326,7 +326,9 @@ export class TwinbyViewer extends LitElement implements EngineControllerHost {
 
   private syncLayers = (): void => {
     const slot = this.renderRoot.querySelector('slot');
-    const present = new Set((slot?.assignedElements({ flatten: true }) ?? []).filter(isTwinbyLayer));
+    const assigned = slot?.assignedElements({ flatten: true }) ?? [];
+    whenLayersDefined(assigned, this.syncLayers);
+    const present = new Set(assigned.filter(isTwinbyLayer));
     for (const layer of this.layers) {
       if (!present.has(layer)) {
         layer.detachLayer();
