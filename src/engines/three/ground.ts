@@ -1,16 +1,20 @@
 import { CircleGeometry, Mesh, MeshLambertMaterial } from 'three';
 import { surfaceHeight, type TerrainMesh } from '../../core/index.js';
+import { findSites, SiteDiscs } from './ground-sites.js';
 
 const cell = 40;
 
 /**
  * Where the ground is. On a terrain model (TerrainSet), its surface. Elsewhere, building bases (the
  * lowest vertex of each building) from the loaded tiles: draped overlays sit on the lowest base nearby,
- * so they never land on a roof. The ground plane lies under the lowest base and the lowest terrain.
+ * so they never land on a roof. The ground plane lies under the lowest base of the home site (the buildings
+ * the world origin was placed at) and the lowest terrain; buildings loaded far away get a disc of their own.
  */
 export class GroundModel {
   /** Ground plane, drawn under everything and hit by pickPosition and the camera controls. */
   readonly plane: Mesh;
+  /** Ground discs under buildings far from home (drawn and hit like the plane). */
+  readonly sites = new SiteDiscs();
   /** Bumped whenever the ground changes, so draped overlays know to re-drape. */
   version = 0;
   /** Bumped when a terrain comes or goes, so base maps re-drape (building bases do not move them). */
@@ -83,7 +87,14 @@ export class GroundModel {
         if (y !== undefined && y < best) best = y;
       }
     }
-    return best === Infinity ? this.planeHeight() : best;
+    return best === Infinity ? this.planeHeightAt(x, z) : best;
+  }
+
+  /** The ground plane's or a far site's disc height under x/z. */
+  planeHeightAt(x: number, z: number): number {
+    this.ensureGrid();
+    const disc = this.sites.heightAt(x, z);
+    return Number.isNaN(disc) ? this.planeHeight() : disc;
   }
 
   planeHeight(): number {
@@ -98,6 +109,7 @@ export class GroundModel {
     (this.plane.material as MeshLambertMaterial).dispose();
     this.sources.clear();
     this.terrains.clear();
+    this.sites.dispose();
   }
 
   private invalidate(): void {
@@ -110,7 +122,6 @@ export class GroundModel {
   private ensureGrid(): Map<string, number> {
     if (this.grid) return this.grid;
     const grid = new Map<string, number>();
-    let lowest = Infinity;
     for (const bases of this.sources.values()) {
       for (let i = 0; i + 2 < bases.length; i += 3) {
         const y = bases[i + 1];
@@ -118,11 +129,15 @@ export class GroundModel {
         const key = `${Math.floor(bases[i] / cell)},${Math.floor(bases[i + 2] / cell)}`;
         const old = grid.get(key);
         if (old === undefined || y < old) grid.set(key, y);
-        if (y < lowest) lowest = y;
       }
     }
+    // the plane serves the site nearest the world origin; the others get discs
+    const sites = findSites(this.sources.values());
+    let home = sites[0] ?? null;
+    for (const s of sites) if (s.centre.lengthSq() < home!.centre.lengthSq()) home = s;
+    this.sites.set(sites, home);
     this.grid = grid;
-    this.lowest = lowest === Infinity ? NaN : lowest;
+    this.lowest = home ? home.lowestY : NaN;
     return grid;
   }
 

@@ -91,7 +91,7 @@ export class ThreeEngine implements Engine {
     this.scene.background = new Color(this.options.background);
     this.sunLight = new SunLight(this.scene, this.renderer, this.frame);
     this.grounds = new GroundLayers({ frame: this.frame, ground: this.ground, scene: this.scene, pickables: this.pickables, camera: this.camera, renderer: this.renderer, requestRender: () => this.requestRender(), error: (d) => this.emitError(d), disposed: () => this.disposed });
-    this.pickables.add(this.ground.plane);
+    this.pickables.add(this.ground.plane, this.ground.sites.group);
     this.scene.add(this.pickables);
 
     this.split = new SplitRenderer({ renderer: this.renderer, scene: this.scene, camera: this.camera, frame: this.frame, layers: this.layers, hidden: () => this.hidden });
