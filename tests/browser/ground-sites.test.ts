@@ -11,7 +11,8 @@ import type { TwinbyCityGML, TwinbyViewer } from '../../src/index.js';
 import type { ThreeEngine } from '../../src/engines/three/three-engine.js';
 import { createHouse } from '../helpers/create-building.js';
 import { toCityGML } from '../helpers/citygml-text.js';
-import { townUrl, waitFor } from './helpers.js';
+import { fromWgs84 } from '../../src/core/geo/index.js';
+import { offset, townUrl, waitFor } from './helpers.js';
 
 const viewers: TwinbyViewer[] = [];
 afterEach(() => {
@@ -33,8 +34,15 @@ function farVertices(engine: ThreeEngine, beyond: number): Vector3[] {
   return out;
 }
 
+const cases = [
+  // 300 km north, on higher ground: down the earth's curve the home plane would lie ~7 km above it
+  { what: '300 km away', at: async () => [691_000, 5_634_000, 610] },
+  // 24 km west and far lower than the town: inside the home plane's 30 km, which would cover it
+  { what: '24 km away and lower than the home plane', at: async () => [...fromWgs84(25832)(...(Object.values(await offset(-24_000, 0)) as [number, number])), 250] },
+];
+
 describe('ground under every loaded site', () => {
-  it('a town loaded 300 km away stands on a ground disc of its own; the home plane stays home', async () => {
+  it.each(cases)('a town loaded $what stands on a ground disc of its own; the home plane stays home', async ({ at }) => {
     const viewer = document.createElement('twinby-viewer');
     viewer.setAttribute('src', townUrl);
     viewer.style.cssText = 'width:480px;height:360px;';
@@ -48,23 +56,23 @@ describe('ground under every loaded site', () => {
     await waitFor(() => !Number.isNaN(engine.ground.planeHeight()) && engine.ground.version > 0, 'the home town’s bases');
     const home = engine.ground.planeHeight();
 
-    // 300 km north of the town fixture (EPSG:25832), on higher ground
-    const far = createHouse({ id: 'fern', x: 691_000, y: 5_634_000, z: 610 });
+    const [x, y, z] = await at();
+    const far = createHouse({ id: 'fern', x, y, z });
     const summary = await city.load(new File([toCityGML([far])], 'fern.gml'));
     expect(summary.error).toBeUndefined();
     const vertices = await waitFor(() => {
       engine.requestRender();
-      const v = farVertices(engine, 100_000);
+      const v = farVertices(engine, 15_000);
       return v.length ? v : null;
     }, 'the far house is drawn', 30_000);
 
-    // the home plane did not follow the far town down the earth's curve (~7 km at 300 km)
+    // the home plane did not follow the far town down
     expect(engine.ground.planeHeight()).toBeCloseTo(home, 2);
     // straight down (along the local vertical) from above the far house's base, the ground is right under it
     const up = new Vector3(vertices[0].x, vertices[0].y + 6_371_000, vertices[0].z).normalize();
     const base = vertices.reduce((lo, v) => (v.dot(up) < lo.dot(up) ? v : lo));
     const ray = new Raycaster(base.clone().addScaledVector(up, 500), up.clone().negate(), 0, 2_000);
-    const hit = ray.intersectObject(engine.pickables, true).find((h) => h.object.userData.ground);
+    const hit = ray.intersectObject(engine.pickables, true).find((h) => h.object.userData.ground || h.object === engine.ground.plane);
     expect(hit, 'a ground under the far house').toBeDefined();
     const gap = base.clone().sub(hit!.point).dot(up);
     expect(gap).toBeGreaterThanOrEqual(0);

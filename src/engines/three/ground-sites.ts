@@ -4,7 +4,8 @@ import { CircleGeometry, Group, Mesh, MeshLambertMaterial, Quaternion, Vector3 }
 const R = 6_371_000;
 /** Building bases closer than this (in cells, 8-neighbourhood) form one site. */
 const CELL = 10_000;
-const _up = new Vector3(0, 1, 0);
+const UP: Readonly<Vector3> = new Vector3(0, 1, 0);
+const _n = new Vector3();
 const _q = new Quaternion();
 
 export interface Site {
@@ -102,8 +103,12 @@ export class SiteDiscs {
     this.group.name = 'twinby-ground-sites';
   }
 
-  /** Replaces the discs: one per site but the home one. */
-  set(sites: readonly Site[], home: Site | null): void {
+  /**
+   * Replaces the discs: one per site but the home one. Returns how far the home plane may reach without
+   * covering another site's disc (a town 24 km off and 25 m lower would lie under the home plane).
+   */
+  set(sites: readonly Site[], home: Site | null): number {
+    let reach = Infinity;
     this.clear();
     for (const site of sites) {
       if (site === home) continue;
@@ -115,18 +120,20 @@ export class SiteDiscs {
       disc.userData.ground = true;
       disc.renderOrder = -10;
       disc.receiveShadow = true;
-      disc.quaternion.copy(_q.setFromUnitVectors(_up, site.up));
+      disc.quaternion.copy(_q.setFromUnitVectors(UP, site.up));
       disc.position.copy(site.centre).addScaledVector(site.up, site.lowest - 0.05);
       disc.updateMatrix();
       this.group.add(disc);
+      if (home) reach = Math.min(reach, home.centre.distanceTo(site.centre) - radius - 50);
     }
     this.group.updateMatrixWorld(true);
+    return reach;
   }
 
   /** The disc's height (world y) under x/z for a site away from home, or NaN. */
   heightAt(x: number, z: number): number {
     for (const disc of this.group.children as Mesh[]) {
-      const up = _up.set(0, 1, 0).applyQuaternion(disc.quaternion);
+      const up = _n.copy(UP).applyQuaternion(disc.quaternion);
       const p = disc.position;
       const r = (disc.geometry as CircleGeometry).parameters.radius;
       if ((x - p.x) ** 2 + (z - p.z) ** 2 > r * r) continue;

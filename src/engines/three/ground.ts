@@ -3,6 +3,7 @@ import { surfaceHeight, type TerrainMesh } from '../../core/index.js';
 import { findSites, SiteDiscs } from './ground-sites.js';
 
 const cell = 40;
+const PLANE_RADIUS = 30_000;
 
 /**
  * Where the ground is. On a terrain model (TerrainSet), its surface. Elsewhere, building bases (the
@@ -24,9 +25,11 @@ export class GroundModel {
   private grid: Map<string, number> | null = null;
   private lowest = NaN;
   private fallback = 0;
+  /** The plane's radius: it stops short of other sites' discs. */
+  private reach = PLANE_RADIUS;
 
   constructor() {
-    this.plane = new Mesh(new CircleGeometry(30_000, 64).rotateX(-Math.PI / 2), new MeshLambertMaterial({ color: 0xa5b392 }));
+    this.plane = new Mesh(new CircleGeometry(PLANE_RADIUS, 64).rotateX(-Math.PI / 2), new MeshLambertMaterial({ color: 0xa5b392 }));
     this.plane.name = 'twinby-ground';
     this.plane.renderOrder = -10;
     this.plane.matrixAutoUpdate = false;
@@ -135,7 +138,7 @@ export class GroundModel {
     const sites = findSites(this.sources.values());
     let home = sites[0] ?? null;
     for (const s of sites) if (s.centre.lengthSq() < home!.centre.lengthSq()) home = s;
-    this.sites.set(sites, home);
+    this.reach = Math.min(PLANE_RADIUS, Math.max(1_000, this.sites.set(sites, home)));
     this.grid = grid;
     this.lowest = home ? home.lowestY : NaN;
     return grid;
@@ -144,6 +147,7 @@ export class GroundModel {
   private placePlane(): void {
     // a few centimetres under the lowest base, so building bottoms and draped areas win the depth test
     this.plane.position.y = this.planeHeight() - 0.05;
+    this.plane.scale.setScalar(this.reach / PLANE_RADIUS);
     this.plane.updateMatrix();
     this.plane.updateMatrixWorld();
   }
