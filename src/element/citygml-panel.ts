@@ -86,10 +86,11 @@ function renderSummary(file: string, summary: ConvertSummary, lang: Lang, close:
 }
 
 export const cityGMLPanelStyles = css`
-  /* bottom centre, above the base map's attribution: the top row belongs to the sun, info and spatial panels */
+  /* bottom centre, above the base map's attribution and the council panel (StackBelowController 'above'):
+     the top row belongs to the sun, info and spatial panels */
   :host {
     position: absolute;
-    bottom: 34px;
+    bottom: max(34px, var(--twinby-stack-bottom, 0px));
     left: 50%;
     transform: translateX(-50%);
     width: max-content;

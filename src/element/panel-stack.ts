@@ -1,9 +1,10 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /**
- * Two layer panels that share the viewer's top-left corner (a planning scenario and the sun) stack instead of
- * covering each other: the host's panel starts 10 px below the `.panel` of the sibling layer matched by
- * `selector`, and follows it as it grows, shrinks or appears. The host's CSS reads `--twinby-stack-top`.
+ * Two layer panels that share a corner of the viewer stack instead of covering each other: the host's panel
+ * starts 10 px below (or, with edge 'above', ends 10 px above) the `.panel` of the sibling layer matched by
+ * `selector`, and follows it as it grows, shrinks or appears. The host's CSS reads `--twinby-stack-top`
+ * (or `--twinby-stack-bottom`). A host that is no Lit element calls hostConnected/hostDisconnected itself.
  */
 export class StackBelowController implements ReactiveController {
   private sibling: Element | null = null;
@@ -12,10 +13,11 @@ export class StackBelowController implements ReactiveController {
   private panel: Element | null = null;
 
   constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly host: Partial<ReactiveControllerHost> & HTMLElement,
     private readonly selector: string,
+    private readonly edge: 'below' | 'above' = 'below',
   ) {
-    host.addController(this);
+    host.addController?.(this);
   }
 
   hostConnected(): void {
@@ -45,8 +47,16 @@ export class StackBelowController implements ReactiveController {
   private place(): void {
     const panel = this.panel;
     const visible = panel && panel.getClientRects().length > 0;
+    const property = this.edge === 'below' ? '--twinby-stack-top' : '--twinby-stack-bottom';
     if (!visible) {
-      this.host.style.removeProperty('--twinby-stack-top');
+      this.host.style.removeProperty(property);
+      return;
+    }
+    if (this.edge === 'above') {
+      // the host is positioned from the viewer's bottom: measure from the viewer (its offset parent)
+      const frame = (this.host.offsetParent ?? this.host.parentElement ?? this.host).getBoundingClientRect();
+      const bottom = frame.bottom - panel.getBoundingClientRect().top + 10;
+      this.host.style.setProperty(property, `${Math.max(10, Math.round(bottom))}px`);
       return;
     }
     const top = panel.getBoundingClientRect().bottom - this.host.getBoundingClientRect().top + 10;

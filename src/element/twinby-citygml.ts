@@ -4,6 +4,7 @@ import type { ConvertProgress, ConvertSummary } from '../../workers/lib/convert/
 import { CityGMLClient } from '../worker-clients/citygml-client.js';
 import { serveInMemoryTileset, type InMemoryTileset } from '../worker-clients/in-memory-tileset.js';
 import { viewOfBounds } from './bounds-view.js';
+import { StackBelowController } from './panel-stack.js';
 import { cityGMLPanelStyles, readFraction, renderCityGMLPanel, type CityGMLPanelState } from './citygml-panel.js';
 import { listenForDrops } from './file-drop.js';
 import { TwinbyLayerElement, type LayerHost } from './layer-element.js';
@@ -64,6 +65,16 @@ export class TwinbyCityGML extends TwinbyLayerElement {
   private panel: CityGMLPanelState = { kind: 'idle' };
   private lastSummary: ConvertSummary | null = null;
   private readonly root: ShadowRoot;
+  /** The load message sits above the council panel, which shares the bottom centre. */
+  private readonly stack = new StackBelowController(this, 'twinby-council', 'above');
+
+  connectedCallback(): void {
+    this.stack.hostConnected();
+  }
+
+  disconnectedCallback(): void {
+    this.stack.hostDisconnected();
+  }
 
   constructor() {
     super();
@@ -297,6 +308,8 @@ export class TwinbyCityGML extends TwinbyLayerElement {
 
   private renderPanel(): void {
     const lang = this.host?.lang ?? 'de';
+    // find the council panel now: it may have come into the page after this element
+    if (this.panel.kind !== 'idle') this.stack.hostConnected();
     render(
       renderCityGMLPanel(this.panel, lang, {
         cancel: () => this.cancel(),
