@@ -27,6 +27,7 @@ export const DEMO_PREBUNDLE = [
   'earcut',
   'proj4',
   'flatbush',
+  'geotiff',
 ];
 
 // Two builds from one config:

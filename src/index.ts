@@ -22,6 +22,8 @@ defineWhenUsed('twinby-spatial', () => import('./element/spatial/index.js').then
 defineWhenUsed('twinby-sun', () => import('./element/sun/index.js').then((m) => m.defineSunElement()));
 defineWhenUsed('twinby-scenario', () => import('./element/scenario/index.js').then((m) => m.defineScenarioElement()));
 defineWhenUsed('twinby-basemap', () => import('./element/basemap/index.js').then((m) => m.defineBasemapElement()));
+// terrain: the element is small, its worker (geotiff) starts only when a terrain loads
+defineWhenUsed('twinby-terrain', () => import('./element/terrain/index.js').then((m) => m.defineTerrainElement()));
 defineWhenUsed('twinby-council', () => import('./element/council/index.js').then((m) => m.defineCouncilElement()));
 
 export * from './element/index.js';
@@ -37,6 +39,7 @@ export type {
   BuildingPick,
   OverlayPick,
   RenderStats,
+  TerrainModel,
 } from './engines/engine.js';
 export {
   parseView,

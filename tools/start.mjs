@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 const root = resolve(import.meta.dirname, '..');
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 
-if (!existsSync(resolve(root, 'public/tiles/tileset.json')) || !existsSync(resolve(root, 'public/tiles/basemap/WMTSCapabilities.xml')) || !existsSync(resolve(root, 'public/plan/am-muehlbach.xplan.gml')) || !existsSync(resolve(root, 'public/scenario/neubau-am-muehlbach.json'))) {
+if (!existsSync(resolve(root, 'public/tiles/tileset.json')) || !existsSync(resolve(root, 'public/tiles/basemap/WMTSCapabilities.xml')) || !existsSync(resolve(root, 'public/tiles/terrain/isarbach-dgm.tif')) || !existsSync(resolve(root, 'public/plan/am-muehlbach.xplan.gml')) || !existsSync(resolve(root, 'public/scenario/neubau-am-muehlbach.json'))) {
   console.log('Building the demo town into public/tiles/ …');
   const res = spawnSync(npx, ['tsx', 'tools/build-demo.ts'], { cwd: root, stdio: 'inherit' });
   if (res.status !== 0) process.exit(res.status ?? 1);

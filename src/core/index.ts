@@ -34,3 +34,5 @@ export * from './sun/index.js';
 export { levelFor, tilesCovering, tileExtent, webMercatorGrid, extentGrid } from './basemap/tile-grid.js';
 export type * from './basemap/index.js';
 export type { ToWgs84 } from './geo/index.js';
+// terrain: height grids (from the terrain worker), meshes and surface heights; no dependencies
+export * from './terrain/index.js';

@@ -86,7 +86,7 @@ function renderSummary(file: string, summary: ConvertSummary, lang: Lang, close:
 }
 
 export const cityGMLPanelStyles = css`
-  /* bottom centre, above the base map's attribution: the top row belongs to the sun, info and spatial panels */
+  /* bottom centre; the viewer's panel layout stacks it above whatever bottom panel shares its band */
   :host {
     position: absolute;
     bottom: 34px;

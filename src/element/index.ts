@@ -12,4 +12,5 @@ export type { TwinbySpatial } from './spatial/twinby-spatial.js';
 export type { TwinbySun, SunComparisonInput } from './sun/index.js';
 export type { TwinbyScenario, ScenarioLoadDetail, ScenarioErrorDetail } from './scenario/index.js';
 export type { TwinbyBasemap } from './basemap/index.js';
+export type { TwinbyTerrain, TerrainLoadDetail } from './terrain/index.js';
 export type { TwinbyCouncil, PngOptions, PngResult } from './council/index.js';

@@ -59,3 +59,13 @@ export abstract class TwinbyLayerElement extends HTMLElement {
 export function isTwinbyLayer(node: unknown): node is TwinbyLayerElement {
   return typeof node === 'object' && node !== null && (node as { isTwinbyLayer?: unknown }).isTwinbyLayer === true;
 }
+
+/**
+ * Calls `then` when a twinby-* child not yet defined gets its definition: a lazily defined layer (its chunk
+ * arriving after the engine started) is no slot change, and would otherwise never attach.
+ */
+export function whenLayersDefined(children: Iterable<Element>, then: () => void): void {
+  for (const el of children) {
+    if (el.localName.startsWith('twinby-') && !customElements.get(el.localName)) void customElements.whenDefined(el.localName).then(then);
+  }
+}

@@ -4,6 +4,7 @@ import type { ConvertProgress, ConvertSummary } from '../worker-clients/citygml-
 import { CityGMLClient } from '../worker-clients/citygml-client.js';
 import { serveInMemoryTileset, type InMemoryTileset } from '../worker-clients/in-memory-tileset.js';
 import { viewOfBounds } from './bounds-view.js';
+import { joinPanelLayout, type PanelSlot } from './panel-layout.js';
 import { cityGMLPanelStyles, readFraction, renderCityGMLPanel, type CityGMLPanelState } from './citygml-panel.js';
 import { listenForDrops } from './file-drop.js';
 import { TwinbyLayerElement, type LayerHost } from './layer-element.js';
@@ -64,6 +65,17 @@ export class TwinbyCityGML extends TwinbyLayerElement {
   private panel: CityGMLPanelState = { kind: 'idle' };
   private lastSummary: ConvertSummary | null = null;
   private readonly root: ShadowRoot;
+  /** The load message stacks with the viewer's other bottom panels (base map, legends, council). */
+  private panelSlot: PanelSlot | null = null;
+
+  connectedCallback(): void {
+    this.panelSlot = joinPanelLayout(this, { corner: 'bottom-left', order: 2, box: () => (this.root.childElementCount ? this : null) });
+  }
+
+  disconnectedCallback(): void {
+    this.panelSlot?.leave();
+    this.panelSlot = null;
+  }
 
   constructor() {
     super();
@@ -304,6 +316,7 @@ export class TwinbyCityGML extends TwinbyLayerElement {
       }),
       this.root,
     );
+    this.panelSlot?.update();
   }
 }
 

@@ -19,6 +19,7 @@ import type {
   TileGrid,
   ToWgs84,
   MetadataSection,
+  HeightGrid,
 } from '../core/index.js';
 
 export type EngineName = 'three' | 'cesium';
@@ -129,6 +130,14 @@ export interface BasemapTiles {
   opacity?: number;
 }
 
+/** A terrain model as the engine gets it: a height grid (from the terrain worker) and its CRS's projection. */
+export interface TerrainModel {
+  id: string;
+  grid: HeightGrid;
+  /** Grid CRS → WGS 84 lon/lat degrees. */
+  toLonLat: ToWgs84;
+}
+
 export interface RenderStats {
   frame: number;
   drawCalls: number;
@@ -196,6 +205,13 @@ export interface Engine {
    */
   addBasemap?(tiles: BasemapTiles): Promise<void>;
   removeBasemap?(id: string): void;
+
+  /**
+   * A terrain model drawn as the ground at its absolute (ellipsoidal) heights: base maps and draped overlays
+   * follow it, pickPosition and the camera controls hit it; a second call with the same id replaces it. Optional.
+   */
+  addTerrain?(terrain: TerrainModel): Promise<void>;
+  removeTerrain?(id: string): void;
 
   /** Draws one frame soon (at most one per animation frame). The engine never draws when nothing changed. */
   requestRender(): void;

@@ -1,6 +1,7 @@
 /**
  * Panels of the demo page do not cover one another: the CityGML load message leaves the spatial panel's
- * buttons free (it used to sit over "Gebiet zeichnen").
+ * buttons free (it used to sit over "Gebiet zeichnen"), and sits above the council panel that shares the
+ * bottom centre (it covered its header), which comes after it in the page as in the demo.
  */
 import { expect, it } from 'vitest';
 import '../../src/index.js';
@@ -15,7 +16,7 @@ defineSpatialElement();
 
 const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
-it('the CityGML load message covers none of the spatial panel’s buttons', async () => {
+it('the CityGML load message covers none of the spatial panel’s buttons, nor the council panel', async () => {
   let text = '';
   for await (const chunk of generateTown({ buildings: 5, seed: 3 })) text += chunk;
   const viewer = document.createElement('twinby-viewer') as TwinbyViewer;
@@ -28,7 +29,8 @@ it('the CityGML load message covers none of the spatial panel’s buttons', asyn
   const footprints = URL.createObjectURL(new Blob([converted.files.get('footprints.bin')! as BlobPart]));
   spatial.setAttribute('footprints', footprints);
   const layer = document.createElement('twinby-citygml') as TwinbyCityGML;
-  viewer.append(spatial, layer);
+  const council = document.createElement('twinby-council');
+  viewer.append(spatial, layer, council);
   const ready = new Promise((resolve) => viewer.addEventListener('twinby-ready', resolve, { once: true }));
   document.body.append(viewer);
   try {
@@ -43,6 +45,9 @@ it('the CityGML load message covers none of the spatial panel’s buttons', asyn
     const box = message.getBoundingClientRect();
     expect(box.height).toBeGreaterThan(0);
     for (const b of buttons) expect(overlaps(box, b.getBoundingClientRect()), b.textContent ?? '').toBe(false);
+    const councilPanel = await waitFor(() => council.shadowRoot?.querySelector('.panel') ?? null, 'the council panel');
+    await waitFor(() => !overlaps(message.getBoundingClientRect(), councilPanel.getBoundingClientRect()), 'the message above the council panel');
+    expect(message.getBoundingClientRect().bottom).toBeLessThanOrEqual(councilPanel.getBoundingClientRect().top);
   } finally {
     viewer.remove();
     URL.revokeObjectURL(footprints);

@@ -1,7 +1,7 @@
 import type { ViewState } from '../view/view-state.js';
 
 /** What failed: a tile's content, a tileset.json, a parse, an overlay, the WebGL context, a WFS request… */
-export type ErrorKind = 'tile' | 'tileset' | 'basemap' | 'parse' | 'overlay' | 'webgl' | 'engine' | 'wfs' | 'other';
+export type ErrorKind = 'tile' | 'tileset' | 'basemap' | 'terrain' | 'parse' | 'overlay' | 'webgl' | 'engine' | 'wfs' | 'other';
 
 export interface ErrorDetail {
   kind: ErrorKind;

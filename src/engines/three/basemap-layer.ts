@@ -28,12 +28,17 @@ export interface BasemapContext {
 
 /** Vertices per tile edge: tiles are reprojected per vertex, so a 25832 tile lies true on a 3857 world and back. */
 const SEGMENTS = 8;
+/** On terrain, a tile gets a vertex per terrain sample, up to this many per edge (coarse levels then cut corners, seen from afar). */
+const MAX_DRAPED_SEGMENTS = 64;
+/** Metres a map lies above the plane or the terrain (plus a polygon offset), below building bases. */
+const LIFT = 0.03;
 const MAX_TILES = 64;
 /** Ground radius covered, in multiples of the camera's distance to the point it looks at. */
 const REACH = 3;
 const _ray = new Ray();
 const _plane = new Plane(new Vector3(0, 1, 0), 0);
 const _v = new Vector3();
+const _w = new Vector3();
 const _geo: GeoPosition = { lon: 0, lat: 0, height: 0 };
 const _ll = [0, 0];
 const _xy = [0, 0];
@@ -59,6 +64,7 @@ export class BasemapLayer {
   private key = '';
   private frameVersion = -1;
   private groundVersion = -1;
+  private terrainVersion = -1;
   private failing = false;
   private disposed = false;
   /** Tiles that arrived (for tests and the bench). */
@@ -80,10 +86,24 @@ export class BasemapLayer {
       this.clear();
     }
     const height = ground.planeHeight();
+    if (this.terrainVersion !== ground.terrainVersion) {
+      // a terrain came or went: tiles need other vertices
+      this.terrainVersion = ground.terrainVersion;
+      this.clear();
+    }
     if (this.groundVersion !== ground.version) {
       this.groundVersion = ground.version;
-      // just above the plane (5 cm under the lowest base), below building bases
-      this.group.position.y = height + 0.03;
+      if (this.draped()) {
+        // on terrain the vertices carry world heights; those off the terrain follow the plane
+        this.group.position.y = 0;
+        for (const [k, tile] of this.tiles) {
+          tile.mesh.geometry.dispose();
+          tile.mesh.geometry = this.tileGeometry(...(k.split('/').map(Number) as [number, number, number]));
+        }
+      } else {
+        // just above the plane (5 cm under the lowest base), below building bases
+        this.group.position.y = height + LIFT;
+      }
       this.group.updateMatrixWorld(true);
     }
     camera.getWorldPosition(_ray.origin);
@@ -187,27 +207,46 @@ export class BasemapLayer {
     void this.load(tile, this.source.tileUrl(level, col, row));
   }
 
+  private draped(): boolean {
+    return Number.isFinite(this.ctx.ground.drapeStep());
+  }
+
+  /** A tile's corner in the world (x/z), u/v 0–1 from its top-left. */
+  private corner(u: number, v: number, target: Vector3): Vector3 {
+    this.source.toLonLat(_ext[0] + u * (_ext[2] - _ext[0]), _ext[3] - v * (_ext[3] - _ext[1]), _ll);
+    return this.ctx.frame.toWorld(_ll[0], _ll[1], this.ctx.frame.origin.height, target);
+  }
+
   private tileGeometry(level: number, col: number, row: number): BufferGeometry {
+    const { ground } = this.ctx;
     const m = this.source.grid.matrices[level];
     tileExtent(m, col, row, _ext);
-    const n = SEGMENTS + 1;
+    const draped = this.draped();
+    let segments = SEGMENTS;
+    if (draped) {
+      const size = Math.max(this.corner(0, 0, _v).distanceTo(this.corner(1, 0, _w)), _v.distanceTo(this.corner(0, 1, _w)));
+      segments = Math.min(MAX_DRAPED_SEGMENTS, Math.max(SEGMENTS, Math.ceil(size / ground.drapeStep())));
+    }
+    const plane = ground.planeHeight();
+    const n = segments + 1;
     const positions = new Float32Array(n * n * 3);
     const uvs = new Float32Array(n * n * 2);
     for (let j = 0; j < n; j++) {
       for (let i = 0; i < n; i++) {
-        const u = i / SEGMENTS;
-        const v = j / SEGMENTS; // 0 at the tile's top row
-        this.source.toLonLat(_ext[0] + u * (_ext[2] - _ext[0]), _ext[3] - v * (_ext[3] - _ext[1]), _ll);
-        this.ctx.frame.toWorld(_ll[0], _ll[1], this.ctx.frame.origin.height, _v);
+        const u = i / segments;
+        const v = j / segments; // 0 at the tile's top row
+        this.corner(u, v, _v);
+        const terrain = draped ? ground.terrainAt(_v.x, _v.z) : NaN;
+        const y = draped ? (Number.isNaN(terrain) ? plane : terrain) + LIFT : 0;
         const k = j * n + i;
-        positions.set([_v.x, 0, _v.z], k * 3);
+        positions.set([_v.x, y, _v.z], k * 3);
         // ImageBitmaps upload unflipped: the image's first row is at v = 0
         uvs.set([u, v], k * 2);
       }
     }
     const index: number[] = [];
-    for (let j = 0; j < SEGMENTS; j++) {
-      for (let i = 0; i < SEGMENTS; i++) {
+    for (let j = 0; j < segments; j++) {
+      for (let i = 0; i < segments; i++) {
         const a = j * n + i;
         index.push(a, a + n, a + 1, a + 1, a + n, a + n + 1);
       }

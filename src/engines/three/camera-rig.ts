@@ -133,7 +133,7 @@ export class CameraRig {
 
   /** Near and far planes from the height above ground, so close-ups and overviews both keep depth precision. */
   private fitClipPlanes(): void {
-    const h = Math.max(1, this.camera.position.y - this.ground.planeHeight());
+    const h = Math.max(1, this.camera.position.y - this.ground.planeHeightAt(this.camera.position.x, this.camera.position.z));
     const near = MathUtils.clamp(h * 0.004, 0.1, 20);
     const far = 60_000 + h * 20;
     if (near !== this.camera.near || far !== this.camera.far) {

@@ -15,7 +15,7 @@ import {
   type Material,
 } from 'three';
 import earcut from 'earcut';
-import type { AttributeValue, DrapedPolygon, ExtrudedPolygon, OverlayData, OverlayStyle } from '../../core/index.js';
+import { segmentPieces, subdivideTriangle, type AttributeValue, type DrapedPolygon, type ExtrudedPolygon, type OverlayData, type OverlayStyle } from '../../core/index.js';
 import type { GroundModel } from './ground.js';
 import type { WorldFrame } from './world-frame.js';
 
@@ -187,16 +187,26 @@ export class OverlayLayer {
     const { xz, triangles, starts } = this.triangulate(f.rings);
     const ys: number[] = [];
     for (let i = 0; i < xz.length / 2; i++) ys.push(this.ground.heightAt(xz[2 * i], xz[2 * i + 1]) + drapeLift + lift);
+    // on a terrain, triangles are split to its sample spacing so the area follows hills between its corners
+    const step = this.ground.drapeStep();
+    const at = (x: number, z: number) => batch.push(x, this.ground.heightAt(x, z) + drapeLift + lift, z, colour);
     for (let t = 0; t < triangles.length; t += 3) {
-      for (let k = 0; k < 3; k++) {
-        const v = triangles[t + k];
-        batch.push(xz[2 * v], ys[v], xz[2 * v + 1], colour);
+      const [a, b, c] = [triangles[t], triangles[t + 1], triangles[t + 2]];
+      if (Number.isFinite(step)) {
+        subdivideTriangle(xz[2 * a], xz[2 * a + 1], xz[2 * b], xz[2 * b + 1], xz[2 * c], xz[2 * c + 1], step, (ax, az, bx, bz, cx, cz) => {
+          at(ax, az);
+          at(bx, bz);
+          at(cx, cz);
+          batch.owners.push(index);
+        });
+        continue;
       }
+      for (const v of [a, b, c]) batch.push(xz[2 * v], ys[v], xz[2 * v + 1], colour);
       batch.owners.push(index);
     }
     if (f.style.stroke) {
       const stroke = rgba(f.style.stroke, 1, '#000000', 1);
-      this.ringEdges(xz, starts, (i) => ys[i] + 0.02, stroke, index, lines);
+      this.ringEdges(xz, starts, (i) => ys[i] + 0.02, stroke, index, lines, drapeLift + lift + 0.02);
     }
   }
 
@@ -246,17 +256,34 @@ export class OverlayLayer {
     }
   }
 
-  private ringEdges(xz: number[], starts: number[], y: (i: number) => number, colour: number[], index: number, lines: Batch): void {
+  /** Ring outlines; with `drape` (a lift) they follow the ground between corners, split to the terrain's spacing. */
+  private ringEdges(xz: number[], starts: number[], y: (i: number) => number, colour: number[], index: number, lines: Batch, drape?: number): void {
     const n = xz.length / 2;
     starts.forEach((start, r) => {
       const end = r + 1 < starts.length ? starts[r + 1] : n;
       for (let i = start; i < end; i++) {
         const j = i + 1 < end ? i + 1 : start;
+        if (drape !== undefined) {
+          this.drapedSegment(xz[2 * i], xz[2 * i + 1], xz[2 * j], xz[2 * j + 1], drape, colour, index, lines);
+          continue;
+        }
         lines.push(xz[2 * i], y(i), xz[2 * i + 1], colour);
         lines.push(xz[2 * j], y(j), xz[2 * j + 1], colour);
         lines.owners.push(index);
       }
     });
+  }
+
+  /** A line on the ground from a to b, in pieces no longer than the terrain's spacing (one piece without terrain). */
+  private drapedSegment(ax: number, az: number, bx: number, bz: number, lift: number, colour: number[], index: number, lines: Batch): void {
+    const pieces = segmentPieces(ax, az, bx, bz, this.ground.drapeStep());
+    for (let k = 0; k < pieces; k++) {
+      const [x0, z0] = [ax + ((bx - ax) * k) / pieces, az + ((bz - az) * k) / pieces];
+      const [x1, z1] = [ax + ((bx - ax) * (k + 1)) / pieces, az + ((bz - az) * (k + 1)) / pieces];
+      lines.push(x0, this.ground.heightAt(x0, z0) + lift, z0, colour);
+      lines.push(x1, this.ground.heightAt(x1, z1) + lift, z1, colour);
+      lines.owners.push(index);
+    }
   }
 
   private addLine(coords: Float64Array, index: number, batch: Batch, style: OverlayStyle): void {
@@ -267,11 +294,6 @@ export class OverlayLayer {
       this.frame.toWorld(coords[i], coords[i + 1], 0, _p);
       xz.push(_p.x, _p.z);
     }
-    for (let i = 0; i + 1 < xz.length / 2; i++) {
-      const [ax, az, bx, bz] = [xz[2 * i], xz[2 * i + 1], xz[2 * i + 2], xz[2 * i + 3]];
-      batch.push(ax, this.ground.heightAt(ax, az) + lineLift, az, colour);
-      batch.push(bx, this.ground.heightAt(bx, bz) + lineLift, bz, colour);
-      batch.owners.push(index);
-    }
+    for (let i = 0; i + 1 < xz.length / 2; i++) this.drapedSegment(xz[2 * i], xz[2 * i + 1], xz[2 * i + 2], xz[2 * i + 3], lineLift, colour, index, batch);
   }
 }

@@ -17,8 +17,8 @@ import {
   type StyleRule,
   type ViewState,
 } from '../../core/index.js';
-import type { BasemapSet } from './basemap-set.js';
-import type { BasemapTiles, Engine, EngineOptions, FlyToOptions, GeoPosition, PickResult, RenderStats, ScreenPoint, SplitView, SunOptions, TilesetOptions } from '../engine.js';
+import { GroundLayers } from './ground-layers.js';
+import type { BasemapTiles, TerrainModel, Engine, EngineOptions, FlyToOptions, GeoPosition, PickResult, RenderStats, ScreenPoint, SplitView, SunOptions, TilesetOptions } from '../engine.js';
 import { CameraRig } from './camera-rig.js';
 import { GroundModel } from './ground.js';
 import { OverlayLayer } from './overlay-layer.js';
@@ -49,7 +49,8 @@ export class ThreeEngine implements Engine {
   private options!: Required<Omit<EngineOptions, 'view' | 'reducedMotion'>> & Pick<EngineOptions, 'reducedMotion'>;
   private readonly layers = new Map<string, TilesetLayer>();
   private readonly overlays = new Map<string, OverlayLayer>();
-  private basemaps: BasemapSet | null = null;
+  /** Base maps and terrain (after mount). */
+  grounds!: GroundLayers;
   private style: FeatureStyle | null = null;
   private hidden = new Set<string>();
   private selected: string | null = null;
@@ -89,7 +90,8 @@ export class ThreeEngine implements Engine {
 
     this.scene.background = new Color(this.options.background);
     this.sunLight = new SunLight(this.scene, this.renderer, this.frame);
-    this.pickables.add(this.ground.plane);
+    this.grounds = new GroundLayers({ frame: this.frame, ground: this.ground, scene: this.scene, pickables: this.pickables, camera: this.camera, renderer: this.renderer, requestRender: () => this.requestRender(), error: (d) => this.emitError(d), disposed: () => this.disposed });
+    this.pickables.add(this.ground.plane, this.ground.sites.group);
     this.scene.add(this.pickables);
 
     this.split = new SplitRenderer({ renderer: this.renderer, scene: this.scene, camera: this.camera, frame: this.frame, layers: this.layers, hidden: () => this.hidden });
@@ -118,7 +120,7 @@ export class ThreeEngine implements Engine {
     for (const overlay of this.overlays.values()) overlay.dispose();
     this.layers.clear();
     this.overlays.clear();
-    this.basemaps?.dispose();
+    this.grounds?.dispose();
     this.ground.dispose();
     if (this.renderer) {
       const canvas = this.renderer.domElement;
@@ -202,7 +204,7 @@ export class ThreeEngine implements Engine {
   async pick(clientX: number, clientY: number): Promise<PickResult | null> {
     const at = this.split.pickContext(clientX, this.hidden);
     for (const hit of raycastAt(this.renderer.domElement, this.camera, this.pickables, at.clientX, clientY)) {
-      if (hit.object === this.ground.plane) return null;
+      if (hit.object === this.ground.plane || hit.object.userData.ground) return null;
       const building = await resolveFeatureHit(hit);
       if (building) {
         const id = building.features.ids[building.row];
@@ -289,14 +291,20 @@ export class ThreeEngine implements Engine {
     this.requestRender();
   }
 
-  async addBasemap(tiles: BasemapTiles): Promise<void> {
-    const ctx = { frame: this.frame, ground: this.ground, camera: this.camera, renderer: this.renderer, requestRender: () => this.requestRender(), error: (d: ErrorDetail) => this.emitError(d) };
-    this.basemaps ??= new (await import('./basemap-set.js')).BasemapSet(this.scene, ctx);
-    if (!this.disposed) this.basemaps.add(tiles);
+  addBasemap(tiles: BasemapTiles): Promise<void> {
+    return this.grounds.addBasemap(tiles);
   }
 
   removeBasemap(id: string): void {
-    this.basemaps?.remove(id);
+    this.grounds.removeBasemap(id);
+  }
+
+  addTerrain(terrain: TerrainModel): Promise<void> {
+    return this.grounds.addTerrain(terrain);
+  }
+
+  removeTerrain(id: string): void {
+    this.grounds.removeTerrain(id);
   }
 
   setSun(options: SunOptions): { azimuth: number; elevation: number } {
@@ -359,7 +367,7 @@ export class ThreeEngine implements Engine {
     const moving = this.rig.update(now, dt);
     for (const layer of this.layers.values()) layer.update();
     for (const overlay of this.overlays.values()) overlay.refresh();
-    this.basemaps?.update();
+    this.grounds.update();
     this.sunLight.update(this.camera, this.ground.planeHeight());
     if (!this.split.render()) this.renderer.render(this.scene, this.camera);
     const info = this.renderer.info.render;

@@ -16,6 +16,12 @@ if (withBasemap) {
   basemap.setAttribute('attribution', 'synthetic');
   viewer.appendChild(basemap);
 }
+// ?terrain=1: the demo's DGM under it (read in the terrain worker while the first tiles load)
+if (new URLSearchParams(location.search).has('terrain')) {
+  const terrain = document.createElement('twinby-terrain');
+  terrain.setAttribute('src', '/tiles/terrain/isarbach-dgm.tif');
+  viewer.appendChild(terrain);
+}
 
 const page: BenchPage = { firstBuildingFrame: null, allTilesLoaded: null, view: null, error: null, frame: async () => {}, tiles: 0, materials: 0 };
 (window as unknown as { bench: BenchPage }).bench = page;

@@ -137,7 +137,7 @@ async function measure(browser: Browser, url: string): Promise<Measure> {
       return { first: p.firstBuildingFrame, all: p.allTilesLoaded, tiles: p.tiles, materials: p.materials, view: p.view };
     });
     const shot = new URL(url);
-    await page.screenshot({ path: join(out, `${shot.pathname.split('/').pop()}${shot.searchParams.has('basemap') ? '-basemap' : ''}.png`) });
+    await page.screenshot({ path: join(out, `${shot.pathname.split('/').pop()}${shot.searchParams.has('basemap') ? '-basemap' : ''}${shot.searchParams.has('terrain') ? '-terrain' : ''}.png`) });
     return {
       firstBuilding: b.first,
       allLoaded: b.all,
@@ -158,7 +158,7 @@ async function measure(browser: Browser, url: string): Promise<Measure> {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main(): Promise<void> {
-  if (!existsSync(resolve(root, 'public/tiles/tileset.json')) || !existsSync(resolve(root, 'public/tiles/basemap/WMTSCapabilities.xml'))) {
+  if (!existsSync(resolve(root, 'public/tiles/tileset.json')) || !existsSync(resolve(root, 'public/tiles/basemap/WMTSCapabilities.xml')) || !existsSync(resolve(root, 'public/tiles/terrain/isarbach-dgm.tif'))) {
     console.log('building the demo town into public/tiles/ …');
     spawnSync('npx', ['tsx', 'tools/build-demo.ts'], { cwd: root, stdio: 'inherit' });
   }
@@ -185,13 +185,15 @@ async function main(): Promise<void> {
     const twinby: Measure[] = [];
     const cesium: Measure[] = [];
     const withBasemap: Measure[] = [];
+    const withTerrain: Measure[] = [];
     for (let i = 0; i < runs; i++) {
       const t = await measure(browser, `${origin}/tests/bench/viewer/twinby.html`);
       twinby.push(t);
       cesium.push(await measure(browser, `${origin}/tests/bench/viewer/cesium.html?view=${encodeURIComponent(t.view)}`));
       withBasemap.push(await measure(browser, `${origin}/tests/bench/viewer/twinby.html?basemap=1`));
+      withTerrain.push(await measure(browser, `${origin}/tests/bench/viewer/twinby.html?basemap=1&terrain=1`));
       console.log(
-        `run ${i + 1}/${runs}: TwinBy ${t.firstBuilding.toFixed(0)} ms (with base map ${withBasemap[i].firstBuilding.toFixed(0)} ms), CesiumJS ${cesium[i].firstBuilding.toFixed(0)} ms to the first buildings`,
+        `run ${i + 1}/${runs}: TwinBy ${t.firstBuilding.toFixed(0)} ms (with base map ${withBasemap[i].firstBuilding.toFixed(0)} ms, and terrain ${withTerrain[i].firstBuilding.toFixed(0)} ms), CesiumJS ${cesium[i].firstBuilding.toFixed(0)} ms to the first buildings`,
       );
     }
     const rows: Array<[string, (m: Measure) => number, number]> = [
@@ -211,6 +213,8 @@ async function main(): Promise<void> {
     }
     const b = withBasemap.map((m) => m.firstBuilding);
     console.log(`${'first building frame, base map on (ms)'.padEnd(36)}${median(b).toFixed(0).padStart(12)}  (TwinBy with the demo's synthetic WMTS base map)`);
+    const bt = withTerrain.map((m) => m.firstBuilding);
+    console.log(`${'… base map and terrain on (ms)'.padEnd(36)}${median(bt).toFixed(0).padStart(12)}  (and the demo's 961² DGM GeoTIFF, read in the terrain worker)`);
     const t = twinby[0];
     const ratio = median(twinby.map((m) => m.firstBuilding)) / median(cesium.map((m) => m.firstBuilding));
     console.log(`\ngoal: first buildings ≤ 1/3 of CesiumJS's time → ratio ${ratio.toFixed(2)} (${ratio <= 1 / 3 ? 'met' : 'not met'})`);

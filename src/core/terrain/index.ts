@@ -1,0 +1,6 @@
+// Terrain models: height grids from the terrain worker and the meshes engines draw from them.
+export { sampleHeight, gridExtent } from './height-grid.js';
+export type { HeightGrid } from './height-grid.js';
+export { buildTerrainMesh, surfaceHeight } from './terrain-mesh.js';
+export type { TerrainMesh, PlacePoint } from './terrain-mesh.js';
+export { subdivideTriangle, segmentPieces } from './subdivide.js';
