@@ -156,7 +156,11 @@ export async function prepareOffline(options: PrepareOptions): Promise<PrepareRe
       const res = await fetch(url, { cache: 'no-store' });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       const body = await res.arrayBuffer();
-      await cache.put(url, new Response(body, { status: 200, statusText: res.statusText, headers: res.headers }));
+      // decoded: the network's length and encoding no longer describe the body
+      const headers = new Headers(res.headers);
+      headers.delete('content-encoding');
+      headers.delete('content-length');
+      await cache.put(url, new Response(body, { status: 200, statusText: res.statusText, headers }));
       progress.bytes += body.byteLength;
     } catch (err) {
       if ((err as Error).name === 'QuotaExceededError') throw new OfflineError(`the browser's storage is full after ${progress.bytes} bytes`, 'quota', { needed: progress.totalBytes, free: decision.free });

@@ -5,7 +5,7 @@
 // - GET requests are answered from the twinby-offline-* caches first, then from the network.
 // - While the page asks it to record ({type:'twinby-record', cache}), every good network response is stored
 //   in that cache too: the tiles a tour's flights request that no file list names.
-/* global self, caches, fetch, Response */
+/* global self, caches, fetch, Headers, Response */
 (function () {
   const PREFIX = 'twinby-offline-';
   /** @type {{ cache: string, files: number, bytes: number, pending: Set<Promise<void>> } | null} */
@@ -22,7 +22,11 @@
 
   async function record(rec, request, response) {
     const body = await response.arrayBuffer();
-    const copy = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    // the body is decoded now: the network's length and encoding no longer describe it
+    const headers = new Headers(response.headers);
+    headers.delete('content-encoding');
+    headers.delete('content-length');
+    const copy = new Response(body, { status: response.status, statusText: response.statusText, headers });
     await (await caches.open(rec.cache)).put(request, copy);
     rec.files += 1;
     rec.bytes += body.byteLength;

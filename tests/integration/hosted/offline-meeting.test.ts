@@ -122,6 +122,21 @@ describe('a meeting prepared for offline, under a sub-path of another site', () 
     // what shows that every answer came from the cache) but the browser's update check of twinby-sw.js itself, which
     // a real network cut fails quietly, the installed worker going on
     expect(site.log.slice(served).filter((r) => !r.path.endsWith('/twinby-sw.js'))).toEqual([]);
+
+    // after the meeting: "Cache leeren" removes this page's cache and, none being left, the worker
+    await context.setOffline(false);
+    const after = await p.evaluate(async () => {
+      const council = document.querySelector('twinby-council') as any;
+      council.exit();
+      await council.clearOffline();
+      await council.updateComplete;
+      return {
+        caches: (await caches.keys()).filter((n) => n.startsWith('twinby-offline-')),
+        workers: (await navigator.serviceWorker.getRegistrations()).length,
+        status: council.shadowRoot.querySelector('.status')?.textContent,
+      };
+    });
+    expect(after).toEqual({ caches: [], workers: 0, status: 'Cache geleert' });
   }, 600_000);
 
   it('a worker whose scope cannot hold the page gives twinby-error with a clear German message; the viewer goes on', async () => {

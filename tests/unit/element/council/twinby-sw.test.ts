@@ -27,11 +27,11 @@ function startWorker(network: Record<string, string>) {
   const fetch = async (req: Request) => {
     fetched.push(req.url);
     if (!(req.url in network)) throw new TypeError('Failed to fetch');
-    return new Response(network[req.url], { status: 200 });
+    return new Response(network[req.url], { status: 200, headers: { 'content-type': 'image/png', 'content-encoding': 'gzip', 'content-length': '3' } });
   };
   const listeners: Record<string, (e: unknown) => void> = {};
   const self = { addEventListener: (type: string, fn: (e: unknown) => void) => (listeners[type] = fn), skipWaiting: () => {}, clients: { claim: async () => {} } };
-  runInNewContext(source, { self, caches, fetch, Response, Promise, Set, console });
+  runInNewContext(source, { self, caches, fetch, Headers, Response, Promise, Set, console });
 
   const request = async (url: string, init: RequestInit = {}) => {
     let answer: Promise<Response> | null = null;
@@ -74,6 +74,9 @@ describe('twinby-sw.js', () => {
     expect(await sw.request('https://g.de/t/2.png')).toBe('tile-22');
     expect(await sw.message({ type: 'twinby-record-stop' })).toEqual({ ok: true, files: 1, bytes: 7 });
     expect([...sw.store.get(cacheName)!.keys()]).toEqual(['https://g.de/t/2.png']);
+    // stored decoded: the network's encoding and length go, the type stays
+    const stored = sw.store.get(cacheName)!.get('https://g.de/t/2.png')!;
+    expect([stored.headers.get('content-type'), stored.headers.get('content-encoding'), stored.headers.get('content-length')]).toEqual(['image/png', null, null]);
     // recorded means served offline afterwards
     sw.fetched.length = 0;
     expect(await sw.request('https://g.de/t/2.png')).toBe('tile-22');
