@@ -43,6 +43,9 @@ export default defineConfig(({ mode }) => {
       // relative asset URLs: chunks and workers resolve against twinby.js (import.meta.url), so the folder
       // works under any path of any site; the default '/' sent worker requests to the site root
       base: './',
+      // '--mode lib' is no production mode to Vite: without this, Lit's development build (warnings, extra
+      // checks, more bytes) went into the package
+      resolve: { conditions: ['module', 'browser', 'production'] },
       build: {
         outDir: 'dist-lib',
         emptyOutDir: true,
