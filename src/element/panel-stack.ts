@@ -10,6 +10,8 @@ export class StackBelowController implements ReactiveController {
   private sibling: Element | null = null;
   private readonly resize = new ResizeObserver(() => this.place());
   private readonly mutations = new MutationObserver(() => this.watchPanel());
+  private readonly children = new MutationObserver(() => this.findSibling());
+  private observed = false;
   private panel: Element | null = null;
 
   constructor(
@@ -21,17 +23,37 @@ export class StackBelowController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.sibling = this.host.parentElement?.querySelector(this.selector) ?? null;
-    // the sibling renders its panel once its data has loaded: watch its shadow root until then
-    if (this.sibling?.shadowRoot) this.mutations.observe(this.sibling.shadowRoot, { childList: true, subtree: true, attributes: true });
-    this.watchPanel();
+    // the sibling may come later in the page (the demo writes <twinby-sun> before <twinby-scenario>)
+    const parent = this.host.parentElement;
+    if (parent) this.children.observe(parent, { childList: true });
+    this.findSibling();
   }
 
   hostDisconnected(): void {
+    this.children.disconnect();
     this.mutations.disconnect();
     this.resize.disconnect();
     this.panel = null;
     this.sibling = null;
+  }
+
+  private findSibling(): void {
+    const sibling = this.host.parentElement?.querySelector(this.selector) ?? null;
+    if (sibling && !sibling.shadowRoot && !customElements.get(sibling.localName)) {
+      // defined from a lazy chunk: its shadow root comes with the definition
+      void customElements.whenDefined(sibling.localName).then(() => setTimeout(() => this.host.isConnected && this.findSibling()));
+    }
+    if (sibling !== this.sibling || (sibling?.shadowRoot && !this.observed)) {
+      this.sibling = sibling;
+      this.mutations.disconnect();
+      this.observed = false;
+      // the sibling renders its panel once its data has loaded: watch its shadow root until then
+      if (sibling?.shadowRoot) {
+        this.mutations.observe(sibling.shadowRoot, { childList: true, subtree: true, attributes: true });
+        this.observed = true;
+      }
+    }
+    this.watchPanel();
   }
 
   private watchPanel(): void {
