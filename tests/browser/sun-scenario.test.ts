@@ -7,7 +7,7 @@ import type { TwinbyScenario, TwinbyViewer } from '../../src/index.js';
 import { defineSunElement, type TwinbySun } from '../../src/element/sun/index.js';
 import { fromWgs84, loadGeoid } from '../../src/core/geo/index.js';
 import type { Scenario } from '../../src/core/scenario/index.js';
-import { frames, loadTown, offset } from './helpers.js';
+import { frames, loadTown, offset, waitFor } from './helpers.js';
 import { defineScenarioElement } from '../../src/element/scenario/index.js';
 
 defineScenarioElement();
@@ -78,5 +78,29 @@ describe('<twinby-sun> with <twinby-scenario>', () => {
     const sunPanel = sun.shadowRoot!.querySelector('.panel')!.getBoundingClientRect();
     expect(scenarioPanel.height).toBeGreaterThan(0);
     expect(sunPanel.top, JSON.stringify({ sunPanel, scenarioPanel, viewer: viewer.getBoundingClientRect(), inline: sun.shadowRoot!.querySelector<HTMLElement>('.panel')!.style.cssText })).toBeGreaterThanOrEqual(scenarioPanel.bottom);
+  });
+
+  it('the sun panel stacks below the scenario panel when the page writes <twinby-sun> first (as the demo does)', async () => {
+    const { origin } = await loadTown();
+    viewer = document.createElement('twinby-viewer') as TwinbyViewer;
+    viewer.style.cssText = 'width: 720px; height: 900px;';
+    viewer.setAttribute('src', shadowUrl);
+    viewer.setAttribute('view', `${origin.lon},${origin.lat - 0.0012},${origin.height + 120},0,-50`);
+    const sun = document.createElement('twinby-sun') as TwinbySun;
+    viewer.append(sun);
+    const ready = new Promise((resolve) => viewer.addEventListener('twinby-ready', resolve, { once: true }));
+    document.body.append(viewer);
+    await ready;
+    // the scenario comes into the page after the sun
+    const scenario = document.createElement('twinby-scenario') as TwinbyScenario;
+    const loaded = new Promise((resolve) => viewer.addEventListener('twinby-scenario-load', resolve, { once: true }));
+    viewer.append(scenario);
+    void scenario.load(await towerScenario());
+    await loaded;
+    const scenarioPanel = await waitFor(() => {
+      const box = scenario.shadowRoot?.querySelector('.panel')?.getBoundingClientRect();
+      return box && box.height > 0 ? box : null;
+    }, 'the scenario panel');
+    await waitFor(() => sun.shadowRoot!.querySelector('.panel')!.getBoundingClientRect().top >= scenarioPanel.bottom, 'the sun panel below it');
   });
 });

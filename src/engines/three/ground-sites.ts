@@ -98,6 +98,8 @@ function siteOf(lists: number[][]): Site {
 export class SiteDiscs {
   readonly group = new Group();
   private readonly material = new MeshLambertMaterial({ color: 0xa5b392 });
+  private key = '';
+  private reach = Infinity;
 
   constructor() {
     this.group.name = 'twinby-ground-sites';
@@ -108,6 +110,10 @@ export class SiteDiscs {
    * covering another site's disc (a town 24 km off and 25 m lower would lie under the home plane).
    */
   set(sites: readonly Site[], home: Site | null): number {
+    // tiles load one by one: rebuild the discs only when a site came, went or moved
+    const key = sites.map((s) => (s === home ? 'h' : `${s.centre.toArray().map(Math.round)},${s.lowest.toFixed(2)},${Math.round(s.radius)}`)).join(';');
+    if (key === this.key) return this.reach;
+    this.key = key;
     let reach = Infinity;
     this.clear();
     for (const site of sites) {
@@ -124,9 +130,11 @@ export class SiteDiscs {
       disc.position.copy(site.centre).addScaledVector(site.up, site.lowest - 0.05);
       disc.updateMatrix();
       this.group.add(disc);
-      if (home) reach = Math.min(reach, home.centre.distanceTo(site.centre) - radius - 50);
+      // the plane is centred on the world origin
+      reach = Math.min(reach, Math.hypot(site.centre.x, site.centre.z) - radius - 50);
     }
     this.group.updateMatrixWorld(true);
+    this.reach = reach;
     return reach;
   }
 
@@ -145,6 +153,7 @@ export class SiteDiscs {
 
   dispose(): void {
     this.clear();
+    this.key = '';
     this.material.dispose();
   }
 
