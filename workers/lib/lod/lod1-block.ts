@@ -157,7 +157,10 @@ export function lod1Mesh(block: Lod1Block, tolerance: number): BuildingMesh {
       const nx = Math.round(((y1 - y0) / len) * 127), ny = Math.round((-(x1 - x0) / len) * 127);
       const base = positions.length / 3;
       positions.push(x0, y0, block.bottom, x1, y1, block.bottom, x1, y1, block.top, x0, y0, block.top);
-      for (let k = 0; k < 4; k++) normals.push(nx, ny, 0), surfaces.push(SURFACE_CODE.WallSurface);
+      for (let k = 0; k < 4; k++) {
+        normals.push(nx, ny, 0);
+        surfaces.push(SURFACE_CODE.WallSurface);
+      }
       indices.push(base, base + 1, base + 2, base, base + 2, base + 3);
     }
     // Roof: the outline at the top, ear-cut (counter-clockwise, facing up).
