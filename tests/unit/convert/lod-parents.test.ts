@@ -4,7 +4,8 @@
  * and the tileset without --lod are unchanged; the result passes Cesium's validator.
  */
 import { describe, expect, it } from 'vitest';
-import { convertCityGML } from '../../../workers/lib/convert/convert-citygml';
+import { convertBuildings, convertCityGML } from '../../../workers/lib/convert/convert-citygml';
+import { createHouse, createTown } from '../../helpers/create-building';
 import { generateTown } from '../../../tools/make-demo/generate-town';
 import { MAX_PARENT_BUILDINGS } from '../../../workers/lib/lod/parent-lod';
 import { validateTilesetFiles } from '../../helpers/validate-tileset';
@@ -102,5 +103,29 @@ describe('levels of detail', () => {
     let leafBytes = 0;
     for (const [t] of walk(tileset.root)) if (!t.children?.length && t.content) leafBytes += files.get(t.content.uri)!.byteLength;
     expect(root.byteLength * 10).toBeLessThan(leafBytes);
+  });
+
+  it("moves a parent's own buildings (too big for its children) to a leaf '-own' child, still drawn in full", { timeout: 400_000 }, async () => {
+    const buildings = createTown(300);
+    buildings.push(createHouse({ id: 'HALL', width: 380, depth: 60, x: 691000, y: 5334150 }));
+    const files = new Map<string, Uint8Array>();
+    await convertBuildings(buildings, { write: (p, b) => void files.set(p, b) }, { maxFeaturesPerTile: 60, lod: true });
+    const tiles = new Map((await readTiles(files)).map((t) => [t.uri, t]));
+    const tileset = JSON.parse(new TextDecoder().decode(files.get('tileset.json'))) as { root: Tile };
+    const pairs = [...walk(tileset.root)];
+    const own = pairs.filter(([t]) => t.content?.uri.endsWith('-own.glb'));
+    expect(own.length).toBeGreaterThan(0);
+    const [hallLeaf, parent] = own.find(([t]) => idsOf(tiles.get(t.content!.uri)!).includes('HALL'))!;
+    expect(hallLeaf.children ?? []).toEqual([]);
+    expect(hallLeaf.geometricError).toBe(0);
+    // The parent shows the hall as a block until it refines, and refines by replacing.
+    expect(parent!.refine).toBe('REPLACE');
+    expect(idsOf(tiles.get(parent!.content!.uri)!)).toContain('HALL');
+    // Every building is in exactly one leaf.
+    const leafRows = pairs.filter(([t]) => !t.children?.length && t.content).flatMap(([t]) => idsOf(tiles.get(t.content!.uri)!));
+    expect(leafRows.length).toBe(301);
+    expect(new Set(leafRows).size).toBe(301);
+    const report = await validateTilesetFiles(files);
+    expect(report.numErrors).toBe(0);
   });
 });
