@@ -91,6 +91,10 @@ describe('levels of detail', () => {
     expect(new Set(rows(off.tiles)).size).toBe(rows(off.tiles).length);
     expect(rows(on.tiles).length).toBeGreaterThan(new Set(rows(on.tiles)).size);
     expect(new Set(rows(on.tiles))).toEqual(new Set(rows(off.tiles)));
+    // Deterministic: what lets --shard + merge equal one run (a file's tileset is the same bytes on any shard).
+    const again = await convert(800, true, 100);
+    expect([...again.files.keys()].sort()).toEqual([...on.files.keys()].sort());
+    for (const [path, bytes] of on.files) expect(again.files.get(path), path).toEqual(bytes);
   });
 
   it("bounds a 10k-building town's root: at most the cap of buildings and 1 MB", { timeout: 600_000 }, async () => {
