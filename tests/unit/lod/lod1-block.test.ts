@@ -66,6 +66,14 @@ describe('lod1BlockOf / lod1Mesh', () => {
     expect(signedArea(block.outlines[0])).not.toBe(0);
   });
 
+  it('uses the convex hull of the mesh when the footprint is not in the mesh plane (geographic CRSs)', () => {
+    const lonLat = { ...mesh, footprint: [[Float64Array.of(11.5, 48.1, 11.5002, 48.1, 11.5002, 48.1001, 11.5, 48.1)]] };
+    const block = lod1BlockOf(lonLat, model, 15);
+    expect(block.outlines).toHaveLength(1);
+    expect(block.outlines[0].length / 2).toBe(4); // the house's rectangle, not the degree values
+    expect(block.area).toBeCloseTo(12 * 8, 3);
+  });
+
   it('keeps the largest footprints up to the cap and counts the largest dropped building in the error', () => {
     const base = lod1BlockOf(mesh, model, 15);
     const blocks = Array.from({ length: MAX_PARENT_BUILDINGS + 50 }, (_, i) => ({ ...base, area: 1000 + i, size: 40 + i / 1000, roofError: 0 }));
