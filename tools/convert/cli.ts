@@ -22,7 +22,7 @@ import { mergeMain } from './merge';
 import { parseShard, SHARD_FILE, shardPositions, type Shard } from './shard';
 import { emptyShard, writeShardRecord, type ShardRun } from './shard-record';
 
-const USAGE = `Usage: twinby-convert <file|dir…> --out <dir> [--crs EPSG:xxxx] [--geoid auto|egm96|none|<metres>] [--jobs N] [--json] [--force] [--shard i/N]
+const USAGE = `Usage: twinby-convert <file|dir…> --out <dir> [--crs EPSG:xxxx] [--geoid auto|egm96|none|<metres>] [--jobs N] [--json] [--force] [--shard i/N] [--lod]
        twinby-convert merge <shard-dir…> --out <dir> [--force]
 
   <file|dir…>   CityGML files, or folders searched recursively for *.gml and *.xml
@@ -33,6 +33,8 @@ const USAGE = `Usage: twinby-convert <file|dir…> --out <dir> [--crs EPSG:xxxx]
   --geoid       normal → ellipsoidal heights: auto (default, EGM96 for normal heights), egm96, none,
                 or a fixed offset in metres added to every height
   --jobs, -j    files converted in parallel (default: the number of cores)
+  --lod         levels of detail (experimental): parent tiles carry the buildings beneath them as simplified
+                LoD1 blocks, so a far view loads a few parents instead of every building
   --json        print the summary as JSON on stdout instead of text
   --shard i/N   convert only this run's share (0 ≤ i < N) of the files, balanced by size; every shard sees the
                 same inputs. 'merge' then joins the shards' --out folders into one tileset, the same bytes as one run
@@ -49,6 +51,7 @@ interface CliOptions {
   json: boolean;
   force: boolean;
   shard?: Shard;
+  lod: boolean;
 }
 
 function parseCli(argv: string[]): CliOptions | 'help' {
@@ -65,6 +68,7 @@ function parseCli(argv: string[]): CliOptions | 'help' {
         json: { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
         shard: { type: 'string' },
+        lod: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -90,7 +94,7 @@ function parseCli(argv: string[]): CliOptions | 'help' {
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
-  return { inputs: positionals, out: resolve(values.out), crs: values.crs, geoid, jobs, json: values.json, force: values.force, shard };
+  return { inputs: positionals, out: resolve(values.out), crs: values.crs, geoid, jobs, json: values.json, force: values.force, shard, lod: values.lod };
 }
 
 async function readChild(out: string, result: JobResult, name: string): Promise<(ChildTileset & { name: string }) | undefined> {
@@ -179,6 +183,7 @@ async function convertInto(
     bytes: input.bytes,
     crs: options.crs,
     geoid: options.geoid,
+    lod: options.lod,
     // beside the output (input-sized disks), never committed: only the named folders move to the target
     spill: join(output.staging, `.spill-${id}.bin`),
   }));

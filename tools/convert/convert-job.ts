@@ -18,6 +18,8 @@ export interface ConvertJob {
   geoid?: string | number;
   /** Temporary file where buildings wait for their tile (removed when the job ends); in memory without one. */
   spill?: string;
+  /** Parent tiles with LoD1 blocks. */
+  lod?: boolean;
 }
 
 export type JobMessage =
@@ -32,7 +34,7 @@ export async function runJob(job: ConvertJob, onProgress?: (p: ConvertProgress) 
   let spill: DiskSpillFile | undefined;
   try {
     spill = job.spill ? new DiskSpillFile(job.spill) : undefined;
-    return await convertCityGML(stream, directorySink(job.outDir), { file: job.file, crs: job.crs, geoid: job.geoid, spill, onProgress });
+    return await convertCityGML(stream, directorySink(job.outDir), { file: job.file, crs: job.crs, geoid: job.geoid, spill, lod: job.lod, onProgress });
   } catch (err) {
     // convertCityGML reports bad input in its summary; this catches the unexpected, so other files go on.
     const e = err instanceof Error ? err : new Error(String(err));

@@ -41,6 +41,8 @@ export interface ConvertOptions {
    * with one (a temporary file in Node) memory follows the tile being written, not the input.
    */
   spill?: SpillFile;
+  /** Parent tiles carry simplified LoD1 blocks (see tileset-writer.ts). Default off here; the CLI turns it on. */
+  lod?: boolean;
   signal?: AbortSignal;
   onProgress?: (p: ConvertProgress) => void;
   onWarning?: (w: ConvertWarning) => void;
@@ -191,6 +193,7 @@ async function convertDataset(
       const { tileset, tiles } = await writeTiles(tree, building, dataset.schema.build(), {
         write,
         origin: (i) => dataset.origin(i),
+        lod: options.lod,
         onTile: async (n) => {
           summary.tiles = n;
           if (await pause()) progress('writing');

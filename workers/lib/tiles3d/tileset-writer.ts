@@ -11,6 +11,8 @@ import { postOrder } from '../tiling/quadtree';
 import type { MetadataSchema } from './metadata-schema';
 import { buildTileGeometry, type PlacedBuilding } from './tile-geometry';
 import { writeTileGlb } from './write-glb';
+import { lod1BlockOf, lod1Mesh, type Lod1Block } from '../lod/lod1-block';
+import { selectParentBlocks } from '../lod/parent-lod';
 
 export interface TilesetBuilding extends PlacedBuilding {
   /** Bounding-box diagonal in metres: what leaving this building out costs. */
@@ -20,7 +22,7 @@ export interface TilesetBuilding extends PlacedBuilding {
 export interface TileJson {
   boundingVolume: { box: number[] };
   geometricError: number;
-  refine?: 'ADD';
+  refine?: 'ADD' | 'REPLACE';
   transform?: number[];
   content?: { uri: string };
   children?: TileJson[];
@@ -32,6 +34,11 @@ export interface WriteTilesOptions {
   origin?: (index: number) => ArrayLike<number>;
   /** Called after each tile; may await (to yield, or to honour an abort). */
   onTile?: (tiles: number) => void | Promise<void>;
+  /**
+   * Levels of detail: parents carry LoD1 blocks of the buildings beneath them (refine REPLACE), and a
+   * parent's own full buildings move to a leaf child `<id>-own`. Off: parents hold only their own buildings (ADD).
+   */
+  lod?: boolean;
 }
 
 interface NodeState {
@@ -42,6 +49,8 @@ interface NodeState {
   /** Largest building size in the subtree. */
   maxSize: number;
   json: TileJson;
+  /** LoD mode: the blocks this subtree hands up (what its parent may keep). */
+  blocks?: Lod1Block[];
 }
 
 export interface WrittenTileset {
@@ -69,24 +78,33 @@ export async function writeTiles(
     const json: TileJson = { boundingVolume: { box: [] }, geometricError: 0 };
 
     let maxSize = 0;
+    const lod = options.lod === true;
+    const blocks: Lod1Block[] | undefined = lod ? [] : undefined;
+    // In LoD mode a parent's own buildings go to a leaf child: its content is the LoD1 blocks.
+    const ownLeaf = lod && node.children.length > 0 ? ({ boundingVolume: { box: [] }, geometricError: 0 } as TileJson) : undefined;
     if (node.items.length) {
       const placed = node.items.map(building);
       const { geometry, bounds } = buildTileGeometry(placed, toTile);
       const glb = writeTileGlb(geometry, placed.map(featureOf), schema);
-      const uri = `tiles/${node.id}.glb`;
+      const uri = `tiles/${node.id}${ownLeaf ? '-own' : ''}.glb`;
       await options.write(uri, glb);
-      json.content = { uri };
+      (ownLeaf ?? json).content = { uri };
+      if (ownLeaf) ownLeaf.boundingVolume.box = boxOf(bounds);
       for (let k = 0; k < 3; k++) {
         min[k] = bounds[k];
         max[k] = bounds[k + 3];
       }
-      for (const b of placed) maxSize = Math.max(maxSize, b.size);
+      for (const b of placed) {
+        maxSize = Math.max(maxSize, b.size);
+        blocks?.push(lod1BlockOf(b.mesh, b.model, b.size));
+      }
+      if (ownLeaf) await options.onTile?.(++tiles);
     }
 
     let childError = 0;
     let omitted = 0;
     const p = [0, 0, 0];
-    if (node.children.length) json.children = [];
+    if (node.children.length) json.children = ownLeaf?.content ? [ownLeaf] : [];
     for (const child of node.children) {
       const c = states.get(child)!;
       for (const corner of c.corners) {
@@ -101,7 +119,28 @@ export async function writeTiles(
       childError = Math.max(childError, c.geometricError);
       omitted = Math.max(omitted, c.maxSize);
       maxSize = Math.max(maxSize, c.maxSize);
+      if (c.blocks) for (const b of c.blocks) blocks!.push(b);
       states.delete(child);
+    }
+
+    let lodError = 0;
+    let handUp = blocks;
+    if (lod && node.children.length) {
+      const selection = selectParentBlocks(blocks!, node.size);
+      handUp = selection.kept;
+      lodError = selection.error;
+      json.refine = 'REPLACE';
+      if (selection.kept.length) {
+        const placed = selection.kept.map((b) => ({ mesh: lod1Mesh(b, selection.tolerance), model: b.model }));
+        const { geometry, bounds } = buildTileGeometry(placed, toTile);
+        const uri = `tiles/${node.id}.glb`;
+        await options.write(uri, writeTileGlb(geometry, selection.kept.map((b) => b.feature), schema));
+        json.content = { uri };
+        for (let k = 0; k < 3; k++) {
+          min[k] = Math.min(min[k], bounds[k]);
+          max[k] = Math.max(max[k], bounds[k + 3]);
+        }
+      }
     }
 
     const center = [0, 1, 2].map((k) => (min[k] + max[k]) / 2);
@@ -109,20 +148,20 @@ export async function writeTiles(
     const half = [0, 1, 2].map((k) => Math.max((max[k] - min[k]) / 2, 0.005));
     json.boundingVolume.box = [center[0], center[1], center[2], half[0], 0, 0, 0, half[1], 0, 0, 0, half[2]];
     const diagonal = 2 * Math.hypot(half[0], half[1], half[2]);
-    json.geometricError = node.children.length ? parentError(omitted, diagonal, childError) : 0;
+    json.geometricError = !node.children.length ? 0 : lod ? aboveChildren(lodError, childError) : parentError(omitted, diagonal, childError);
 
     const corners: number[][] = [];
     for (let k = 0; k < 8; k++) {
       const local = [center[0] + (k & 1 ? half[0] : -half[0]), center[1] + (k & 2 ? half[1] : -half[1]), center[2] + (k & 4 ? half[2] : -half[2])];
       corners.push(transformPoint(world, local[0], local[1], local[2]) as number[]);
     }
-    states.set(node, { world, corners, geometricError: json.geometricError, maxSize, json });
+    states.set(node, { world, corners, geometricError: json.geometricError, maxSize, json, blocks: handUp });
     if (json.content) await options.onTile?.(++tiles);
   }
 
   const rootState = states.get(root)!;
   rootState.json.transform = Array.from(rootState.world);
-  rootState.json.refine = 'ADD';
+  rootState.json.refine = rootState.json.refine ?? 'ADD';
   const box = rootState.json.boundingVolume.box;
   const rootDiagonal = 2 * Math.hypot(box[3], box[7], box[11]);
   return {
@@ -142,8 +181,18 @@ export async function writeTiles(
  * would fill 16 px), and always more than its children's (errors strictly decrease downwards).
  */
 function parentError(omitted: number, diagonal: number, childError: number): number {
-  const error = Math.max(omitted, diagonal / 8, 0.01);
+  return aboveChildren(Math.max(omitted, diagonal / 8, 0.01), childError);
+}
+
+/** Errors strictly decrease downwards: a parent coarsens what its children already coarsened. */
+function aboveChildren(error: number, childError: number): number {
   return error > childError ? error : childError * 1.5 + 0.01;
+}
+
+function boxOf(bounds: Float64Array): number[] {
+  const c = [0, 1, 2].map((k) => (bounds[k] + bounds[k + 3]) / 2);
+  const h = [0, 1, 2].map((k) => Math.max((bounds[k + 3] - bounds[k]) / 2, 0.005));
+  return [c[0], c[1], c[2], h[0], 0, 0, 0, h[1], 0, 0, 0, h[2]];
 }
 
 function featureOf(b: PlacedBuilding): { id: string; lod: number; attributes: BuildingMesh['attributes'] } {

@@ -59,11 +59,11 @@ describe('twinby-convert --shard and merge', () => {
     expect(parseShard('3/4')).toEqual({ index: 3, count: 4 });
   });
 
-  it('four shards plus merge equal one run, byte for byte, and pass the validator', async () => {
-    const single = await cli([join(work, 'in'), '--out', join(work, 'single'), '--geoid', 'none', '--jobs', '1']);
+  it('four shards plus merge equal one run, byte for byte, and pass the validator (levels of detail on)', async () => {
+    const single = await cli([join(work, 'in'), '--out', join(work, 'single'), '--geoid', 'none', '--jobs', '1', '--lod']);
     expect(single.code, single.stderr).toBe(0);
     for (let i = 0; i < 4; i++) {
-      const r = await cli([join(work, 'in'), '--out', join(work, `shard-${i}`), '--geoid', 'none', '--jobs', '1', '--shard', `${i}/4`]);
+      const r = await cli([join(work, 'in'), '--out', join(work, `shard-${i}`), '--geoid', 'none', '--jobs', '1', '--lod', '--shard', `${i}/4`]);
       expect(r.code, r.stderr).toBe(0);
     }
     const shardDirs = [0, 1, 2, 3].map((i) => join(work, `shard-${i}`));
