@@ -3,6 +3,8 @@
  * in /some/path/twinby/, the demo town, plan and scenario beside it, a page in /some/path/page/, and a
  * three-stop tour built around the home view.
  */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startStaticSite, type StaticSite } from './static-site.ts';
@@ -19,8 +21,16 @@ export const meetingPage = (council: string) => `<!doctype html><html lang="de">
   ${council}
 </twinby-viewer></body></html>`;
 
+/** The demo's town, base map, plan and scenario, built as `npm start` builds them when a fresh clone has none. */
+function ensureDemo(): void {
+  const needed = ['public/tiles/tileset.json', 'public/tiles/basemap/WMTSCapabilities.xml', 'public/plan/am-muehlbach.xplan.gml', 'public/scenario/neubau-am-muehlbach.json'];
+  if (needed.every((f) => existsSync(resolve(root, f)))) return;
+  execFileSync('npx', ['tsx', 'tools/build-demo.ts'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+}
+
 /** The site; `libDir` is a library build (dist-lib). The host lets twinby-sw.js serve all of /some/path/. */
 export function startMeetingSite(libDir: string): Promise<StaticSite> {
+  ensureDemo();
   return startStaticSite(
     {
       '/some/path/twinby/': libDir,
