@@ -43,23 +43,25 @@ it('shows an existing b3dm tileset and picks its buildings with their batch-tabl
     [0, 'DEBY_B3DM_2', 'Speicher', 20],
     [30, 'DEBY_B3DM_3', 'Turm', 30],
   ] as const) {
-    // the page picks where the building's roof shows, as a click there would
-    const handle = await page.waitForFunction(
-      async ([lon, lat, h, want]) => {
-        type Engine = { projectToScreen(a: number, b: number, c: number): { x: number; y: number } | null; pick(x: number, y: number): Promise<{ id: string; attributes: Record<string, unknown> } | null>; requestRender(): void };
-        const engine = (document.getElementById('v') as unknown as { activeEngine?: Engine }).activeEngine;
-        if (!engine) return null;
-        engine.requestRender();
-        const at = engine.projectToScreen(lon as number, lat as number, h as number);
-        const pick = at ? await engine.pick(at.x, at.y) : null;
-        return pick?.id === want ? pick.attributes : null;
-      },
-      [east(m), origin.lat, origin.height + height - 0.5, id] as const,
-      { timeout: 90_000, polling: 250 },
-    );
-    const attributes = (await handle.jsonValue()) as Record<string, unknown>;
-    expect(attributes.name, `${id}; errors: ${errors.join('; ')}`).toBe(name);
-    expect(attributes.measuredHeight).toBe(height);
+    // the page picks where the building's roof shows, as a click there would; tiles arrive in their own time
+    let attributes: Record<string, unknown> | null = null;
+    for (const started = Date.now(); !attributes && Date.now() - started < 90_000; await new Promise((r) => setTimeout(r, 250))) {
+      attributes = await page.evaluate(
+        async ([lon, lat, h, want]) => {
+          type Engine = { projectToScreen(a: number, b: number, c: number): { x: number; y: number } | null; pick(x: number, y: number): Promise<{ id: string; attributes: Record<string, unknown> } | null>; requestRender(): void };
+          const engine = (document.getElementById('v') as unknown as { activeEngine?: Engine }).activeEngine;
+          if (!engine) return null;
+          engine.requestRender();
+          const at = engine.projectToScreen(lon as number, lat as number, h as number);
+          const pick = at ? await engine.pick(at.x, at.y) : null;
+          return pick?.id === want ? pick.attributes : null;
+        },
+        [east(m), origin.lat, origin.height + height - 0.5, id] as const,
+      );
+    }
+    expect(attributes, `a pick of ${id}; errors: ${errors.join('; ')}`).not.toBeNull();
+    expect(attributes!.name).toBe(name);
+    expect(attributes!.measuredHeight).toBe(height);
   }
   expect(errors).toEqual([]);
   expect(site.log.filter((r) => r.status !== 200)).toEqual([]);
