@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../../helpers/chromium.ts';
 import { startStaticSite, type StaticSite } from './static-site.ts';
+import { collectErrors, pickBuilding } from './page-pick.ts';
 
 const origin = { lon: 12.152, lat: 48.537, height: 440 };
 const rad = Math.PI / 180;
@@ -35,30 +36,14 @@ afterAll(async () => {
 
 it('shows an existing b3dm tileset and picks its buildings with their batch-table properties', async () => {
   const page = await browser.newPage();
-  const errors: string[] = [];
-  await page.exposeFunction('__twinbyError', (m: string) => errors.push(m));
-  await page.addInitScript(() => document.addEventListener('twinby-error', (e) => (window as unknown as { __twinbyError(m: string): void }).__twinbyError(String((e as CustomEvent).detail?.message)), true));
+  const errors = await collectErrors(page);
   await page.goto(`${site.origin}/some/path/page/index.html`);
   for (const [m, id, name, height] of [
     [0, 'DEBY_B3DM_2', 'Speicher', 20],
     [30, 'DEBY_B3DM_3', 'Turm', 30],
   ] as const) {
-    // the page picks where the building's roof shows, as a click there would; tiles arrive in their own time
-    let attributes: Record<string, unknown> | null = null;
-    for (const started = Date.now(); !attributes && Date.now() - started < 90_000; await new Promise((r) => setTimeout(r, 250))) {
-      attributes = await page.evaluate(
-        async ([lon, lat, h, want]) => {
-          type Engine = { projectToScreen(a: number, b: number, c: number): { x: number; y: number } | null; pick(x: number, y: number): Promise<{ id: string; attributes: Record<string, unknown> } | null>; requestRender(): void };
-          const engine = (document.getElementById('v') as unknown as { activeEngine?: Engine }).activeEngine;
-          if (!engine) return null;
-          engine.requestRender();
-          const at = engine.projectToScreen(lon as number, lat as number, h as number);
-          const pick = at ? await engine.pick(at.x, at.y) : null;
-          return pick?.id === want ? pick.attributes : null;
-        },
-        [east(m), origin.lat, origin.height + height - 0.5, id] as const,
-      );
-    }
+    // the page picks where the building's roof shows, as a click there would
+    const attributes = await pickBuilding(page, [east(m), origin.lat, origin.height + height - 0.5], id);
     expect(attributes, `a pick of ${id}; errors: ${errors.join('; ')}`).not.toBeNull();
     expect(attributes!.name).toBe(name);
     expect(attributes!.measuredHeight).toBe(height);

@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../../helpers/chromium.ts';
 import { startStaticSite, type StaticSite } from './static-site.ts';
+import { collectErrors, pickBuilding } from './page-pick.ts';
 import { gltfExtensionsSet } from '../../browser/fixtures/kinds/gltf-ext-set.ts';
 import { dracoBoxes, meshoptBoxes } from '../../browser/fixtures/kinds/gltf-ext-values.ts';
 import { origin } from '../../browser/fixtures/kinds/geo.ts';
@@ -48,26 +49,10 @@ describe('compressed tiles through the library build under a sub-path', () => {
 
   it('decodes Draco and meshopt tiles and picks their buildings', async () => {
     const page = await browser.newPage();
-    const errors: string[] = [];
-    await page.exposeFunction('__twinbyError', (m: string) => errors.push(m));
-    await page.addInitScript(() => document.addEventListener('twinby-error', (e) => (window as unknown as { __twinbyError(m: string): void }).__twinbyError(String((e as CustomEvent).detail?.message)), true));
+    const errors = await collectErrors(page);
     await page.goto(`${site.origin}/some/path/page/index.html`);
     for (const b of [dracoBoxes[0], meshoptBoxes[1]]) {
-      let attributes: Record<string, unknown> | null = null;
-      for (const started = Date.now(); !attributes && Date.now() - started < 60_000; await new Promise((r) => setTimeout(r, 200))) {
-        attributes = await page.evaluate(
-          async ([lon, lat, h, id]) => {
-            type Engine = { projectToScreen(a: number, b: number, c: number): { x: number; y: number } | null; pick(x: number, y: number): Promise<{ id: string; attributes: Record<string, unknown> } | null>; requestRender(): void };
-            const engine = (document.getElementById('v') as unknown as { activeEngine?: Engine }).activeEngine;
-            if (!engine) return null;
-            engine.requestRender();
-            const at = engine.projectToScreen(lon as number, lat as number, h as number);
-            const pick = at ? await engine.pick(at.x, at.y) : null;
-            return pick?.id === id ? pick.attributes : null;
-          },
-          [lonAt(b.east), latAt(b.north), origin.height + b.height - 0.5, b.id] as const,
-        );
-      }
+      const attributes = await pickBuilding(page, [lonAt(b.east), latAt(b.north), origin.height + b.height - 0.5], b.id, 60_000);
       expect(attributes, `a pick of ${b.id}; errors: ${errors.join('; ')}`).not.toBeNull();
       expect(attributes!.name).toBe(b.name);
     }
