@@ -4,6 +4,9 @@
  */
 import type { Feature, FeatureCollection } from '../src/core/formats/feature';
 import type { PlanOverlay } from '../src/core/formats/xplanung/xplan-overlay';
+import type { WfsCapabilities, WfsVersion } from '../src/core/formats/wfs/capabilities';
+import type { WfsErrorDetail } from '../src/core/sources/wfs-source';
+import type { LonLatBbox } from '../src/core/sources/view-extent';
 
 export interface GmlParseParams {
   /** A GetFeature response or a file: bytes (transferred; decoded as UTF-8 or as the XML declaration says) or text. */
@@ -34,6 +37,43 @@ export interface PlanParseResult extends PlanBuildResult {
   sourceEpsg: number | null;
 }
 
+export interface PlanUrlParams extends PlanOptionsParams {
+  /** Absolute or blob: URL; the data worker fetches and reads it once for every layer that asks. */
+  url: string;
+}
+
+/** What a <twinby-wfs> layer asks of its source in the data worker. */
+export interface WfsSessionOptions extends PlanOptionsParams {
+  url: string;
+  typeNames: string[];
+  version?: WfsVersion | 'auto';
+  format?: 'auto' | 'geojson' | 'gml';
+  pageSize?: number;
+  maxFeatures?: number;
+  cellSize?: number;
+  cacheCells?: number;
+}
+
+/** From the source to the layer: the overlay arrives built and triangulated, its arrays transferred. */
+export type WfsSessionEvent =
+  | { type: 'loading'; pending: number }
+  | { type: 'plan'; plan: PlanBuildResult; complete: boolean; features: number }
+  | { type: 'error'; detail: WfsErrorDetail }
+  | { type: 'warning'; message: string };
+
+/** A page-supplied fetch run on the main thread (e.g. with an Authorization header); the body comes back transferred. */
+export type ProxiedFetch = (url: string) => Promise<{ status: number; statusText: string; body: ArrayBuffer } | { error: string }>;
+
+export interface WfsSession {
+  /** Loads the cells of a WGS84 extent; resolves when they settled (failures arrive as events). */
+  setExtent(extent: LonLatBbox): Promise<void>;
+  capabilities(): Promise<WfsCapabilities>;
+  hits(typeName: string, extent?: LonLatBbox): Promise<number | null>;
+  /** Requests in flight. */
+  pending(): Promise<number>;
+  dispose(): void;
+}
+
 export interface GmlWorkerApi {
   /** A WFS GetFeature response (GML 3.1.1/3.2 or GeoJSON) → features in WGS84; an ows:ExceptionReport rejects with its text. */
   parseFeatures(params: GmlParseParams): Promise<FeatureCollection>;
@@ -41,4 +81,6 @@ export interface GmlWorkerApi {
   buildPlan(params: PlanOptionsParams & { features: Feature[] }): Promise<PlanBuildResult>;
   /** A whole plan file (XPlanGML or GeoJSON) in one call: parse, then build. Short "EPSG:4326" is read lon/lat, as in files. */
   parsePlan(params: GmlParseParams & PlanOptionsParams): Promise<PlanParseResult>;
+  /** A plan file by URL, fetched and read in the worker once (shared with the spatial and scenario sessions). */
+  parsePlanUrl(params: PlanUrlParams): Promise<PlanParseResult>;
 }

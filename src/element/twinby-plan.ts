@@ -46,21 +46,19 @@ export class TwinbyPlan extends PlanLayerElement {
     const source = typeof input === 'string' ? new URL(input, document.baseURI).href : ((input as File).name ?? 'plan');
     this.setStatus(true);
     try {
-      let body: ArrayBuffer;
-      if (typeof input === 'string') {
-        const res = await fetch(source, { signal: abort.signal });
-        if (!res.ok) throw Object.assign(new Error(`${source}: HTTP ${res.status} ${res.statusText}`), { status: res.status });
-        body = await res.arrayBuffer();
-      } else {
-        body = await input.arrayBuffer();
-      }
-      const plan = await this.startClient().parsePlan({ body, source, id: this.layerId, storeyHeight: this.storeyHeight }, { signal: abort.signal });
+      const client = this.startClient();
+      const options = { signal: abort.signal };
+      // a URL is fetched and read in the data worker, once for every layer and panel that shows this plan
+      const plan =
+        typeof input === 'string'
+          ? await client.parsePlanUrl({ url: source, id: this.layerId, storeyHeight: this.storeyHeight }, options)
+          : await client.parsePlan({ body: await input.arrayBuffer(), source, id: this.layerId, storeyHeight: this.storeyHeight }, options);
       if (abort.signal.aborted || this.host !== host) return;
       this.showPlan(plan, plan.warnings);
     } catch (err) {
       if (abort.signal.aborted) return;
-      const status = (err as { status?: number }).status;
-      this.fail('parse', (err as Error).message, { url: typeof input === 'string' ? source : undefined, ...(status ? { status } : {}) });
+      const status = /: HTTP (\d{3})\b/.exec((err as Error).message)?.[1];
+      this.fail('parse', (err as Error).message, { url: typeof input === 'string' ? source : undefined, ...(status ? { status: Number(status) } : {}) });
       throw err;
     } finally {
       if (this.abort === abort) this.setStatus(false);

@@ -1,14 +1,20 @@
 import { PlanLayerElement } from './plan-layer.js';
 import type { LayerHost } from './layer-element.js';
-import type { WfsSource, WfsSourceOptions } from '../core/sources/wfs-source.js';
 import type { FetchLike } from '../core/sources/wfs-request.js';
-import type { Feature } from '../core/formats/feature.js';
-import type { WfsVersion } from '../core/formats/wfs/capabilities.js';
+import type { WfsCapabilities, WfsVersion } from '../core/formats/wfs/capabilities.js';
+import type { LonLatBbox } from '../core/sources/view-extent.js';
+import type { WfsClient, WfsSessionEvent, WfsSessionOptions } from '../worker-clients/gml-client.js';
 
 /** Quiet time after the camera stops before the view's features are asked for. */
 const VIEW_DEBOUNCE_MS = 300;
-/** Pages arriving close together are drawn once. */
-const BUILD_DEBOUNCE_MS = 120;
+
+/** The layer's source as the page sees it: it lives in the data worker. */
+export interface WfsSourceHandle {
+  /** Requests in flight, as last reported by the worker. */
+  pending(): number;
+  capabilities(): Promise<WfsCapabilities>;
+  hits(typeName: string, extent?: LonLatBbox): Promise<number | null>;
+}
 
 /**
  * <twinby-wfs url="https://…/wfs" type-names="xplan:BP_BaugebietsTeilFlaeche,xplan:BP_BauGrenze"
@@ -26,13 +32,10 @@ export class TwinbyWfs extends PlanLayerElement {
   /** A fetch to use instead of the global one, e.g. to add an Authorization header. Set before attaching. */
   fetch: FetchLike | null = null;
 
-  private source: WfsSource | null = null;
+  private source: WfsClient | null = null;
+  private inFlight = 0;
   private unsubscribe: Array<() => void> = [];
   private viewTimer: ReturnType<typeof setTimeout> | undefined;
-  private buildTimer: ReturnType<typeof setTimeout> | undefined;
-  private generation = 0;
-  /** Counts attaches, so that a slow first import cannot start a layer that was re-attached since. */
-  private attaches = 0;
 
   get url(): string | null {
     return this.getAttribute('url');
@@ -51,12 +54,14 @@ export class TwinbyWfs extends PlanLayerElement {
     this.setAttribute('type-names', v.join(','));
   }
 
-  /** The source behind the layer (capabilities, hits, features), while attached. */
-  get wfs(): WfsSource | null {
-    return this.source;
+  /** The source behind the layer (capabilities, hits, requests in flight), while attached. */
+  get wfs(): WfsSourceHandle | null {
+    const source = this.source;
+    if (!source) return null;
+    return { pending: () => this.inFlight, capabilities: () => source.capabilities(), hits: (t, e) => source.hits(t, e) };
   }
 
-  private options(): WfsSourceOptions | null {
+  private options(): WfsSessionOptions | null {
     const url = this.url;
     const typeNames = this.typeNames;
     if (!url || !typeNames.length) return null;
@@ -73,8 +78,8 @@ export class TwinbyWfs extends PlanLayerElement {
       format: format === 'geojson' || format === 'gml' ? format : 'auto',
       pageSize: num('page-size'),
       cellSize: num('cell-size'),
-      fetch: this.fetch ?? undefined,
-      parse: this.startClient().parse,
+      id: this.layerId,
+      storeyHeight: this.storeyHeight,
     };
   }
 
@@ -85,29 +90,23 @@ export class TwinbyWfs extends PlanLayerElement {
       this.fail('wfs', '<twinby-wfs> needs url and type-names');
       return;
     }
-    // the WFS code (capabilities, paging, XML for error bodies) loads with the first <twinby-wfs> only
-    const attach = ++this.attaches;
-    void import('./wfs-runtime.js').then(({ WfsSource }) => {
-      if (attach === this.attaches && this.host === host) this.start(host, new WfsSource(options));
-    });
-  }
-
-  private start(host: LayerHost, source: WfsSource): void {
-    this.source = source;
-    this.unsubscribe = [
-      source.events.on('loading', ({ pending }) => this.setStatus(pending > 0)),
-      source.events.on('features', ({ features, complete }) => this.scheduleBuild(features, complete)),
-      source.events.on('error', (e) => this.fail('wfs', e.message, { url: e.url, status: e.status })),
-      host.engine.events.on('view-change', () => this.scheduleView()),
-    ];
+    // capabilities, paging, parsing and the overlay all run in the data worker: only the overlay comes back
+    this.inFlight = 0;
+    this.source = this.startClient().openWfs(options, (event) => this.host === host && this.receive(event), this.fetch ?? undefined);
+    this.unsubscribe = [host.engine.events.on('view-change', () => this.scheduleView())];
     void this.updateView(host);
   }
 
+  private receive(event: WfsSessionEvent): void {
+    if (event.type === 'loading') {
+      this.inFlight = event.pending;
+      this.setStatus(event.pending > 0);
+    } else if (event.type === 'plan') this.showPlan(event.plan);
+    else if (event.type === 'error') this.fail('wfs', event.detail.message, { url: event.detail.url, status: event.detail.status });
+  }
+
   protected onDetach(host: LayerHost): void {
-    this.attaches++;
     clearTimeout(this.viewTimer);
-    clearTimeout(this.buildTimer);
-    this.generation++;
     for (const off of this.unsubscribe.splice(0)) off();
     this.source?.dispose();
     this.source = null;
@@ -128,26 +127,10 @@ export class TwinbyWfs extends PlanLayerElement {
       const hit = await host.engine.pickPosition(rect.left + rect.width / 2, rect.top + rect.height / 2).catch(() => null);
       if (hit) ground = hit.height;
     }
-    if (this.host !== host || !this.source) return;
+    const source = this.source;
+    if (this.host !== host || !source) return;
     const { viewExtent } = await import('./wfs-runtime.js');
-    await this.source.setExtent(viewExtent(view, ground));
-  }
-
-  private scheduleBuild(features: Feature[], complete: boolean): void {
-    clearTimeout(this.buildTimer);
-    const generation = ++this.generation;
-    this.buildTimer = setTimeout(() => void this.build(features, generation), complete ? 0 : BUILD_DEBOUNCE_MS);
-  }
-
-  private async build(features: Feature[], generation: number): Promise<void> {
-    const client = this.client;
-    if (!client || !this.host) return;
-    try {
-      const plan = await client.buildPlan({ features, id: this.layerId, storeyHeight: this.storeyHeight });
-      if (generation === this.generation) this.showPlan(plan);
-    } catch (err) {
-      if (generation === this.generation) this.fail('parse', (err as Error).message);
-    }
+    await source.setExtent(viewExtent(view, ground)).catch((err: Error) => this.source === source && this.fail('wfs', err.message));
   }
 }
 

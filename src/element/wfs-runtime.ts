@@ -1,3 +1,2 @@
-// What <twinby-wfs> loads on first use (a separate chunk): the WFS source and the view extent.
-export { WfsSource } from '../core/sources/wfs-source.js';
+// What <twinby-wfs> loads on first use (a separate chunk): the view's extent. The source itself runs in the data worker.
 export { viewExtent } from '../core/sources/view-extent.js';

@@ -1,19 +1,20 @@
 /**
- * Main-thread side of workers/scenario.worker.ts: planned blocks → in-memory tileset + plan compliance,
+ * Main-thread side of the scenario session in the data worker (workers/data.worker.ts): planned blocks → in-memory tileset + plan compliance,
  * GLB placement. An AbortSignal rejects a call at once; a worker that fails to load, crashes or stops
  * answering rejects its calls with a WorkerFailure and is replaced on the next call; dispose() ends it.
  */
 import { transfer } from 'comlink';
-import { WorkerHost, type WorkerHostOptions, type WorkerSource } from './worker-host';
+import type { WorkerHostOptions, WorkerSource } from './worker-host';
+import { createDataWorker, DataSession } from './data-worker-pool';
 import type { BuildVariantParams, BuildVariantResult, ModelTilesetParams, ScenarioLoadBaseParams, ScenarioLoadBaseResult, ScenarioWorkerApi } from '../../workers/scenario-protocol';
 export type { VariantReport } from '../../workers/scenario-protocol.js';
 
 export class ScenarioClient {
-  private readonly host: WorkerHost<ScenarioWorkerApi>;
+  private readonly host: DataSession<ScenarioWorkerApi>;
 
-  /** By default starts its own module worker, and a new one after a crash or a call that never answers. */
-  constructor(worker: WorkerSource = createScenarioWorker, options: WorkerHostOptions = {}) {
-    this.host = new WorkerHost<ScenarioWorkerApi>('ScenarioClient', worker, options);
+  /** By default a session in the page's shared data worker, reopened on a new worker after a crash or a call that never answers. */
+  constructor(worker: WorkerSource = createDataWorker, options: WorkerHostOptions = {}) {
+    this.host = new DataSession<ScenarioWorkerApi>('ScenarioClient', (root) => root.scenario(), worker, options);
   }
 
   /** The footprints buffer is transferred. */
@@ -39,6 +40,5 @@ export class ScenarioClient {
   }
 }
 
-export function createScenarioWorker(): Worker {
-  return new Worker(new URL('../../workers/scenario.worker.ts', import.meta.url), { type: 'module', name: 'twinby-scenario' });
-}
+/** Scenarios live in the page's data worker. */
+export const createScenarioWorker = createDataWorker;

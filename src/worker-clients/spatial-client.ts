@@ -1,10 +1,11 @@
 /**
- * Main-thread side of workers/spatial.worker.ts: footprint and plan loading, spatial queries,
+ * Main-thread side of the spatial session in the data worker (workers/data.worker.ts): footprint and plan loading, spatial queries,
  * statistics and compliance checks off the main thread. Every call takes an AbortSignal; dispose()
  * ends the worker. Large inputs (the footprint sidecar, a FootprintSet) are transferred, not copied.
  */
 import { proxy, transfer } from 'comlink';
-import { WorkerHost, type WorkerHostOptions, type WorkerSource } from './worker-host';
+import type { WorkerHostOptions, WorkerSource } from './worker-host';
+import { createDataWorker, DataSession } from './data-worker-pool';
 import type { SpatialProgressCallback, SpatialProtocol, SpatialWorkerApi } from '../../workers/protocol';
 import type { FootprintSet } from '../../workers/lib/footprints/footprint-set';
 export type { AttributeFilter, Aggregates, BuildingRow, CheckKind, ComplianceFinding, ComplianceSummary, DatasetInfo, PlanInput, PlanZoneInfo, PolygonMode, PolygonQueryParams, RowSortKey } from '../../workers/lib/spatial/index.js';
@@ -21,15 +22,15 @@ type Params<K extends Method> = SpatialProtocol[K][0] extends infer P ? (P exten
 type Result<K extends Method> = SpatialProtocol[K][1];
 
 export class SpatialClient {
-  private readonly host: WorkerHost<SpatialWorkerApi>;
+  private readonly host: DataSession<SpatialWorkerApi>;
   private nextCancelId = 1;
 
   /**
-   * By default starts its own module worker. A worker that fails to load, crashes or stops answering rejects
+   * By default a session in the page's shared data worker. A worker that fails to load, crashes or stops answering rejects
    * its calls with a WorkerFailure; the next call starts a fresh one, which must be loaded again.
    */
-  constructor(worker: WorkerSource = createSpatialWorker, options: WorkerHostOptions = {}) {
-    this.host = new WorkerHost<SpatialWorkerApi>('SpatialClient', worker, options);
+  constructor(worker: WorkerSource = createDataWorker, options: WorkerHostOptions = {}) {
+    this.host = new DataSession<SpatialWorkerApi>('SpatialClient', (root) => root.spatial(), worker, options);
   }
 
   /** Loads the footprint sidecar; the buffer is transferred (it is unusable here afterwards). */
@@ -86,7 +87,7 @@ export class SpatialClient {
     return this.call('releaseSelection', { selectionId });
   }
 
-  /** Terminates the worker; calls still running reject. */
+  /** Ends this client's session (the shared data worker ends with its last one); calls still running reject. */
   dispose(): void {
     this.host.dispose();
   }
@@ -106,6 +107,5 @@ export class SpatialClient {
   }
 }
 
-export function createSpatialWorker(): Worker {
-  return new Worker(new URL('../../workers/spatial.worker.ts', import.meta.url), { type: 'module', name: 'twinby-spatial' });
-}
+/** The spatial index lives in the page's data worker. */
+export const createSpatialWorker = createDataWorker;

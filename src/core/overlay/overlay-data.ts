@@ -26,6 +26,8 @@ export interface OverlayFeatureBase {
 export interface DrapedPolygon extends OverlayFeatureBase {
   kind: 'draped-polygon';
   rings: Float64Array[];
+  /** Render-ready triangles over the rings' vertices (a closing point that repeats the first left out), as the data worker gives them. */
+  triangles?: Uint32Array;
   /** Drawing order among draped polygons; higher draws on top. */
   zIndex?: number;
 }
@@ -34,6 +36,8 @@ export interface DrapedPolygon extends OverlayFeatureBase {
 export interface ExtrudedPolygon extends OverlayFeatureBase {
   kind: 'extruded-polygon';
   rings: Float64Array[];
+  /** As for draped polygons. */
+  triangles?: Uint32Array;
   /** Ellipsoidal height of the base, metres; null = on the terrain/ground of the scene. */
   baseHeight: number | null;
   /** Ellipsoidal height of the top, metres (or, when baseHeight is null, metres above the ground). */

@@ -172,19 +172,21 @@ export class OverlayLayer {
     return out;
   }
 
-  private triangulate(rings: Float64Array[]): { xz: number[]; triangles: number[]; starts: number[] } {
+  /** Uses the worker's triangles when they fit the vertices, else triangulates here. */
+  private triangulate(rings: Float64Array[], given?: Uint32Array): { xz: number[]; triangles: ArrayLike<number>; starts: number[] } {
     const xz: number[] = [];
     const starts: number[] = [];
     for (const ring of rings) {
       starts.push(xz.length / 2);
       xz.push(...this.flatten(ring));
     }
-    return { xz, triangles: earcut(xz, starts.slice(1), 2), starts };
+    const fits = given && given.length % 3 === 0 && given.every((i) => i < xz.length / 2);
+    return { xz, triangles: fits ? given : earcut(xz, starts.slice(1), 2), starts };
   }
 
   private addDraped(f: DrapedPolygon, index: number, batch: Batch, lines: Batch, lift: number): void {
     const colour = rgba(f.style.fill, f.style.fillOpacity, '#999999', 0.5);
-    const { xz, triangles, starts } = this.triangulate(f.rings);
+    const { xz, triangles, starts } = this.triangulate(f.rings, f.triangles);
     const ys: number[] = [];
     for (let i = 0; i < xz.length / 2; i++) ys.push(this.ground.heightAt(xz[2 * i], xz[2 * i + 1]) + drapeLift + lift);
     // on a terrain, triangles are split to its sample spacing so the area follows hills between its corners
@@ -212,7 +214,7 @@ export class OverlayLayer {
 
   private addExtruded(f: ExtrudedPolygon, index: number, batch: Batch, lines: Batch): void {
     const colour = rgba(f.style.fill, f.style.fillOpacity, '#4477aa', 0.35);
-    const { xz, triangles, starts } = this.triangulate(f.rings);
+    const { xz, triangles, starts } = this.triangulate(f.rings, f.triangles);
     const n = xz.length / 2;
     let base: number;
     let top: number;

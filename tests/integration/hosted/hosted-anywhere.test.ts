@@ -13,7 +13,7 @@ const root = resolve(import.meta.dirname, '../../..');
 const town = resolve(root, 'tests/browser/fixtures/town');
 const plans = resolve(root, 'tests/fixtures/wfs');
 
-/** A worker entry file of the build (assets/gml.worker-….js), not a chunk that merely has "worker" in its name. */
+/** A worker entry file of the build (assets/data.worker-….js), not a chunk that merely has "worker" in its name. */
 const workerFile = /\/assets\/[a-z]+\.worker-[\w-]+\.js$/;
 
 const page = (script: string) => `<!doctype html><html lang="de"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Gemeinde</title>

@@ -23,7 +23,7 @@ describe('the npm package', () => {
       expect(files, f).toContain(f);
     }
     const workers = files.filter((f) => /^dist-lib\/assets\/[a-z]+\.worker-[\w-]+\.js$/.test(f)).map((f) => f.replace(/^.*\/([a-z]+)\.worker-.*$/, '$1'));
-    expect(workers).toEqual(expect.arrayContaining(['citygml', 'gml', 'spatial']));
+    expect(workers).toEqual(expect.arrayContaining(['citygml', 'data', 'shadow', 'terrain']));
     const stray = files.filter((f) => /^(tests|public|node_modules|\.ci|examples|docs)\//.test(f) || /\.test\.ts$/.test(f) || f.startsWith('.'));
     expect(stray).toEqual([]);
   });

@@ -81,10 +81,10 @@ describe('a meeting prepared for offline, under a sub-path of another site', () 
       expect(cached, needed).toContain(`${site.origin}${needed}`);
     }
     // every worker of the library, and base map tiles the flights asked for (recorded by the worker)
-    // the workers of the elements on the page (plan, sun, scenario and its CityGML conversions); no <twinby-spatial>
+    // the workers of the elements on the page (the data worker for plan and scenario, sun, the scenario's CityGML conversions); no <twinby-spatial>
     // or <twinby-terrain> here, so their chunks never load and their workers are not needed
     const workers = cached.flatMap((u) => /\/twinby\/assets\/([a-z]+)\.worker-[\w-]+\.js$/.exec(u)?.[1] ?? []).sort();
-    expect(workers).toEqual(['citygml', 'gml', 'scenario', 'shadow']);
+    expect(workers).toEqual(['citygml', 'data', 'shadow']);
     expect(cached.some((u) => /\/tiles\/basemap\/.+\.png$/.test(u))).toBe(true);
     // files over 2 MiB are kept too (workbox's default would skip them): the library's workers carry the geoid
     const largest = await p.evaluate(async (name) => {

@@ -7,8 +7,10 @@ import type { FeatureCollection } from '../../../src/core/formats/feature';
 import { geometryBuffers } from '../../../src/core/formats/geometry';
 import { readFeatureResponse } from '../../../src/core/formats/wfs/feature-response';
 import { planOverlay } from '../../../src/core/formats/xplanung/plan-overlay';
-import type { OverlayData } from '../../../src/core/overlay/overlay-data';
-import type { GmlParseParams, GmlWorkerApi, PlanBuildResult } from '../../protocol';
+import type { GmlParseParams, GmlWorkerApi, PlanBuildResult, PlanParseResult } from '../../protocol';
+import { overlayBuffers } from '../data/overlay-buffers';
+import { withTriangles } from '../data/overlay-triangles';
+import { planFeatures } from '../data/plan-cache';
 
 function collectionBuffers(fc: FeatureCollection): ArrayBuffer[] {
   const set = new Set<ArrayBuffer>();
@@ -16,13 +18,12 @@ function collectionBuffers(fc: FeatureCollection): ArrayBuffer[] {
   return [...set];
 }
 
-function overlayBuffers(overlay: OverlayData): ArrayBuffer[] {
-  const set = new Set<ArrayBuffer>();
-  for (const f of overlay.features) {
-    if (f.kind === 'ground-line') set.add(f.coords.buffer as ArrayBuffer);
-    else for (const r of f.rings) set.add(r.buffer as ArrayBuffer);
-  }
-  return [...set];
+/** A plan from its features: built, triangulated and handed over with its arrays transferred. */
+async function planResult(fc: FeatureCollection, params: { id: string; storeyHeight?: number }): Promise<PlanParseResult> {
+  const plan = await planOverlay(fc.features, { id: params.id, storeyHeight: params.storeyHeight });
+  withTriangles(plan.overlay);
+  const result = { ...plan, warnings: [...fc.warnings, ...plan.warnings], featureCount: fc.features.length, sourceEpsg: fc.sourceEpsg };
+  return transfer(result, overlayBuffers(plan.overlay));
 }
 
 function parse(params: GmlParseParams, axisConvention: 'wfs' | 'file'): FeatureCollection {
@@ -37,13 +38,10 @@ export function createGmlWorkerApi(): GmlWorkerApi {
     },
     async buildPlan(params) {
       const plan: PlanBuildResult = await planOverlay(params.features, { id: params.id, storeyHeight: params.storeyHeight });
+      withTriangles(plan.overlay);
       return transfer(plan, overlayBuffers(plan.overlay));
     },
-    async parsePlan(params) {
-      const fc = parse(params, 'file');
-      const plan = await planOverlay(fc.features, { id: params.id, storeyHeight: params.storeyHeight });
-      const result = { ...plan, warnings: [...fc.warnings, ...plan.warnings], featureCount: fc.features.length, sourceEpsg: fc.sourceEpsg };
-      return transfer(result, overlayBuffers(plan.overlay));
-    },
+    parsePlan: (params) => planResult(parse(params, 'file'), params),
+    parsePlanUrl: async (params) => planResult(await planFeatures(params.url), params),
   };
 }

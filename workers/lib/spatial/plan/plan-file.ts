@@ -2,23 +2,25 @@
  * An XPlanGML file (or a WFS GetFeature response of XPlanung objects) → PlanInput, read inside the worker
  * that checks against it: the text never crosses to the main thread, only the results do.
  */
+import type { Feature } from '../../../../src/core/formats/feature';
 import { readGmlFeatureCollection } from '../../../../src/core/formats/gml/gml-reader';
 import { readXPlan } from '../../../../src/core/formats/xplanung/xplan-model';
 import type { PlanInput } from './plan-types';
 import { planFromXPlan } from './xplan-adapter';
+import { planFeatures } from '../../data/plan-cache';
 
 /** Reads plan text; `source` names the file in errors. Geometry lands in `epsg` (the footprints' CRS). */
 export function planFromGml(text: string, source: string, epsg: number): PlanInput {
-  const collection = readGmlFeatureCollection(text, { source });
-  const { objects } = readXPlan(collection.features);
-  return planFromXPlan(objects, epsg);
+  return planFromFeatures(readGmlFeatureCollection(text, { source }).features, epsg);
 }
 
-/** Fetches and reads a plan by absolute URL (blob: URLs of the page work too). */
+function planFromFeatures(features: Feature[], epsg: number): PlanInput {
+  return planFromXPlan(readXPlan(features).objects, epsg);
+}
+
+/** Fetches and reads a plan by absolute URL (blob: URLs of the page work too), once per worker (plan-cache.ts). */
 export async function fetchPlan(url: string, epsg: number, signal?: AbortSignal): Promise<PlanInput> {
-  const response = await fetch(url, { signal, headers: { Accept: 'application/gml+xml, application/xml, text/xml' } });
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return planFromGml(await response.text(), url, epsg);
+  return planFromFeatures((await planFeatures(url, signal)).features, epsg);
 }
 
 /** Every plan outline and line, as the editor snaps to them. */
