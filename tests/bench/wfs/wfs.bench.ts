@@ -19,6 +19,7 @@ import { mapservAvailable, startMapServer } from '../../integration/mapserver/ma
 import { WfsSource } from '../../../src/core/sources/wfs-source';
 import { pages } from '../../../src/core/sources/wfs-pager';
 import { chooseOutputFormat, findFeatureType } from '../../../src/core/formats/wfs/capabilities';
+import { dataPlaneTrip } from './data-plane.bench-part';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -95,6 +96,17 @@ if (!args.includes('--no-mapserver') && mapservAvailable()) {
       const s = (performance.now() - t0) / 1000;
       console.log(`${version} ${format} | ${pageSize} | ${requests} | ${n} | ${s.toFixed(2)} | ${Math.round(n / s)}`);
       source.dispose();
+    }
+
+    console.log(`\nOne WFS layer's trip across the worker boundary, ${featureCount} polygons in one cell, pages of 1000 (GeoJSON), both paths in worker_threads`);
+    console.log('path | messages | MB crossing | features | seconds | features/s');
+    const caps = await new WfsSource({ url: server.url, typeNames: ['BP_BaugebietsTeilFlaeche'] }).capabilities();
+    const box = findFeatureType(caps, 'BP_BaugebietsTeilFlaeche')!.wgs84Bounds!;
+    for (let r = 0; r < Math.min(runs, 3); r++) {
+      const { before, after } = await dataPlaneTrip(server.url, 'BP_BaugebietsTeilFlaeche', box, 1000);
+      for (const [name, c] of [['before: features to the main thread and back', before], ['after: the data worker', after]] as const) {
+        console.log(`${name} | ${c.messages} | ${(c.bytes / 1e6).toFixed(2)} | ${c.features} | ${c.seconds.toFixed(2)} | ${Math.round(c.features / c.seconds)}`);
+      }
     }
   } finally {
     await server.stop();
