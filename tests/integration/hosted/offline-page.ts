@@ -21,6 +21,9 @@ export const meetingPage = (council: string) => `<!doctype html><html lang="de">
   ${council}
 </twinby-viewer></body></html>`;
 
+/** The demo's analysis panel, reading the same plan as the plan layer and the scenario. */
+const ANALYSIS = '<twinby-spatial footprints="../tiles/footprints.bin" plan-src="../plan/am-muehlbach.xplan.gml"></twinby-spatial>';
+
 /** The demo's town, base map, plan and scenario, built as `npm start` builds them when a fresh clone has none. */
 function ensureDemo(): void {
   const needed = ['public/tiles/tileset.json', 'public/tiles/basemap/WMTSCapabilities.xml', 'public/plan/am-muehlbach.xplan.gml', 'public/scenario/neubau-am-muehlbach.json'];
@@ -41,6 +44,7 @@ export function startMeetingSite(libDir: string): Promise<StaticSite> {
     (path) => {
       if (path === '/some/path/page/index.html') return { status: 200, body: meetingPage('<twinby-council presentation-title="Neubau" sw-scope="../"></twinby-council>'), type: 'text/html' };
       if (path === '/some/path/noscope/index.html') return { status: 200, body: meetingPage('<twinby-council></twinby-council>'), type: 'text/html' };
+      if (path === '/some/path/analysis/index.html') return { status: 200, body: meetingPage(ANALYSIS), type: 'text/html' };
       return undefined;
     },
     (path) => (path.endsWith('/twinby-sw.js') ? { 'Service-Worker-Allowed': '/some/path/' } : undefined),
