@@ -9,6 +9,7 @@ export * from './events/engine-events.js';
 // language, strings, units
 export * from './i18n/lang.js';
 export * from './i18n/strings.js';
+export * from './i18n/texts.js';
 export * from './i18n/format.js';
 // AdV code lists
 export * from './codes/code-lists.js';

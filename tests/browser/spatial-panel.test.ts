@@ -127,6 +127,17 @@ describe('<twinby-spatial> in the demo town', () => {
       const inWindow = [...root.querySelectorAll('tbody tr')].map((tr) => tr.getAttribute('data-id'));
       expect(inWindow).toContain(tower);
       expect(inWindow.length).toBeLessThan(expected.length);
+
+      // The viewer's lang switches the panel: its buttons, table and statuses speak English, numbers too.
+      viewer.setAttribute('lang', 'en');
+      await waitFor(() => button('Use as area'), 'the panel in English');
+      expect(button('Draw area')).toBeTruthy();
+      expect(root.querySelector('table')!.getAttribute('aria-label')).toBe('Buildings in the area');
+      expect([...root.querySelectorAll('th')].map((th) => th.textContent!.trim())).toContain('Height (m)');
+      button('Use as area').click();
+      await waitFor(() => root.querySelector('.status')?.textContent?.includes(`buildings in the ${plan.violation.windowId} (touches or crosses the area)`), 'the zone query told in English');
+      viewer.setAttribute('lang', 'de');
+      await waitFor(() => button('Als Gebiet'), 'the panel in German again');
     } finally {
       viewer.remove();
     }

@@ -1,4 +1,5 @@
 import type { Lang } from './lang.js';
+import { fillTemplate } from './texts.js';
 
 /** Every UI string, German first. Placeholders are {name}. */
 const de = {
@@ -133,8 +134,7 @@ const tables: Record<Lang, Record<StringKey, string>> = { de, en };
 
 /** The string for a key, with {placeholders} filled in as plain text. */
 export function t(lang: Lang, key: StringKey, params: Record<string, string | number> = {}): string {
-  const template = tables[lang][key] ?? tables.de[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return fillTemplate(tables[lang][key] ?? tables.de[key] ?? key, params);
 }
 
 /** The label of a feature property: a known attribute's word, otherwise the property name itself. */

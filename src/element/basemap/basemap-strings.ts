@@ -1,4 +1,4 @@
-import type { Lang } from '../../core/index.js';
+import { defineTexts } from '../../core/i18n/texts.js';
 
 /** The base map switcher's words (kept here so the element's chunk carries them). */
 const de = {
@@ -12,6 +12,4 @@ const en: typeof de = {
   failed: 'Base map "{title}" could not be loaded: {message}',
 };
 
-export function basemapText(lang: Lang, key: keyof typeof de, params: Record<string, string> = {}): string {
-  return (lang === 'en' ? en : de)[key].replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
-}
+export const basemapText = defineTexts({ de, en });

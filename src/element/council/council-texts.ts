@@ -1,4 +1,5 @@
 import type { Lang } from '../../core/index.js';
+import { defineTexts } from '../../core/i18n/texts.js';
 
 const texts = {
   de: {
@@ -75,9 +76,7 @@ const texts = {
 
 export type CouncilText = keyof (typeof texts)['de'];
 
-export function ct(lang: Lang, key: CouncilText, values: Record<string, string | number> = {}): string {
-  return texts[lang === 'en' ? 'en' : 'de'][key].replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
-}
+export const ct = defineTexts(texts);
 
 /** 1 234 567 → "1,2 MB" (de) or "1.2 MB" (en). */
 export function formatBytes(lang: Lang, n: number): string {

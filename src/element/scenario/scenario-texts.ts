@@ -1,5 +1,5 @@
 /** The scenario panel's texts (German first: planners in Bavarian municipalities). */
-import type { Lang } from '../../core/index.js';
+import { defineTexts } from '../../core/i18n/texts.js';
 
 const de = {
   label: 'Planungsszenario',
@@ -99,10 +99,7 @@ const en: Record<Key, string> = {
   none: '–',
 };
 
-export function st(lang: Lang, key: Key, values: Record<string, string | number> = {}): string {
-  const text = (lang === 'en' ? en : de)[key];
-  return text.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
-}
+export const st = defineTexts({ de, en });
 
 /** Planned buildings' colour: warm orange, apart from every preset's palette. */
 export const PLANNED_COLOR = '#ff8c1a';

@@ -3,6 +3,7 @@
  * the ground, Enter or a double click closes the area, Backspace removes the last point, Escape cancels.
  * The outline shows as an overlay while drawing; a closed area goes to `finish` in the dataset's CRS.
  */
+import type { SpatialText } from './spatial-texts.js';
 import type { Engine } from '../../engines/engine.js';
 import { AREA_OVERLAY_ID, AreaDrawing } from './area-drawing.js';
 
@@ -12,7 +13,8 @@ export interface AreaDrawHost {
   epsg(): number | null;
   /** The viewer's box, for the point at the view centre. */
   viewerRect(): DOMRect;
-  status(text: string): void;
+  /** Says something in the panel's language. */
+  status(key: SpatialText, params?: Record<string, string | number>): void;
   /** The tool's state changed: render again. */
   changed(): void;
   finish(polygons: Float64Array[][]): Promise<unknown>;
@@ -34,7 +36,7 @@ export class AreaDrawTool {
     if (this.active) return this.cancel();
     this.drawing.clear();
     this.active = true;
-    this.host.status('Zeichnen: Klicken setzt Punkte, Doppelklick oder Eingabe schließt das Gebiet, Esc bricht ab. P setzt einen Punkt in der Bildmitte.');
+    this.host.status('draw.start');
     this.host.changed();
   }
 
@@ -42,7 +44,7 @@ export class AreaDrawTool {
     this.active = false;
     this.drawing.clear();
     this.host.engine()?.removeOverlay(AREA_OVERLAY_ID);
-    this.host.status('Zeichnen abgebrochen.');
+    this.host.status('draw.cancelled');
     this.host.changed();
   }
 
@@ -50,11 +52,11 @@ export class AreaDrawTool {
     const engine = this.host.engine();
     if (!engine) return;
     const position = await engine.pickPosition(clientX, clientY);
-    if (!position) return this.host.status('Dort ist kein Boden: bitte auf das Gelände klicken.');
+    if (!position) return this.host.status('draw.noGround');
     this.drawing.add(position);
     this.groundEllipsoid = this.drawing.groundHeight;
     this.redraw(engine);
-    this.host.status(`${this.points} Punkte gesetzt.`);
+    this.host.status('draw.points', { n: this.points });
   }
 
   addCentrePoint(): Promise<void> {
@@ -64,7 +66,7 @@ export class AreaDrawTool {
 
   async finish(): Promise<void> {
     const epsg = this.host.epsg();
-    if (!this.drawing.closable || epsg === null) return this.host.status('Für ein Gebiet braucht es mindestens drei Punkte.');
+    if (!this.drawing.closable || epsg === null) return this.host.status('draw.tooFew');
     this.active = false;
     this.host.changed();
     await this.host.finish(this.drawing.polygons(epsg));

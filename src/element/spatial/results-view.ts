@@ -1,19 +1,21 @@
 /** The results part of <twinby-spatial>: statistics, a sortable table and the plan findings. Text only, never HTML. */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Aggregates, BuildingRow, ComplianceFinding, ComplianceSummary, RowSortKey } from '../../worker-clients/spatial-client.js';
-import { CHECK_LABELS, COLUMN_LABELS, de } from './spatial-format.js';
+import type { Lang } from '../../core/i18n/lang.js';
+import { checkLabel, columnLabel, count, num, spt } from './spatial-texts.js';
 
-export function renderStats(s: Aggregates): TemplateResult {
+export function renderStats(s: Aggregates, lang: Lang): TemplateResult {
   const gfa = s.grossFloorArea;
+  const de = (v: number | null | undefined, digits?: number) => num(lang, v, digits);
   return html`<dl class="stats">
-    <div><dt>Gebäude</dt><dd data-stat="count">${s.count.toLocaleString('de-DE')}${s.planned ? ` (davon ${s.planned} geplant)` : ''}</dd></div>
-    <div><dt>Grundfläche</dt><dd>${de(s.footprintArea, 0)} m²</dd></div>
-    <div><dt>Höhe min/Ø/max</dt><dd>${de(s.height.min)} / ${de(s.height.mean)} / ${de(s.height.max)} m</dd></div>
-    <div><dt>Geschosse min/Ø/max</dt><dd>${de(s.storeys.min, 0)} / ${de(s.storeys.mean)} / ${de(s.storeys.max, 0)}</dd></div>
+    <div><dt>${spt(lang, 'stat.buildings')}</dt><dd data-stat="count">${count(lang, s.count)}${s.planned ? spt(lang, 'stat.plannedOf', { n: s.planned }) : ''}</dd></div>
+    <div><dt>${spt(lang, 'stat.footprint')}</dt><dd>${de(s.footprintArea, 0)} m²</dd></div>
+    <div><dt>${spt(lang, 'stat.height')}</dt><dd>${de(s.height.min)} / ${de(s.height.mean)} / ${de(s.height.max)} m</dd></div>
+    <div><dt>${spt(lang, 'stat.storeys')}</dt><dd>${de(s.storeys.min, 0)} / ${de(s.storeys.mean)} / ${de(s.storeys.max, 0)}</dd></div>
     <div>
-      <dt>BGF geschätzt</dt>
-      <dd title="Grundfläche × Geschosse; ohne Geschosszahl Grundfläche × Höhe / ${gfa.assumedStoreyHeight} m">
-        ${de(gfa.total, 0)} m²${gfa.fromHeight ? ` (${gfa.fromHeight} aus Höhe geschätzt)` : ''}${gfa.unknown ? `, ${gfa.unknown} ohne Angabe` : ''}
+      <dt>${spt(lang, 'stat.gfa')}</dt>
+      <dd title=${spt(lang, 'stat.gfaHow', { h: gfa.assumedStoreyHeight })}>
+        ${de(gfa.total, 0)} m²${gfa.fromHeight ? spt(lang, 'stat.fromHeight', { n: gfa.fromHeight }) : ''}${gfa.unknown ? spt(lang, 'stat.unknown', { n: gfa.unknown }) : ''}
       </dd>
     </div>
   </dl>`;
@@ -35,12 +37,14 @@ export interface TableActions {
   activate(row: BuildingRow): void;
 }
 
-const COLUMNS: (keyof typeof COLUMN_LABELS)[] = ['id', 'height', 'storeys', 'footprintArea', 'grossFloorArea', 'yearOfConstruction', 'violations'];
+type Column = Exclude<RowSortKey, 'planned'>;
+const COLUMNS: Column[] = ['id', 'height', 'storeys', 'footprintArea', 'grossFloorArea', 'yearOfConstruction', 'violations'];
 
-function cell(row: BuildingRow, key: keyof typeof COLUMN_LABELS): string {
+function cell(row: BuildingRow, key: Column, lang: Lang): string {
+  const de = (v: number | null | undefined, digits?: number) => num(lang, v, digits);
   switch (key) {
     case 'id':
-      return row.planned ? `${row.id} (geplant)` : row.id;
+      return row.planned ? `${row.id}${spt(lang, 'planned')}` : row.id;
     case 'height':
       return de(row.height);
     case 'storeys':
@@ -58,7 +62,7 @@ function cell(row: BuildingRow, key: keyof typeof COLUMN_LABELS): string {
   }
 }
 
-export function renderTable(t: TableState, a: TableActions): TemplateResult {
+export function renderTable(t: TableState, a: TableActions, lang: Lang): TemplateResult {
   const onKey = (row: BuildingRow) => (e: KeyboardEvent) => {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
@@ -70,13 +74,13 @@ export function renderTable(t: TableState, a: TableActions): TemplateResult {
     }
   };
   const last = Math.min(t.offset + t.pageSize, t.total);
-  return html`<table class="buildings" aria-label="Gebäude im Gebiet" aria-rowcount=${t.total + 1}>
+  return html`<table class="buildings" aria-label=${spt(lang, 'tableLabel')} aria-rowcount=${t.total + 1}>
       <thead>
         <tr>
           ${COLUMNS.map((key) => {
             const sorted = t.sortBy === key;
             return html`<th scope="col" aria-sort=${sorted ? (t.descending ? 'descending' : 'ascending') : 'none'}>
-              <button type="button" data-sort=${key} @click=${() => a.sort(key)}>${COLUMN_LABELS[key]}${sorted ? (t.descending ? ' ▼' : ' ▲') : ''}</button>
+              <button type="button" data-sort=${key} @click=${() => a.sort(key)}>${columnLabel(lang, key)}${sorted ? (t.descending ? ' ▼' : ' ▲') : ''}</button>
             </th>`;
           })}
         </tr>
@@ -88,42 +92,57 @@ export function renderTable(t: TableState, a: TableActions): TemplateResult {
             class=${[row.violations.length ? 'violation' : '', row.id === t.selectedId ? 'selected' : ''].join(' ')}
             data-id=${row.id}
             aria-selected=${row.id === t.selectedId ? 'true' : 'false'}
-            title="Zum Gebäude fliegen und auswählen"
+            title=${spt(lang, 'rowTitle')}
             @click=${() => a.activate(row)}
             @keydown=${onKey(row)}
           >
-            ${COLUMNS.map((key) => html`<td>${cell(row, key)}</td>`)}
+            ${COLUMNS.map((key) => html`<td>${cell(row, key, lang)}</td>`)}
           </tr>`,
         )}
       </tbody>
     </table>
     <div class="pager">
-      <button type="button" ?disabled=${t.offset === 0} @click=${() => a.page(Math.max(0, t.offset - t.pageSize))}>Zurück</button>
-      <span>${t.total ? `${t.offset + 1}–${last} von ${t.total}` : 'keine Gebäude'}</span>
-      <button type="button" ?disabled=${last >= t.total} @click=${() => a.page(t.offset + t.pageSize)}>Weiter</button>
+      <button type="button" ?disabled=${t.offset === 0} @click=${() => a.page(Math.max(0, t.offset - t.pageSize))}>${spt(lang, 'previous')}</button>
+      <span>${t.total ? spt(lang, 'range', { from: t.offset + 1, to: last, total: t.total }) : spt(lang, 'noBuildings')}</span>
+      <button type="button" ?disabled=${last >= t.total} @click=${() => a.page(t.offset + t.pageSize)}>${spt(lang, 'next')}</button>
     </div>`;
 }
 
-export function renderCompliance(c: ComplianceSummary | null, activate: (f: ComplianceFinding) => void): TemplateResult | typeof nothing {
+/** "Planprüfung: 2 Verstöße bei 1 Gebäude" in the panel's language. */
+export function complianceHeadline(c: ComplianceSummary, lang: Lang): string {
+  return spt(lang, 'checkResult', {
+    violations: c.violationCount,
+    violationWord: spt(lang, c.violationCount === 1 ? 'violation' : 'violations'),
+    buildings: c.violators.length,
+    buildingWord: spt(lang, c.violators.length === 1 ? 'building' : 'buildings'),
+  });
+}
+
+export function renderCompliance(c: ComplianceSummary | null, activate: (f: ComplianceFinding) => void, lang: Lang): TemplateResult | typeof nothing {
   if (!c) return nothing;
   const bad = c.findings.filter((f) => f.status === 'violation');
-  return html`<section class="compliance" aria-label="Planprüfung">
-    <h3>Planprüfung: ${c.violationCount} ${c.violationCount === 1 ? 'Verstoß' : 'Verstöße'} bei ${c.violators.length} ${c.violators.length === 1 ? 'Gebäude' : 'Gebäuden'}</h3>
+  const zone = (z: ComplianceSummary['zones'][number]) =>
+    spt(lang, 'zoneLine', { zone: z.label, n: z.buildings }) +
+    (z.grz !== null ? spt(lang, 'zoneGrz', { grz: num(lang, z.grz, 2) }) : '') +
+    (z.grzPermitted !== null ? spt(lang, 'zoneGrzPermitted', { grz: num(lang, z.grzPermitted, 2) }) : '') +
+    (z.violations ? spt(lang, 'zoneViolations', { n: z.violations }) : '');
+  return html`<section class="compliance" aria-label=${spt(lang, 'check')}>
+    <h3>${complianceHeadline(c, lang)}</h3>
     <ul>
-      ${c.zones.map((z) => html`<li>${z.label}: ${z.buildings} Gebäude${z.grz !== null ? `, GRZ ${de(z.grz, 2)}` : ''}${z.grzPermitted !== null ? ` (zulässig ${de(z.grzPermitted, 2)})` : ''}${z.violations ? ` – ${z.violations} Verstöße` : ''}</li>`)}
+      ${c.zones.map((z) => html`<li>${zone(z)}</li>`)}
     </ul>
     ${bad.length
       ? html`<ul class="findings">
           ${bad.map(
             (f) => html`<li class="violation" data-building=${f.buildingId ?? ''}>
               ${f.buildingId
-                ? html`<button type="button" @click=${() => activate(f)}>${f.buildingId}${f.planned ? ' (geplant)' : ''}</button>`
+                ? html`<button type="button" @click=${() => activate(f)}>${f.buildingId}${f.planned ? spt(lang, 'planned') : ''}</button>`
                 : html`<strong>${f.zoneLabel}</strong>`}
-              <span>${CHECK_LABELS[f.check]}: ${f.text}</span>
+              <span>${checkLabel(lang, f.check)}: ${f.text}</span>
             </li>`,
           )}
         </ul>`
       : nothing}
-    ${c.violationCount > c.findings.length ? html`<p class="note">Erste ${c.findings.length} von ${c.violationCount} Verstößen gezeigt.</p>` : nothing}
+    ${c.violationCount > c.findings.length ? html`<p class="note">${spt(lang, 'firstFindings', { shown: c.findings.length, total: c.violationCount })}</p>` : nothing}
   </section>`;
 }

@@ -2,9 +2,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Aggregates, BuildingRow, ComplianceFinding, ComplianceSummary, PlanZoneInfo, PolygonMode, RowSortKey } from '../../worker-clients/spatial-client.js';
 import { renderCompliance, renderStats, renderTable, type TableState } from './results-view.js';
-import { MODE_LABELS } from './spatial-format.js';
+import type { Lang } from '../../core/i18n/lang.js';
+import { MODES, modeLabel, spt } from './spatial-texts.js';
 
 export interface SpatialPanelModel {
+  lang: Lang;
   open: boolean;
   /** Footprints are indexed: drawing and queries can start. */
   ready: boolean;
@@ -44,9 +46,9 @@ export interface SpatialPanelActions {
 
 export function renderSpatialPanel(m: SpatialPanelModel, a: SpatialPanelActions): TemplateResult {
   return html`${m.drawing ? html`<div class="capture" aria-hidden="true" @click=${a.captureClick} @dblclick=${a.finishDrawing}></div>` : nothing}
-    <section class="panel ${m.open ? '' : 'collapsed'}" aria-label="Gebietsabfrage" @keydown=${a.drawKey}>
+    <section class="panel ${m.open ? '' : 'collapsed'}" aria-label=${spt(m.lang, 'title')} @keydown=${a.drawKey}>
       <div class="row">
-        <button type="button" aria-expanded=${m.open ? 'true' : 'false'} @click=${a.toggleOpen}>Gebietsabfrage</button>
+        <button type="button" aria-expanded=${m.open ? 'true' : 'false'} @click=${a.toggleOpen}>${spt(m.lang, 'title')}</button>
       </div>
       ${m.open ? renderBody(m, a) : nothing}
     </section>`;
@@ -55,46 +57,47 @@ export function renderSpatialPanel(m: SpatialPanelModel, a: SpatialPanelActions)
 const value = (e: Event) => (e.target as HTMLInputElement | HTMLSelectElement).value;
 
 function renderBody(m: SpatialPanelModel, a: SpatialPanelActions): TemplateResult {
+  const t = (key: Parameters<typeof spt>[1], params?: Record<string, string | number>) => spt(m.lang, key, params);
   return html`<div class="row">
       <button type="button" class="draw" aria-pressed=${m.drawing ? 'true' : 'false'} ?disabled=${!m.ready} @click=${a.toggleDrawing}>
-        ${m.drawing ? 'Zeichnen abbrechen' : 'Gebiet zeichnen'}
+        ${t(m.drawing ? 'drawCancel' : 'draw')}
       </button>
       ${m.drawing
-        ? html`<button type="button" @click=${a.addCentrePoint}>Punkt in Bildmitte</button>
-            <button type="button" ?disabled=${m.points < 3} @click=${a.finishDrawing}>Gebiet abschließen (${m.points})</button>`
+        ? html`<button type="button" @click=${a.addCentrePoint}>${t('centrePoint')}</button>
+            <button type="button" ?disabled=${m.points < 3} @click=${a.finishDrawing}>${t('finish', { n: m.points })}</button>`
         : nothing}
     </div>
     ${m.zones.length
       ? html`<div class="row">
-          <label>Plangebiet
+          <label>${t('zone')}
             <select .value=${m.zoneId} @change=${(e: Event) => a.zone(value(e))}>
-              ${m.zones.map((z) => html`<option value=${z.id} ?selected=${z.id === m.zoneId}>${z.kind === 'baufenster' ? 'Baufenster' : 'Baugebiet'} ${z.label}</option>`)}
+              ${m.zones.map((z) => html`<option value=${z.id} ?selected=${z.id === m.zoneId}>${t(z.kind === 'baufenster' ? 'baufenster' : 'baugebiet')} ${z.label}</option>`)}
             </select>
           </label>
-          <button type="button" class="use-zone" @click=${a.useZone}>Als Gebiet</button>
-          <button type="button" class="check-plan" @click=${a.checkPlan}>Plan prüfen</button>
+          <button type="button" class="use-zone" @click=${a.useZone}>${t('useZone')}</button>
+          <button type="button" class="check-plan" @click=${a.checkPlan}>${t('checkPlan')}</button>
         </div>`
       : nothing}
     <div class="row">
-      <label>Auswahl
+      <label>${t('selection')}
         <select @change=${(e: Event) => a.mode(value(e) as PolygonMode)}>
-          ${(Object.keys(MODE_LABELS) as PolygonMode[]).map((mode) => html`<option value=${mode} ?selected=${mode === m.mode}>${MODE_LABELS[mode]}</option>`)}
+          ${MODES.map((mode) => html`<option value=${mode} ?selected=${mode === m.mode}>${modeLabel(m.lang, mode)}</option>`)}
         </select>
       </label>
     </div>
     <div class="row">
-      <label>Höhe ab (m) <input type="number" min="0" step="0.5" .value=${m.heightMin} @input=${(e: Event) => a.heightMin(value(e))} /></label>
-      <label>Baujahr vor <input type="number" min="1000" max="2100" .value=${m.yearBefore} @input=${(e: Event) => a.yearBefore(value(e))} /></label>
+      <label>${t('heightMin')} <input type="number" min="0" step="0.5" .value=${m.heightMin} @input=${(e: Event) => a.heightMin(value(e))} /></label>
+      <label>${t('yearBefore')} <input type="number" min="1000" max="2100" .value=${m.yearBefore} @input=${(e: Event) => a.yearBefore(value(e))} /></label>
     </div>
     <p class="status" role="status" aria-live="polite">${m.status}</p>
     ${m.error ? html`<p class="status error" role="alert">${m.error}</p>` : nothing}
-    ${m.stats ? renderStats(m.stats) : nothing}
+    ${m.stats ? renderStats(m.stats, m.lang) : nothing}
     ${m.table
-      ? html`${renderTable(m.table, { sort: a.sort, page: a.page, activate: a.activate })}
+      ? html`${renderTable(m.table, { sort: a.sort, page: a.page, activate: a.activate }, m.lang)}
           <div class="row">
-            <button type="button" @click=${() => a.exportAs('csv')}>CSV exportieren</button>
-            <button type="button" @click=${() => a.exportAs('geojson')}>GeoJSON exportieren</button>
+            <button type="button" @click=${() => a.exportAs('csv')}>${t('exportCsv')}</button>
+            <button type="button" @click=${() => a.exportAs('geojson')}>${t('exportGeojson')}</button>
           </div>`
       : nothing}
-    ${renderCompliance(m.compliance, a.activateFinding)}`;
+    ${renderCompliance(m.compliance, a.activateFinding, m.lang)}`;
 }

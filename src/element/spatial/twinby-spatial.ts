@@ -21,7 +21,8 @@ import { AreaDrawTool } from './area-draw-tool.js';
 import { downloadText } from './download.js';
 import type { TableState } from './results-view.js';
 import { renderSpatialPanel, type SpatialPanelActions } from './spatial-panel.js';
-import { MODE_LABELS } from './spatial-format.js';
+import { modeLabel, spt, count } from './spatial-texts.js';
+import { complianceHeadline } from './results-view.js';
 import { spatialStyles } from './spatial-styles.js';
 import { violationStyle } from './violation-style.js';
 
@@ -80,9 +81,9 @@ export class TwinbySpatial extends LitElement {
     engine: () => this.engine,
     epsg: () => this.datasetInfo?.epsg ?? null,
     viewerRect: () => (this.closest('twinby-viewer') ?? this).getBoundingClientRect(),
-    status: (text) => (this._status = text),
+    status: (key, params) => (this._status = spt(this.uiLang, key, params)),
     changed: () => this.requestUpdate(),
-    finish: (polygons) => this.runQuery({ polygons }, 'gezeichneten Gebiet'),
+    finish: (polygons) => this.runQuery({ polygons }, spt(this.uiLang, 'area.drawn')),
   });
   private query: AbortController | null = null;
   private selectionId: number | null = null;
@@ -96,7 +97,7 @@ export class TwinbySpatial extends LitElement {
     this._open = true;
     new CompactPanelController(this, () => this._open, (open) => (this._open = open));
     new PanelLayoutController(this, { corner: 'top-right', order: 0, box: () => this.renderRoot.querySelector('.panel'), sheet: () => this._open });
-    this._status = 'Bereit.';
+    this._status = spt('de', 'status.ready');
     this._error = null;
     this._zones = [];
     this._zoneId = '';
@@ -125,7 +126,14 @@ export class TwinbySpatial extends LitElement {
     this.layerHost = null;
   }
 
-  langChanged(_lang: Lang): void {}
+  /** The viewer's language: the panel re-renders in it (statuses already shown stay as they were said). */
+  langChanged(_lang: Lang): void {
+    this.requestUpdate();
+  }
+
+  private get uiLang(): Lang {
+    return this.layerHost?.lang ?? 'de';
+  }
 
   /** The points of the area being drawn or last drawn, WGS 84 (copies). */
   get areaPoints(): { lon: number; lat: number; height: number }[] {
@@ -168,16 +176,16 @@ export class TwinbySpatial extends LitElement {
   async checkPlan(): Promise<ComplianceSummary> {
     await this.ready;
     const client = this.client!;
-    this._status = 'Prüfe den Bebauungsplan…';
+    this._status = spt(this.uiLang, 'status.checking');
     const summary = await client.checkCompliance({ findingsStatus: ['violation'], findingsLimit: 100 });
     this._compliance = summary;
     const violators = summary.violators.length ? (await client.rows({ indices: summary.violators, limit: summary.violators.length })).rows.map((r) => r.id) : [];
     const engine = this.engine;
     if (engine) {
-      engine.setStyle(violationStyle(new Set(violators)));
+      engine.setStyle(violationStyle(new Set(violators), spt(this.uiLang, 'violationLegend')));
       this.styled = true;
     }
-    this._status = `Planprüfung: ${summary.violationCount} ${summary.violationCount === 1 ? 'Verstoß' : 'Verstöße'} bei ${summary.violators.length} ${summary.violators.length === 1 ? 'Gebäude' : 'Gebäuden'}.`;
+    this._status = `${complianceHeadline(summary, this.uiLang)}.`;
     if (this.selectionId !== null) await this.loadPage(this._table?.offset ?? 0);
     this.dispatchEvent(new CustomEvent('twinby-spatial-compliance', { detail: { violators, violationCount: summary.violationCount }, bubbles: true, composed: true }));
     return summary;
@@ -200,20 +208,20 @@ export class TwinbySpatial extends LitElement {
     const zone = this._zones.find((z) => z.id === detail.id!.split('#')[0]);
     if (!zone) return;
     this._zoneId = zone.id;
-    this._status = `Plangebiet ${zone.label} gewählt: „Als Gebiet“ übernimmt es.`;
+    this._status = spt(this.uiLang, 'status.zone', { zone: zone.label });
   };
 
   private async load(): Promise<void> {
-    if (!this.footprints) throw this.fail(new Error('Attribut "footprints" fehlt (URL der footprints.bin)'));
+    if (!this.footprints) throw this.fail(new Error(spt(this.uiLang, 'status.noFootprints')));
     this.client ??= new SpatialClient();
-    this._status = 'Lade Gebäudegrundrisse…';
+    this._status = spt(this.uiLang, 'status.loading');
     const url = new URL(this.footprints, document.baseURI).href;
     try {
       const response = await fetch(url);
       if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
       this.datasetInfo = await this.client.loadFootprints(await response.arrayBuffer(), { source: url });
       await this.loadPlan();
-      this._status = `${this.datasetInfo.count.toLocaleString('de-DE')} Gebäude indiziert.`;
+      this._status = spt(this.uiLang, 'status.indexed', { n: count(this.uiLang, this.datasetInfo.count) });
     } catch (error) {
       throw this.fail(error as Error);
     }
@@ -232,7 +240,7 @@ export class TwinbySpatial extends LitElement {
 
   private fail(error: Error): Error {
     this._error = error.message;
-    this._status = 'Fehler.';
+    this._status = spt(this.uiLang, 'status.error');
     this.layerHost?.reportError({ kind: 'other', message: error.message, layerId: 'twinby-spatial' });
     return error;
   }
@@ -254,7 +262,7 @@ export class TwinbySpatial extends LitElement {
     const controller = (this.query = new AbortController());
     const signal = controller.signal;
     this._error = null;
-    this._status = `Suche Gebäude im ${label}…`;
+    this._status = spt(this.uiLang, 'status.searching', { area: label });
     try {
       const client = this.client!;
       const sel = await client.byPolygon({ area, mode: this._mode, filter: this.filter() }, { signal });
@@ -269,7 +277,7 @@ export class TwinbySpatial extends LitElement {
       ]);
       this._stats = stats;
       this._table = { rows: page.rows, total: page.total, offset: 0, pageSize: PAGE_SIZE, sortBy, descending, selectedId: null };
-      this._status = `${sel.indices.length.toLocaleString('de-DE')} Gebäude im ${label} (${MODE_LABELS[this._mode]}).`;
+      this._status = spt(this.uiLang, 'status.found', { n: count(this.uiLang, sel.indices.length), area: label, mode: modeLabel(this.uiLang, this._mode) });
       this.dispatchEvent(new CustomEvent('twinby-spatial-select', { detail: { count: sel.indices.length, label }, bubbles: true, composed: true }));
       return sel.indices.length;
     } catch (error) {
@@ -299,13 +307,13 @@ export class TwinbySpatial extends LitElement {
     const [lon, lat] = toWgs84(this.datasetInfo.epsg)(row.x, row.y);
     const ground = this.draw.groundEllipsoid ?? (row.groundHeight ?? 0) + FALLBACK_GEOID;
     const view = frameTarget({ lon, lat, height: ground + (row.height ?? 10) / 2 }, Math.max(60, 4 * Math.sqrt(row.footprintArea)));
-    this._status = `Fliege zu ${row.id}…`;
+    this._status = spt(this.uiLang, 'status.flying', { id: row.id });
     await viewer.flyTo(view);
     try {
       await viewer.select(row.id);
-      this._status = `${row.id} ausgewählt.`;
+      this._status = spt(this.uiLang, 'status.selected', { id: row.id });
     } catch {
-      this._status = `${row.id} ist (noch) nicht in den geladenen Kacheln.`;
+      this._status = spt(this.uiLang, 'status.notLoaded', { id: row.id });
     }
   }
 
@@ -346,6 +354,7 @@ export class TwinbySpatial extends LitElement {
     };
     return renderSpatialPanel(
       {
+        lang: this.uiLang,
         open: this._open, ready: this.datasetInfo !== null, drawing: this.draw.active, points: this.draw.points, zones: this._zones, zoneId: this._zoneId, mode: this._mode,
         heightMin: this._heightMin, yearBefore: this._yearBefore, status: this._status, error: this._error, stats: this._stats, table: this._table, compliance: this._compliance,
       },

@@ -1,4 +1,4 @@
-import type { Lang } from '../../core/index.js';
+import { defineTexts } from '../../core/i18n/texts.js';
 
 /** The sun panel's words, German first (kept here so the panel's chunk carries them). */
 const de = {
@@ -81,7 +81,4 @@ const en: Record<SunStringKey, string> = {
   legendNote: 'Hours with the sun above {min}° (DIN EN 17037), facade points every 2 m.',
 };
 
-export function st(lang: Lang, key: SunStringKey, params: Record<string, string | number> = {}): string {
-  const template = (lang === 'en' ? en : de)[key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
+export const st = defineTexts({ de, en });
