@@ -41,6 +41,11 @@ export default tseslint.config(
     rules: restrict(['**/workers/**', '../../workers/*', '../../../workers/*'], 'Elements talk to workers through src/worker-clients, never to workers/ directly.'),
   },
   {
+    // the protocol defines the types and the lib implements them: never the other way round
+    files: ['workers/*-protocol.ts', 'workers/protocol.ts', 'workers/types/**/*.ts'],
+    rules: restrict(['**/lib/**', './lib/*', '../lib/*'], 'The worker protocol and its types never import workers/lib: the lib implements them.'),
+  },
+  {
     files: ['workers/lib/**/*.ts'],
     rules: {
       ...restrict([...engineLibs, ...uiLibs, '**/element/**', '**/engines/**'], 'workers/lib is pure: no DOM, lit, three or cesium.'),

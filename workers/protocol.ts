@@ -3,7 +3,7 @@
  * callback, passed as a comlink proxy) and returns one result object. Workers expose an implementation
  * that `satisfies` its API; src/worker-clients wrap them with AbortSignal and dispose().
  */
-import type { ConvertProgress, ConvertSummary } from './lib/convert/convert-citygml';
+import type { ConvertProgress, ConvertSummary } from './types/convert';
 
 export type { ConvertProgress, ConvertSummary };
 
@@ -47,31 +47,22 @@ export interface CityGMLWorkerApi {
 // ── Spatial queries and plan compliance: workers/spatial.worker.ts ───────────────────────────────
 
 import type {
-  Aggregates,
-  AttributeFilter,
-  ByBboxParams,
-  ByIdParams,
   Cancellable,
   ComplianceCallParams,
-  ComplianceParams,
   ComplianceSummary,
   DatasetInfo,
-  ExportParams,
-  ExportResult,
   FindingsPage,
   FindingsQuery,
   LoadFootprintSetParams,
   LoadFootprintsParams,
   LoadPlanParams,
   LoadPlanUrlParams,
-  NearestParams,
   PlanInfo,
   PolygonQueryParams,
-  RowsParams,
-  RowsResult,
   SelectionRef,
   SelectionResult,
-} from './lib/spatial';
+} from './types/spatial-api';
+import type { Aggregates, AttributeFilter, ByBboxParams, ByIdParams, ComplianceParams, ExportParams, ExportResult, NearestParams, RowsParams, RowsResult } from './types/spatial';
 
 /**
  * The spatial worker's calls as [params, result]. The index and the plan stay in the worker; only
@@ -111,5 +102,5 @@ export type SpatialWorkerApi = {
 export type * from './gml-protocol';
 
 // ── Sun hours and shadow comparison: workers/shadow.worker.ts ────────────────────────────────────
-export type { ShadowWorkerApi } from './lib/shadow/worker-api';
-export type { ShadowScenario, SunHoursParams, SunHoursResult, BuildingSunRow, ShadowProgress } from './lib/shadow/shadow-types';
+export type { ShadowWorkerApi } from './types/shadow';
+export type { ShadowScenario, SunHoursParams, SunHoursResult, BuildingSunRow, ShadowProgress } from './types/shadow-api';

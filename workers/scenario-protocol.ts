@@ -3,10 +3,9 @@
  * 3D Tiles tileset (the converter's pipeline) and the variant's plan compliance (the spatial checks).
  */
 import type { BlockBuilding } from '../src/core/scenario/index';
-import type { ConvertSummary } from './lib/convert/convert-citygml';
-import type { PlanInput } from './lib/spatial/plan/plan-types';
-import type { PlannedBlockInfo } from './lib/scenario/planned-buildings';
-import type { VariantReport } from './lib/scenario/variant-compliance';
+import type { ConvertSummary } from './types/convert';
+import type { PlanInput } from './types/plan';
+import type { PlannedBlockInfo, VariantReport } from './types/scenario';
 
 export type { PlannedBlockInfo, VariantReport };
 

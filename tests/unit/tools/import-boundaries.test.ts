@@ -24,6 +24,9 @@ describe('import boundaries', () => {
     ['workers/lib/x.ts', "import { html } from 'lit'; export const h = html;"],
     ['src/element/x.ts', "import type { PlanInput } from '../../workers/lib/spatial'; export type P = PlanInput;"],
     ['src/element/spatial/x.ts', "import type { PlanBuildResult } from '../../../workers/protocol.js'; export type P = PlanBuildResult;"],
+    ['workers/protocol.ts', "import type { ConvertSummary } from './lib/convert/convert-citygml'; export type S = ConvertSummary;"],
+    ['workers/scenario-protocol.ts', "import type { PlanInput } from './lib/spatial/plan/plan-types'; export type P = PlanInput;"],
+    ['workers/types/x.ts', "import type { FootprintIndex } from '../lib/spatial/footprint-index'; export type F = FootprintIndex;"],
   ])('%s: %s is refused', async (file, code) => {
     expect(await ruleIds(file, code)).toContain('no-restricted-imports');
   });
@@ -39,5 +42,6 @@ describe('import boundaries', () => {
     expect(await ruleIds('src/engines/three/x.ts', "import { Mesh } from 'three'; import * as core from '../../core/index.ts'; export const x = [Mesh, core];")).toEqual([]);
     expect(await ruleIds('workers/lib/x.ts', "import proj4 from 'proj4'; export const p = proj4;")).toEqual([]);
     expect(await ruleIds('src/element/x.ts', "import { SpatialClient } from '../worker-clients/spatial-client.js'; export const c = SpatialClient;")).toEqual([]);
+    expect(await ruleIds('workers/protocol.ts', "import type { ConvertSummary } from './types/convert'; export type S = ConvertSummary;")).toEqual([]);
   });
 });

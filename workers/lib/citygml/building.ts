@@ -2,6 +2,7 @@
  * What the CityGML reader hands to the geometry stage: one building with its
  * parts folded in, coordinates still in the source CRS (normal heights).
  */
+export type { ConvertWarning } from '../../types/convert';
 
 /** Semantic class of a surface; drives colour and the wall/roof statistics. */
 export type SurfaceType =
@@ -63,13 +64,3 @@ export interface ParsedBuilding {
   column: number;
 }
 
-/** A problem that did not stop the conversion. */
-export interface ConvertWarning {
-  /** Source file name or URL. */
-  file?: string;
-  line?: number;
-  column?: number;
-  buildingId?: string;
-  code: string;
-  message: string;
-}

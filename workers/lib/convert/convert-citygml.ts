@@ -7,7 +7,6 @@
  * what went wrong and where. Pure: runs in Node and in a Worker.
  */
 import { stringifyFinite } from '../tiles3d/finite-json';
-import type { CrsInfo } from '../../../src/core/geo/index';
 import { parseGeoidOption } from '../../../src/core/geo/index';
 import type { ConvertWarning, ParsedBuilding } from '../citygml/building';
 import { readCityGML } from '../citygml/read-citygml';
@@ -18,6 +17,8 @@ import { DatasetBuilder } from './dataset-builder';
 import { SpillStore, type SpillFile } from './building-store';
 import { ownWarning } from './own-strings';
 import { collectFootprints } from './footprint-sidecar';
+import type { ConvertProgress, ConvertSummary } from '../../types/convert';
+export type { ConvertProgress, ConvertSummary } from '../../types/convert';
 
 export type { ConvertWarning };
 
@@ -46,31 +47,6 @@ export interface ConvertOptions {
   signal?: AbortSignal;
   onProgress?: (p: ConvertProgress) => void;
   onWarning?: (w: ConvertWarning) => void;
-}
-
-export interface ConvertProgress {
-  bytesRead: number;
-  buildings: number;
-  tiles: number;
-  phase: 'reading' | 'writing' | 'done';
-  /** Bytes of building data the converter holds in memory (see BuildingStore.heldBytes). */
-  heldBytes?: number;
-}
-
-export interface ConvertSummary {
-  buildings: number;
-  triangles: number;
-  tiles: number;
-  bytesRead: number;
-  bytesWritten: number;
-  /** At most MAX_SUMMARY_WARNINGS; onWarning sees them all. */
-  warnings: ConvertWarning[];
-  error?: { name: string; message: string; code?: string; file?: string; line?: number; column?: number };
-  crs?: CrsInfo;
-  /** Degrees and ellipsoidal metres. */
-  bounds?: { west: number; south: number; east: number; north: number; minHeight: number; maxHeight: number };
-  /** How heights became ellipsoidal, e.g. "EGM96 geoid". */
-  heights?: string;
 }
 
 export const MAX_SUMMARY_WARNINGS = 1000;

@@ -3,21 +3,16 @@
  * NHN heights, and attributes that mark them planned. They then take the same road as a CityGML file
  * (georeference, geoid, GLB with EXT_mesh_features / EXT_structural_metadata, footprints.bin).
  */
-import { blockSurfaces, type BlockBuilding, type BlockHeights, type RoofForm } from '../../../src/core/scenario/index';
+import { blockSurfaces, type BlockBuilding, type RoofForm } from '../../../src/core/scenario/index';
 import type { ParsedBuilding } from '../citygml/building';
+import type { PlannedBlockInfo } from '../../types/scenario';
+export type { PlannedBlockInfo } from '../../types/scenario';
 
 /** The CRS of scenario coordinates: ETRS89 / UTM 32 with DHHN2016 normal heights. */
 export const SCENARIO_SRS_NAME = 'urn:adv:crs:ETRS89_UTM32*DE_DHHN2016_NH';
 
 /** AdV roof type codes (Dachform). */
 export const ROOF_TYPE_CODE: Record<RoofForm, string> = { flat: '1000', shed: '2100', gable: '3100', hip: '3200' };
-
-export interface PlannedBlockInfo {
-  id: string;
-  heights: BlockHeights;
-  base: number;
-  footprint: [number, number][];
-}
 
 export function blockToParsedBuilding(block: BlockBuilding, base: number, variantTitle: string): { building: ParsedBuilding; info: PlannedBlockInfo } {
   const s = blockSurfaces(block, base);

@@ -9,38 +9,13 @@ import type { FootprintSet } from '../footprints/footprint-set';
 import { FootprintIndex } from '../spatial/footprint-index';
 import { footprintShape } from '../spatial/geometry/shape';
 import { clippedArea } from '../spatial/geometry/shape-relations';
-import { checkCompliance, ESTIMATE_STOREY_HEIGHT, type ComplianceFinding } from '../spatial/plan/compliance';
+import { checkCompliance, ESTIMATE_STOREY_HEIGHT } from '../spatial/plan/compliance';
 import { compare, num } from '../spatial/plan/compliance-text';
 import type { PlanIndex } from '../spatial/plan/plan-index';
 import { runSync } from '../spatial/task';
 import type { PlannedBlockInfo } from './planned-buildings';
-
-export interface VariantFinding {
-  buildingId: string | null;
-  planned: boolean;
-  zoneLabel: string;
-  check: ComplianceFinding['check'] | 'gfz';
-  status: ComplianceFinding['status'];
-  margin: number | null;
-  /** German, e.g. "Oberkante 18,0 m > 15,0 m zulässig". */
-  text: string;
-}
-
-export interface VariantReport {
-  variantId: string;
-  /** Over the Baugebiete of the plan: footprint area inside / zone area. */
-  grz: number | null;
-  gfz: number | null;
-  /** Gross floor area (storeys × footprint area) inside the Baugebiete, m². */
-  grossFloorArea: number;
-  /** Gross floor area of the planned buildings alone, m². */
-  plannedFloorArea: number;
-  /** Highest top of a planned building above its base, m (null without planned blocks). */
-  maxPlannedHeight: number | null;
-  violations: number;
-  /** Violations and unknowns of the planned buildings and of the zones they stand in, then GFZ/GRZ of every zone. */
-  findings: VariantFinding[];
-}
+import type { VariantFinding, VariantReport } from '../../types/scenario';
+export type { VariantFinding, VariantReport } from '../../types/scenario';
 
 export interface VariantInput {
   variantId: string;

@@ -5,12 +5,8 @@
  */
 import { enuToEcef, invertRigid, multiplyMatrices, ecefToGeodetic } from '../../../src/core/geo/enu';
 import { readGlbTriangles } from './glb-triangles';
-
-export interface LocalFrame {
-  lon: number;
-  lat: number;
-  height: number;
-}
+import type { LocalFrame } from '../../types/shadow';
+export type { LocalFrame } from '../../types/shadow';
 
 export interface SceneTriangles {
   /** 9 numbers per triangle, local ENU metres. */

@@ -7,16 +7,11 @@ import { releaseProxy, transfer } from 'comlink';
 import { en17037 } from '../../../src/core/sun';
 import { runAsync } from '../spatial/task';
 import { compareSunHoursTask, withoutHidden } from './compare-sun-hours';
-import type { ShadowProgress, ShadowScenario, SunHoursParams, SunHoursResult } from './shadow-types';
+import type { ShadowProgress, ShadowScenario, SunHoursResult } from './shadow-types';
 import { sunSamples } from './sun-samples';
 import { defaultFetchBytes, frameOfTileset, loadTilesetTriangles, mergeTriangles, type FetchBytes, type LocalFrame, type SceneTriangles } from './tileset-triangles';
-
-export interface ShadowWorkerApi {
-  sunHours(params: SunHoursParams, onProgress?: (p: ShadowProgress) => void): Promise<SunHoursResult>;
-  cancel(cancelId: number): void;
-  /** Forgets cached tilesets (all, or one URL), e.g. when a blob: URL is revoked. */
-  forget(url?: string): void;
-}
+import type { ShadowWorkerApi } from '../../types/shadow';
+export type { ShadowWorkerApi } from '../../types/shadow';
 
 export function createShadowWorkerApi(fetchBytes: FetchBytes = defaultFetchBytes): ShadowWorkerApi {
   const running = new Map<number, AbortController>();

@@ -9,38 +9,10 @@
  */
 import type { FootprintIndex } from './footprint-index';
 import { YIELD_EVERY, type Task } from './task';
+import type { Stats, Aggregates, AggregateParams } from '../../types/spatial';
+export type { Stats, Aggregates, AggregateParams } from '../../types/spatial';
 
 export const ASSUMED_STOREY_HEIGHT = 3;
-
-export interface Stats {
-  /** How many values were known. */
-  known: number;
-  /** null when none were known. */
-  min: number | null;
-  mean: number | null;
-  max: number | null;
-}
-
-export interface Aggregates {
-  count: number;
-  planned: number;
-  /** Sum of footprint areas, m². */
-  footprintArea: number;
-  height: Stats;
-  storeys: Stats;
-  grossFloorArea: {
-    /** m². */
-    total: number;
-    fromStoreys: number;
-    fromHeight: number;
-    unknown: number;
-    assumedStoreyHeight: number;
-  };
-}
-
-export interface AggregateParams {
-  indices: Uint32Array;
-}
 
 class Accumulator {
   known = 0;

@@ -1,23 +1,7 @@
 /** Attribute filters over a FootprintSet; an unknown value never passes a condition on it. */
 import type { FootprintSet } from '../footprints/footprint-set';
-
-export interface AttributeFilter {
-  /** Height ≥ this (m). */
-  heightMin?: number;
-  /** Height ≤ this (m). */
-  heightMax?: number;
-  /** Storeys above ground ≥ this. */
-  storeysMin?: number;
-  /** Storeys above ground ≤ this. */
-  storeysMax?: number;
-  /** Function code (as written, e.g. "31001_1000") is one of these. */
-  functions?: readonly string[];
-  /** Year of construction < this. */
-  yearBefore?: number;
-  /** Year of construction ≥ this. */
-  yearFrom?: number;
-  status?: 'existing' | 'planned';
-}
+import type { AttributeFilter } from '../../types/spatial';
+export type { AttributeFilter } from '../../types/spatial';
 
 export type FootprintPredicate = (i: number) => boolean;
 

@@ -6,18 +6,8 @@
 import { hasProjection, toWgs84 } from '../../../src/core/geo';
 import type { FootprintIndex } from './footprint-index';
 import { buildingRow, type BuildingRow } from './rows';
-
-export type ExportFormat = 'csv' | 'geojson';
-
-export interface ExportParams {
-  format: ExportFormat;
-}
-
-export interface ExportResult {
-  text: string;
-  mimeType: string;
-  fileName: string;
-}
+import type { ExportParams, ExportResult } from '../../types/spatial';
+export type { ExportFormat, ExportParams, ExportResult } from '../../types/spatial';
 
 const COLUMNS: [string, (r: BuildingRow) => string | number | boolean | null][] = [
   ['ID', (r) => r.id],

@@ -5,63 +5,15 @@
 import { compileFilter, type AttributeFilter, type FootprintPredicate } from './attribute-filter';
 import type { FootprintIndex } from './footprint-index';
 import { PreparedShape } from './geometry/prepared-shape';
-import { footprintShape, shapeFromRings, type MultiPolygonRings } from './geometry/shape';
+import { footprintShape, shapeFromRings } from './geometry/shape';
 import { shapeIntersects, shapeWithin } from './geometry/shape-relations';
 import { distanceToShape } from './geometry/shape-distance';
-import type { Bbox } from './geometry/shape-measures';
 import { pointBoxDistance2 } from './geometry/segments';
 import { YIELD_EVERY, type Task } from './task';
-
-export interface Selection {
-  /** Footprint indices, ascending. */
-  indices: Uint32Array;
-  /** How many footprints the index handed to the exact test (diagnostics). */
-  candidates: number;
-}
-
-export interface ByIdParams {
-  ids: readonly string[];
-}
-export interface ByIdResult extends Selection {
-  /** Requested ids not in the dataset. */
-  missing: string[];
-}
-
-export interface ByBboxParams {
-  /** minX, minY, maxX, maxY in the dataset's CRS. */
-  bbox: Bbox;
-  filter?: AttributeFilter;
-}
-
-/**
- * intersects: footprint and area share a point (touching counts);
- * contains: the footprint lies wholly in the area (its boundary may run along the area's);
- * centroid: the footprint's area-weighted centroid is inside the area.
- */
-export type PolygonMode = 'intersects' | 'contains' | 'centroid';
-
-export interface ByPolygonParams {
-  /** Polygons (each: exterior ring, then holes; x,y interleaved) in the dataset's CRS. */
-  polygons: MultiPolygonRings;
-  /** Default 'intersects'. */
-  mode?: PolygonMode;
-  filter?: AttributeFilter;
-}
-
-export interface NearestParams {
-  x: number;
-  y: number;
-  k: number;
-  /** Metres; default unlimited. */
-  maxDistance?: number;
-  filter?: AttributeFilter;
-}
-export interface NearestResult {
-  /** Nearest first (ties by index). */
-  indices: Uint32Array;
-  /** True distance to the footprint (0 inside), metres. */
-  distances: Float64Array;
-}
+import type { PolygonMode } from '../../types/spatial';
+import type { Selection, ByIdParams, ByIdResult, ByBboxParams, ByPolygonParams, NearestParams, NearestResult } from '../../types/spatial';
+export type { Selection, ByIdParams, ByIdResult, ByBboxParams, ByPolygonParams, NearestParams, NearestResult } from '../../types/spatial';
+export type { PolygonMode } from '../../types/spatial';
 
 export interface FilterParams {
   filter: AttributeFilter;

@@ -1,46 +1,8 @@
 /** Table rows for a selection: one plain object per building, sorted and paged in the worker. */
 import { ASSUMED_STOREY_HEIGHT } from './aggregate';
 import type { FootprintIndex } from './footprint-index';
-
-export interface BuildingRow {
-  /** Footprint index in the dataset. */
-  index: number;
-  id: string;
-  function: string | null;
-  yearOfConstruction: number | null;
-  planned: boolean;
-  /** m; null when unknown. */
-  height: number | null;
-  storeys: number | null;
-  /** m². */
-  footprintArea: number;
-  /** Estimated, m² (see aggregate.ts); null when neither storeys nor height are known. */
-  grossFloorArea: number | null;
-  /** Normal height of the ground, m. */
-  groundHeight: number | null;
-  /** Centroid in the dataset's CRS. */
-  x: number;
-  y: number;
-  /** Texts of the plan violations found by the last compliance check, if any. */
-  violations: string[];
-}
-
-export type RowSortKey = 'id' | 'function' | 'yearOfConstruction' | 'planned' | 'height' | 'storeys' | 'footprintArea' | 'grossFloorArea' | 'violations';
-
-export interface RowsParams {
-  /** Default 'id'. */
-  sortBy?: RowSortKey;
-  descending?: boolean;
-  offset?: number;
-  /** Default 100. */
-  limit?: number;
-}
-
-export interface RowsResult {
-  rows: BuildingRow[];
-  /** Rows in the whole selection. */
-  total: number;
-}
+import type { BuildingRow, RowsParams, RowsResult } from '../../types/spatial';
+export type { BuildingRow, RowSortKey, RowsParams, RowsResult } from '../../types/spatial';
 
 const known = (v: number) => (Number.isFinite(v) ? v : null);
 

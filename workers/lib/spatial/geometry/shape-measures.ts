@@ -1,8 +1,6 @@
 /** Bounding box, area and centroid of a Shape in one pass over its vertices. */
 import type { Shape } from './shape';
-
-/** minX, minY, maxX, maxY. */
-export type Bbox = [number, number, number, number];
+export type { Bbox } from '../../../types/spatial';
 
 /** Writes the shape's bbox into target[at..at+3]; an empty shape gets an inverted (empty) box. */
 export function shapeBbox(shape: Shape, target: Float64Array | number[], at = 0): void {

@@ -6,6 +6,8 @@
  * Insides follow the even-odd rule, so ring orientation does not matter.
  */
 import type { FootprintSet } from '../../footprints/footprint-set';
+import type { MultiPolygonRings } from '../../../types/spatial';
+export type { MultiPolygonRings } from '../../../types/spatial';
 
 export interface Shape {
   coords: Float64Array;
@@ -14,9 +16,6 @@ export interface Shape {
   polygonStart: number;
   polygonEnd: number;
 }
-
-/** Polygons as arrays of rings (x,y interleaved), like GeoJSON MultiPolygon coordinates flattened per ring. */
-export type MultiPolygonRings = readonly (readonly Float64Array[])[];
 
 /** A self-contained Shape copied from rings; a ring's dimension (2 or 3) is given by `dim`. */
 export function shapeFromRings(polygons: MultiPolygonRings, dim: 2 | 3 = 2): Shape {

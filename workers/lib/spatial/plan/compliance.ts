@@ -21,63 +21,8 @@ import { YIELD_EVERY, type Task } from '../task';
 import { compare, num, squareMetres } from './compliance-text';
 import { checkHeight } from './height-check';
 import type { PlanIndex, PreparedLine, PreparedZone } from './plan-index';
-import type { PlanZoneKind } from './plan-types';
-
-export type CheckKind = 'grz' | 'gr' | 'storeys' | 'height' | 'baufenster' | 'ueberbaubar' | 'baugrenze';
-export type FindingStatus = 'ok' | 'violation' | 'unknown';
-
-export interface ComplianceFinding {
-  /** Zone id, or the line id for 'baugrenze'. */
-  zoneId: string;
-  zoneKind: PlanZoneKind | 'baugrenze';
-  zoneLabel: string;
-  check: CheckKind;
-  status: FindingStatus;
-  /** Footprint index; -1 for checks of the zone as a whole (GRZ, GR). */
-  building: number;
-  buildingId: string | null;
-  planned: boolean;
-  actual: number | null;
-  permitted: number | null;
-  /** How far within the bound (negative = exceeded), in the check's unit. */
-  margin: number | null;
-  unit: 'm' | 'm²' | '';
-  /** The actual value is an estimate (storeys from height). */
-  estimated: boolean;
-  /** German, e.g. "Höhe 14,2 m > 12,5 m zulässig". */
-  text: string;
-}
-
-export interface ZoneSummary {
-  zoneId: string;
-  kind: PlanZoneKind;
-  label: string;
-  /** m². */
-  area: number;
-  buildings: number;
-  planned: number;
-  /** Footprint area inside the zone, m². */
-  builtArea: number;
-  grz: number | null;
-  grzPermitted: number | null;
-  violations: number;
-}
-
-export interface ComplianceParams {
-  /** Only these zones (all lines are still checked); default all. */
-  zoneIds?: readonly string[];
-  /** Leave out 'ok' findings. */
-  onlyViolations?: boolean;
-  /** Overlaps at or below this many m² count as touching; default 0.01. */
-  toleranceM2?: number;
-}
-
-export interface ComplianceResult {
-  zones: ZoneSummary[];
-  findings: ComplianceFinding[];
-  /** Footprints with at least one violation, ascending. */
-  violators: Uint32Array;
-}
+import type { ComplianceFinding, ZoneSummary, ComplianceParams, ComplianceResult } from '../../../types/spatial';
+export type { CheckKind, FindingStatus, ComplianceFinding, ZoneSummary, ComplianceParams, ComplianceResult } from '../../../types/spatial';
 
 export const ESTIMATE_STOREY_HEIGHT = 3;
 
