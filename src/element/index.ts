@@ -7,7 +7,7 @@ export { serveInMemoryTileset, type InMemoryTileset } from '../worker-clients/in
 export { TwinbyLayerElement, isTwinbyLayer, type LayerHost } from './layer-element.js';
 export type { SelectDetail, ReadyDetail, ErrorEventDetail, LoadProgressEventDetail, ViewChangeDetail, TwinbyEventMap } from './viewer-events.js';
 export { engineLoaders } from './engine-loaders.js';
-export { TwinbyPlan, TwinbyWfs, PlanLayerElement, definePlanElements, type PlanLoadDetail } from './plan-elements.js';
+export type { TwinbyPlan, TwinbyWfs, PlanLayerElement, PlanLoadDetail } from './plan-elements.js';
 export type { TwinbySpatial } from './spatial/twinby-spatial.js';
 export type { TwinbySun, SunComparisonInput } from './sun/index.js';
 export type { TwinbyScenario, ScenarioLoadDetail, ScenarioErrorDetail } from './scenario/index.js';
