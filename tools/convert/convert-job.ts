@@ -1,6 +1,7 @@
 /** One input file converted into its own tileset folder: what a CLI worker thread runs. */
 import { createReadStream } from 'node:fs';
-import { convertCityGML, type ConvertProgress, type ConvertSummary } from '../../workers/lib/convert/convert-citygml';
+import type { ConvertProgress, ConvertSummary } from '../../workers/lib/convert/convert-citygml';
+import { convertSafely } from '../../workers/lib/convert/convert-job';
 import { directorySink } from './fs-sink';
 import { DiskSpillFile } from './spill-file';
 
@@ -34,20 +35,8 @@ export async function runJob(job: ConvertJob, onProgress?: (p: ConvertProgress) 
   let spill: DiskSpillFile | undefined;
   try {
     spill = job.spill ? new DiskSpillFile(job.spill) : undefined;
-    return await convertCityGML(stream, directorySink(job.outDir), { file: job.file, crs: job.crs, geoid: job.geoid, spill, lod: job.lod, onProgress });
-  } catch (err) {
-    // convertCityGML reports bad input in its summary; this catches the unexpected, so other files go on.
-    const e = err instanceof Error ? err : new Error(String(err));
-    const ctx = e as Error & { code?: string; line?: number; column?: number };
-    return {
-      buildings: 0,
-      triangles: 0,
-      tiles: 0,
-      bytesRead: 0,
-      bytesWritten: 0,
-      warnings: [],
-      error: { name: e.name, message: e.message, code: ctx.code, file: job.file, line: ctx.line, column: ctx.column },
-    };
+    // the same job running as the browser's CityGML worker: failures folded into the summary, other files go on
+    return await convertSafely(stream, directorySink(job.outDir), { file: job.file, crs: job.crs, geoid: job.geoid, spill, lod: job.lod, onProgress });
   } finally {
     spill?.close();
     stream.destroy();

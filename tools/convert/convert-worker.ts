@@ -1,6 +1,7 @@
 // A CLI worker thread: converts the jobs its parent sends, one at a time, and reports back.
 import { parentPort } from 'node:worker_threads';
 import type { ConvertProgress } from '../../workers/lib/convert/convert-citygml';
+import { progressThrottle } from '../../workers/lib/convert/convert-job';
 import { runJob, type ConvertJob, type JobMessage } from './convert-job';
 
 const PROGRESS_INTERVAL_MS = 100;
@@ -9,14 +10,10 @@ if (!port) throw new Error('convert-worker.ts runs only as a worker thread');
 
 port.on('message', async (job: ConvertJob) => {
   const post = (message: JobMessage) => port.postMessage(message);
-  let last = 0;
-  const onProgress = (progress: ConvertProgress) => {
-    const now = performance.now();
-    if (now - last < PROGRESS_INTERVAL_MS && progress.phase !== 'done') return;
-    last = now;
-    post({ type: 'progress', id: job.id, progress });
-  };
+  // the browser worker's throttle: at most one message per interval, the last one always
+  const progress = progressThrottle((p: ConvertProgress) => post({ type: 'progress', id: job.id, progress: p }), PROGRESS_INTERVAL_MS);
   const started = performance.now();
-  const summary = await runJob(job, onProgress);
+  const summary = await runJob(job, progress.report);
+  progress.flush();
   post({ type: 'done', id: job.id, summary, seconds: (performance.now() - started) / 1000 });
 });

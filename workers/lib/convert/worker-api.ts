@@ -4,7 +4,8 @@
  */
 import { releaseProxy, transfer } from 'comlink';
 import type { CityGMLConvertParams, CityGMLConvertResult, CityGMLInput, CityGMLProgressCallback, CityGMLWorkerApi } from '../../protocol';
-import { convertCityGML, type ConvertProgress, type ConvertSummary, type TilesetSink } from './convert-citygml';
+import { convertCityGML, type TilesetSink } from './convert-citygml';
+import { convertSafely, progressThrottle } from './convert-job';
 
 /** Progress messages cross a thread boundary: send at most one per interval, plus the last one. */
 const PROGRESS_INTERVAL_MS = 50;
@@ -16,7 +17,7 @@ export function createCityGMLWorkerApi(): CityGMLWorkerApi {
   return {
     async convert(params: CityGMLConvertParams, onProgress?: CityGMLProgressCallback): Promise<CityGMLConvertResult> {
       const controller = new AbortController();
-      const progress = throttle(onProgress);
+      const progress = progressThrottle(onProgress, PROGRESS_INTERVAL_MS);
       if (params.cancelId !== undefined) running.set(params.cancelId, controller);
       try {
         const files = new Map<string, Uint8Array>();
@@ -52,27 +53,6 @@ export function createCityGMLWorkerApi(): CityGMLWorkerApi {
 
 type ConvertArgs = Parameters<typeof convertCityGML>;
 
-/** convertCityGML reports failures in its summary; anything it throws is folded in the same way, so the worker lives on. */
-async function convertSafely(input: ConvertArgs[0], sink: TilesetSink, options: NonNullable<ConvertArgs[2]>): Promise<ConvertSummary> {
-  const warnings: ConvertSummary['warnings'] = [];
-  const onWarning = (w: ConvertSummary['warnings'][number]) => warnings.push(w);
-  try {
-    return await convertCityGML(input, sink, { ...options, onWarning });
-  } catch (err) {
-    const e = err instanceof Error ? err : new Error(String(err));
-    const context = e as Error & { code?: string; line?: number; column?: number; file?: string };
-    return {
-      buildings: 0,
-      triangles: 0,
-      tiles: 0,
-      bytesRead: 0,
-      bytesWritten: 0,
-      warnings,
-      error: { name: e.name, message: e.message, code: context.code, file: context.file ?? options.file, line: context.line, column: context.column },
-    };
-  }
-}
-
 /** Keeps the tileset in memory. Bytes the converter hands over become ours; views into a larger buffer are copied so each file owns its buffer. */
 function memorySink(files: Map<string, Uint8Array>): TilesetSink {
   return {
@@ -101,27 +81,6 @@ function toStream(input: CityGMLInput): ConvertArgs[0] {
   return (async function* () {
     yield bytes;
   })();
-}
-
-/** Forwards progress at most once per interval; flush() sends the latest one if it was held back. */
-function throttle(onProgress: CityGMLProgressCallback | undefined) {
-  let last = -Infinity;
-  let pending: ConvertProgress | undefined;
-  const send = (p: ConvertProgress) => {
-    pending = undefined;
-    last = performance.now();
-    // A comlink proxy returns a promise; a closed port must not turn into an unhandled rejection.
-    if (onProgress) Promise.resolve(onProgress(p)).catch(() => {});
-  };
-  return {
-    report(p: ConvertProgress) {
-      if (p.phase === 'done' || performance.now() - last >= PROGRESS_INTERVAL_MS) send({ ...p });
-      else pending = { ...p };
-    },
-    flush() {
-      if (pending) send(pending);
-    },
-  };
 }
 
 /** A progress callback that arrived as a comlink proxy holds a port open on the caller's side until released. */
