@@ -208,11 +208,15 @@ describe('<twinby-scenario>', () => {
     const engine = viewer.activeEngine!;
     const { origin } = await loadTown();
     const drawn = layer.drawBlock();
-    const drawer = layer.activeDrawer!;
-    for (const [e, n] of [[-4, -45], [4, -45], [4, -37], [-4, -37], [-4, -45]]) {
+    // clicks as a pointer makes them; each corner is announced before the next click
+    const corners = [[-4, -45], [4, -45], [4, -37], [-4, -37], [-4, -45]];
+    for (const [i, [e, n]] of corners.entries()) {
       const p = await offset(e, n);
       const s = engine.projectToScreen(p.lon, p.lat, origin.height)!;
-      expect(await drawer.addAt(s.x, s.y)).toBe(true);
+      const corner = i < corners.length - 1 ? once(viewer, 'twinby-scenario-corner') : null;
+      viewer.dispatchEvent(new PointerEvent('pointerdown', { clientX: s.x, clientY: s.y, button: 0, bubbles: true }));
+      viewer.dispatchEvent(new PointerEvent('pointerup', { clientX: s.x, clientY: s.y, button: 0, bubbles: true }));
+      if (corner) expect((await corner).detail.corners).toBe(i + 1);
     }
     const id = await drawn;
     expect(id).toBe('a-1');

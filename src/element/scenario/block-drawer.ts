@@ -72,6 +72,8 @@ export class BlockDrawer {
     }
     this.corners.push(p);
     this.preview();
+    // the page can follow the drawing (instructions, a counter, assistive text)
+    this.target.dispatchEvent(new CustomEvent('twinby-scenario-corner', { detail: { corners: this.corners.length }, bubbles: true, composed: true }));
     return true;
   }
 

@@ -15,5 +15,7 @@ declare global {
   }
   interface HTMLElementEventMap {
     'twinby-scenario-load': CustomEvent<ScenarioLoadDetail>;
+    /** A corner was added to the block being drawn (from the viewer, bubbling). */
+    'twinby-scenario-corner': CustomEvent<{ corners: number }>;
   }
 }

@@ -201,11 +201,6 @@ export class TwinbyScenario extends TwinbyLayerElement {
     });
   }
 
-  /** The drawer while a block is drawn (tests add corners through it). */
-  get activeDrawer(): BlockDrawer | null {
-    return this.drawer;
-  }
-
   override attributeChangedCallback(name: string, oldValue: string | null, newValue: string | null): void {
     if (oldValue === newValue) return;
     if (name === 'droppable') return this.syncDrops();
