@@ -40,8 +40,6 @@ export type CityGMLProgressCallback = (progress: ConvertProgress) => void;
 export interface CityGMLWorkerApi {
   convert(params: CityGMLConvertParams, onProgress?: CityGMLProgressCallback): Promise<CityGMLConvertResult>;
   cancel(cancelId: number): void;
-  /** Diagnostics: the byte buffers the last result handed over, and how many of them are detached here now (transferred, not copied). */
-  lastTransfer(): { buffers: number; detached: number };
 }
 
 // ── Spatial queries and plan compliance: workers/spatial.worker.ts ───────────────────────────────

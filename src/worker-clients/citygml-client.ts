@@ -54,11 +54,6 @@ export class CityGMLClient {
   dispose(): void {
     this.host.dispose();
   }
-
-  /** Diagnostics for tests: whether the last result's buffers were transferred. */
-  lastTransfer(): Promise<{ buffers: number; detached: number }> {
-    return this.host.api.lastTransfer();
-  }
 }
 
 export function createCityGMLWorker(): Worker {

@@ -12,7 +12,6 @@ const PROGRESS_INTERVAL_MS = 50;
 
 export function createCityGMLWorkerApi(): CityGMLWorkerApi {
   const running = new Map<number, AbortController>();
-  let lastBuffers: ArrayBuffer[] = [];
 
   return {
     async convert(params: CityGMLConvertParams, onProgress?: CityGMLProgressCallback): Promise<CityGMLConvertResult> {
@@ -34,7 +33,6 @@ export function createCityGMLWorkerApi(): CityGMLWorkerApi {
         progress.flush();
         releaseRemote(onProgress);
         const buffers = ownedBuffers(files);
-        lastBuffers = buffers;
         return transfer({ files, summary, cancelled: controller.signal.aborted }, buffers);
       } finally {
         if (params.cancelId !== undefined) running.delete(params.cancelId);
@@ -43,10 +41,6 @@ export function createCityGMLWorkerApi(): CityGMLWorkerApi {
 
     cancel(cancelId: number): void {
       running.get(cancelId)?.abort();
-    },
-
-    lastTransfer() {
-      return { buffers: lastBuffers.length, detached: lastBuffers.filter((b) => b.byteLength === 0).length };
     },
   };
 }

@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { expose, releaseProxy, wrap } from 'comlink';
 import type { ConvertProgress } from '../../../../../workers/lib/convert/convert-citygml';
 import { createCityGMLWorkerApi } from '../../../../../workers/lib/convert/worker-api';
 import { generateTown } from '../../../../../tools/make-demo/generate-town';
@@ -67,7 +68,34 @@ describe('createCityGMLWorkerApi', () => {
       buffers.add(bytes.buffer);
     }
     expect(buffers.size).toBe(result.files.size);
-    expect(api.lastTransfer().buffers).toBe(result.files.size);
+  });
+
+  it('over comlink, the answer carries the buffer of every file in its transfer list: the copies in the worker are detached', async () => {
+    const { port1, port2 } = new MessageChannel();
+    const sent: ArrayBuffer[][] = [];
+    // the worker side's endpoint, spying on what each answer transfers
+    const endpoint = {
+      postMessage: (message: unknown, transfer: Transferable[] = []) => {
+        sent.push(transfer.filter((t): t is ArrayBuffer => t instanceof ArrayBuffer));
+        port1.postMessage(message, transfer);
+      },
+      addEventListener: port1.addEventListener.bind(port1),
+      removeEventListener: port1.removeEventListener.bind(port1),
+      start: () => port1.start(),
+    };
+    expose(createCityGMLWorkerApi(), endpoint);
+    const remote = wrap<ReturnType<typeof createCityGMLWorkerApi>>(port2);
+    try {
+      const result = await remote.convert({ input: await town(60), file: 'town.gml' });
+      const moved = sent.find((list) => list.length > 0)!;
+      expect(moved).toHaveLength(result.files.size);
+      expect(moved.every((b) => b.byteLength === 0)).toBe(true);
+      expect([...result.files.values()].every((f) => f.byteLength > 0)).toBe(true);
+    } finally {
+      remote[releaseProxy]();
+      port1.close();
+      port2.close();
+    }
   });
 
   it('reports progress: bytes read, buildings and tiles, ending on the totals', async () => {
