@@ -5,7 +5,7 @@
  * Handles posList (srsDimension, default 3), pos sequences, gml:coordinates
  * and GML 2 coord. A bad polygon is reported and skipped; the rest stays.
  */
-import { NumberBuffer, parseCoordinatesText, parseNumberList, parseToken, type ParseResult } from './coordinates';
+import { NumberBuffer, parseCoordinatesText, parseNumberList, parseToken, type ParseResult } from '../../../src/core/formats/gml/number-scan';
 import type { GeometryContext, GeometryStore } from './geometry-store';
 import { EXTERIOR, INTERIOR_RING, POLYGONS, REFERENCEABLE } from './vocabulary';
 import { gmlId, xlinkHref, type Attributes } from './xml-names';
