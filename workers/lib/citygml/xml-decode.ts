@@ -6,6 +6,7 @@
  */
 import { CityGMLError } from './citygml-error';
 import type { ConvertWarning } from './building';
+import { declaredEncoding, isEncodingName, sniffEncoding } from '../../../src/core/formats/xml/xml-bytes';
 
 /** How many bytes we wait for before deciding the encoding (the declaration is short). */
 const HEAD_BYTES = 1024;
@@ -87,21 +88,11 @@ export class XmlDecoder {
   }
 }
 
-/** The TextDecoder label for a document head (BOM, UTF-16 sniffing, then the declaration). */
+/** The TextDecoder label for a document head (BOM, UTF-16 sniffing, then the declaration; shared with the WFS reader). */
 export function detectEncoding(head: Uint8Array, file?: string): string {
-  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
-  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
-  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
-  if (head[0] === 0x3c && head[1] === 0x00 && head[2] === 0x3f && head[3] === 0x00) return 'utf-16le';
-  if (head[0] === 0x00 && head[1] === 0x3c && head[2] === 0x00 && head[3] === 0x3f) return 'utf-16be';
-  // The declaration is ASCII in every ASCII-compatible encoding, so latin1 reads it safely.
-  const end = Math.min(head.length, 200);
-  let text = '';
-  for (let i = 0; i < end; i++) text += String.fromCharCode(head[i]);
-  const decl = /^\s*<\?xml\s[^>]*?encoding\s*=\s*["']([^"']*)["']/.exec(text);
-  if (!decl) return 'utf-8';
-  const label = decl[1].trim();
-  if (!/^[A-Za-z][A-Za-z0-9._:-]*$/.test(label)) {
+  const label = sniffEncoding(head) ?? declaredEncoding(head);
+  if (label === null) return 'utf-8';
+  if (!isEncodingName(label)) {
     throw new CityGMLError('unsupported-encoding', `Invalid encoding name "${label}" in the XML declaration.`, { file, line: 1, column: 1 });
   }
   return label;

@@ -1,0 +1,23 @@
+// The CityGML and WFS decoders share one encoding detection (src/core/formats/xml/xml-bytes.ts).
+import { describe, expect, it } from 'vitest';
+import { detectEncoding } from '../../../workers/lib/citygml/xml-decode';
+import { decodeXmlBytes } from '../../../src/core/formats/xml/xml-bytes';
+
+const utf16le = (s: string) => new Uint8Array(Buffer.from(s, 'utf16le'));
+
+describe('shared encoding detection', () => {
+  it('recognises UTF-16 without a byte-order mark whatever the first element is, in both readers', () => {
+    const doc = '<CityModel>ä</CityModel>';
+    expect(detectEncoding(utf16le(doc))).toBe('utf-16le');
+    expect(decodeXmlBytes(utf16le(doc)).text).toBe(doc);
+  });
+
+  it('reads the same declared label, and names one that is not an encoding name', () => {
+    const bytes = new TextEncoder().encode('<?xml version="1.0" encoding=" ISO-8859-1 "?><a/>');
+    expect(detectEncoding(bytes)).toBe('ISO-8859-1');
+    expect(decodeXmlBytes(bytes).encoding).toBe('windows-1252');
+    const bad = new TextEncoder().encode('<?xml version="1.0" encoding="utf 8"?><a/>');
+    expect(() => detectEncoding(bad, 'x.gml')).toThrow(/x\.gml:1:1: Invalid encoding name "utf 8"/);
+    expect(decodeXmlBytes(bad, 'x.gml').warning).toMatch(/x\.gml: unknown character encoding "utf 8"; read as UTF-8/);
+  });
+});
