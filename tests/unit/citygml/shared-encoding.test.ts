@@ -21,3 +21,20 @@ describe('shared encoding detection', () => {
     expect(decodeXmlBytes(bad, 'x.gml').warning).toMatch(/x\.gml: unknown character encoding "utf 8"; read as UTF-8/);
   });
 });
+
+describe('bytes that do not fit a UTF-16 file', () => {
+  it('are replaced with a warning instead of failing without a place', async () => {
+    const { readAll, cityModel, simpleBuilding } = await import('./helpers/read-all');
+    const doc = utf16le(cityModel(simpleBuilding('B1')));
+    const bytes = new Uint8Array(doc.length + 2);
+    bytes.set([0xff, 0xfe]);
+    bytes.set(doc, 2);
+    // a lone high surrogate in the whitespace between the root and its first member
+    const at = 2 + 2 * cityModel(simpleBuilding('B1')).indexOf('\n<core:cityObjectMember');
+    bytes.set([0x00, 0xd8], at);
+    const { buildings, warnings, error } = await readAll(bytes, { file: 'u16.gml' });
+    expect(error).toBeUndefined();
+    expect(buildings.map((b) => b.id)).toEqual(['B1']);
+    expect(warnings).toMatchObject([{ code: 'invalid-bytes', file: 'u16.gml', message: 'Bytes that are not valid utf-16le were replaced.' }]);
+  });
+});

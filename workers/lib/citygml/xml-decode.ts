@@ -24,6 +24,7 @@ export class XmlDecoder {
   private headLength = 0;
   private previous: Uint8Array | undefined;
   private strictUtf8 = false;
+  private replacedSaid = false;
   private readonly options: XmlDecoderOptions;
 
   constructor(options: XmlDecoderOptions = {}) {
@@ -62,6 +63,8 @@ export class XmlDecoder {
     }
     this.encoding = this.decoder.encoding;
     this.strictUtf8 = this.encoding === 'utf-8';
+    // Other encodings replace bad bytes (a lone UTF-16 surrogate …) and say so once, as UTF-8 does below.
+    if (!this.strictUtf8) this.decoder = new TextDecoder(this.encoding);
     return this.decode(head, true);
   }
 
@@ -70,11 +73,14 @@ export class XmlDecoder {
     try {
       const text = decoder.decode(bytes, { stream });
       this.previous = bytes;
+      if (this.encoding !== 'utf-8' && !this.replacedSaid && text.includes('\uFFFD')) {
+        this.replacedSaid = true;
+        this.options.onWarning?.({ file: this.options.file, code: 'invalid-bytes', message: `Bytes that are not valid ${this.encoding} were replaced.` });
+      }
       return text;
     } catch {
       // Invalid UTF-8 (often a Latin-1 file without a declaration): keep going with
       // U+FFFD replacements rather than lose the file, and say so once.
-      if (!this.strictUtf8) throw new CityGMLError('decode-failed', 'Could not decode the input.', { file: this.options.file });
       this.strictUtf8 = false;
       this.options.onWarning?.({
         file: this.options.file,
