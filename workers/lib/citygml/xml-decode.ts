@@ -6,6 +6,7 @@
  */
 import { CityGMLError } from './citygml-error';
 import type { ConvertWarning } from './building';
+import { declaredEncoding, isEncodingName, sniffEncoding } from '../../../src/core/formats/xml/xml-bytes';
 
 /** How many bytes we wait for before deciding the encoding (the declaration is short). */
 const HEAD_BYTES = 1024;
@@ -23,6 +24,7 @@ export class XmlDecoder {
   private headLength = 0;
   private previous: Uint8Array | undefined;
   private strictUtf8 = false;
+  private replacedSaid = false;
   private readonly options: XmlDecoderOptions;
 
   constructor(options: XmlDecoderOptions = {}) {
@@ -61,6 +63,8 @@ export class XmlDecoder {
     }
     this.encoding = this.decoder.encoding;
     this.strictUtf8 = this.encoding === 'utf-8';
+    // Other encodings replace bad bytes (a lone UTF-16 surrogate …) and say so once, as UTF-8 does below.
+    if (!this.strictUtf8) this.decoder = new TextDecoder(this.encoding);
     return this.decode(head, true);
   }
 
@@ -69,11 +73,14 @@ export class XmlDecoder {
     try {
       const text = decoder.decode(bytes, { stream });
       this.previous = bytes;
+      if (this.encoding !== 'utf-8' && !this.replacedSaid && text.includes('\uFFFD')) {
+        this.replacedSaid = true;
+        this.options.onWarning?.({ file: this.options.file, code: 'invalid-bytes', message: `Bytes that are not valid ${this.encoding} were replaced.` });
+      }
       return text;
     } catch {
       // Invalid UTF-8 (often a Latin-1 file without a declaration): keep going with
       // U+FFFD replacements rather than lose the file, and say so once.
-      if (!this.strictUtf8) throw new CityGMLError('decode-failed', 'Could not decode the input.', { file: this.options.file });
       this.strictUtf8 = false;
       this.options.onWarning?.({
         file: this.options.file,
@@ -87,21 +94,11 @@ export class XmlDecoder {
   }
 }
 
-/** The TextDecoder label for a document head (BOM, UTF-16 sniffing, then the declaration). */
+/** The TextDecoder label for a document head (BOM, UTF-16 sniffing, then the declaration; shared with the WFS reader). */
 export function detectEncoding(head: Uint8Array, file?: string): string {
-  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
-  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
-  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
-  if (head[0] === 0x3c && head[1] === 0x00 && head[2] === 0x3f && head[3] === 0x00) return 'utf-16le';
-  if (head[0] === 0x00 && head[1] === 0x3c && head[2] === 0x00 && head[3] === 0x3f) return 'utf-16be';
-  // The declaration is ASCII in every ASCII-compatible encoding, so latin1 reads it safely.
-  const end = Math.min(head.length, 200);
-  let text = '';
-  for (let i = 0; i < end; i++) text += String.fromCharCode(head[i]);
-  const decl = /^\s*<\?xml\s[^>]*?encoding\s*=\s*["']([^"']*)["']/.exec(text);
-  if (!decl) return 'utf-8';
-  const label = decl[1].trim();
-  if (!/^[A-Za-z][A-Za-z0-9._:-]*$/.test(label)) {
+  const label = sniffEncoding(head) ?? declaredEncoding(head);
+  if (label === null) return 'utf-8';
+  if (!isEncodingName(label)) {
     throw new CityGMLError('unsupported-encoding', `Invalid encoding name "${label}" in the XML declaration.`, { file, line: 1, column: 1 });
   }
   return label;

@@ -1,12 +1,12 @@
 /**
  * Prefix-agnostic names. The reader matches elements by local name (CityGML
  * files bind gml:, bldg:, core: … to whatever prefixes they like, or use a
- * default namespace), which also spares saxes' namespace bookkeeping.
+ * default namespace), which also spares namespace bookkeeping.
  */
 
 export type Attributes = Record<string, string>;
 
-/** "gml:Polygon" → "Polygon". (A slice is cheaper than a cache lookup: saxes hands over fresh strings.) */
+/** "gml:Polygon" → "Polygon". (A slice is cheaper than a cache lookup: the tokenizer hands over fresh strings.) */
 export function localName(qualified: string): string {
   const colon = qualified.indexOf(':');
   return colon < 0 ? qualified : qualified.slice(colon + 1);

@@ -2,7 +2,7 @@
  * Reads a GML feature collection (a WFS GetFeature response or an XPlanGML file) into
  * features in WGS84 lon/lat. Pure and DOM-free: runs in a worker.
  */
-import { locateElement, parseXml, toReadError, type XmlElement } from '../xml/xml-tree';
+import { parseXml, toReadError, type XmlElement } from '../xml/xml-tree';
 import { notFeaturesReason, sniffNotXml } from './not-features';
 import { ElementError, XmlReadError } from '../xml/xml-error';
 import type { Feature, FeatureCollection } from '../feature';
@@ -52,10 +52,7 @@ export function readGmlFeatureCollection(text: string, options: GmlReadOptions =
   // Features are read as soon as they end and then dropped from the tree, so memory stays flat.
   const features: Feature[] = [];
   let srsName = options.srsName;
-  const onWarning = (message: string, el: XmlElement) => {
-    const { line, column } = locateElement(text, el.index);
-    warnings.push(`${source}:${line}:${column}: ${message}`);
-  };
+  const onWarning = (message: string, el: XmlElement) => warnings.push(`${source}:${el.line}:${el.column}: ${message}`);
   const featureOptions = () => ({ srsName, arcTolerance: options.arcTolerance, transform, onError, onWarning });
   const sniffed = sniffNotXml(text);
   if (sniffed) throw new XmlReadError(`${source}:1:1: ${sniffed}`, source, 1, 1);
@@ -72,8 +69,7 @@ export function readGmlFeatureCollection(text: string, options: GmlReadOptions =
   if (isExceptionReport(root)) throw readExceptionReport(root);
   const notFeatures = notFeaturesReason(root);
   if (notFeatures) {
-    const { line, column } = locateElement(text, root.index);
-    throw new XmlReadError(`${source}:${line}:${column}: ${notFeatures}`, source, line, column);
+    throw new XmlReadError(`${source}:${root.line}:${root.column}: ${notFeatures}`, source, root.line, root.column);
   }
   const container = isFeatureContainer(root);
   if (!container) features.push(...readGmlFeatures(root, featureOptions()));

@@ -4,7 +4,7 @@
  */
 import type { XmlElement } from '../xml/xml-tree';
 import { ElementError } from '../xml/xml-error';
-import { scanNumbers } from './number-scan';
+import { NumberBuffer, parseCoordinatesText, parseNumberList, parseToken, type ParseResult } from './number-scan';
 import { inferDimension } from './dimension';
 
 /** A run of positions while a geometry is being assembled. */
@@ -14,17 +14,17 @@ export interface PositionList {
   coords: Float64Array | number[];
 }
 
-/** The numbers of an element's text; throws naming the element when a token is not a number. */
+const scratch = new NumberBuffer();
+const result: ParseResult = { count: 0, bad: false };
+let problem = '';
+const onBad = (p: string) => (problem = p);
+
+/** The numbers of an element's text; throws naming the element when a token is not a finite number. */
 export function readNumbers(el: XmlElement): Float64Array {
-  const { values, bad } = scanNumbers(el.text);
-  if (bad !== null) throw new ElementError(`gml:${el.name}: "${bad}" is not a number`, el);
-  for (let i = 0; i < values.length; i++) {
-    if (!Number.isFinite(values[i])) {
-      const token = el.text.trim().split(/\s+/)[i] ?? String(values[i]);
-      throw new ElementError(`gml:${el.name}: "${token.slice(0, 40)}" (number ${i + 1}) is not a finite number`, el);
-    }
-  }
-  return values;
+  scratch.clear();
+  parseNumberList(el.text, scratch, result, onBad);
+  if (result.bad) throw new ElementError(`gml:${el.name}: ${problem}`, el);
+  return scratch.data.slice(0, result.count);
 }
 
 function dimensionAttr(el: XmlElement): number | undefined {
@@ -67,31 +67,11 @@ export function readPos(el: XmlElement, out: number[]): number {
 
 /** gml:coordinates with its cs (coordinate), ts (tuple) and decimal separators. */
 export function readCoordinates(el: XmlElement): PositionList {
-  const cs = el.attrs.cs ?? ',';
-  const ts = el.attrs.ts ?? ' ';
-  const decimal = el.attrs.decimal ?? '.';
-  const coords: number[] = [];
-  let dim = 0;
-  const tuples = splitOn(el.text.trim(), ts);
-  for (const tuple of tuples) {
-    if (!tuple) continue;
-    const parts = tuple.split(cs);
-    if (dim === 0) dim = parts.length;
-    if (parts.length !== dim || (dim !== 2 && dim !== 3)) {
-      throw new ElementError(`gml:coordinates: tuple "${tuple}" has ${parts.length} values, expected ${dim || '2 or 3'}`, el);
-    }
-    for (const p of parts) {
-      const v = Number(decimal === '.' ? p : p.split(decimal).join('.'));
-      if (p === '' || !Number.isFinite(v)) throw new ElementError(`gml:coordinates: "${p}" is not a number`, el);
-      coords.push(v);
-    }
-  }
-  return { dim: dim || 2, coords };
-}
-
-function splitOn(text: string, sep: string): string[] {
-  // a space separator also stands for any run of whitespace (line breaks in pretty-printed files)
-  return /^\s$/.test(sep) ? text.split(/\s+/) : text.split(sep).map((t) => t.trim());
+  scratch.clear();
+  const dim = parseCoordinatesText(el.text, el.attrs.cs ?? ',', el.attrs.ts ?? ' ', el.attrs.decimal ?? '.', scratch, result, onBad);
+  if (result.bad) throw new ElementError(`gml:coordinates: ${problem}`, el);
+  if (result.count > 0 && dim !== 2 && dim !== 3) throw new ElementError(`gml:coordinates: tuples of ${dim} values, expected 2 or 3`, el);
+  return { dim: dim || 2, coords: scratch.data.slice(0, result.count) };
 }
 
 /** GML 2 gml:coord with X, Y and optional Z children. */
@@ -100,8 +80,9 @@ export function readCoord(el: XmlElement, out: number[]): number {
   for (const axis of ['X', 'Y', 'Z']) {
     const c = el.children.find((ch) => ch.name === axis);
     if (!c) break;
-    const v = Number(c.text.trim());
-    if (!Number.isFinite(v)) throw new ElementError(`gml:coord/${axis} "${c.text.trim()}" is not a number`, c);
+    const t = c.text.trim();
+    const v = parseToken(t, 0, t.length);
+    if (!Number.isFinite(v)) throw new ElementError(`gml:coord/${axis} "${t.slice(0, 40)}" is not a number`, c);
     out.push(v);
     n++;
   }

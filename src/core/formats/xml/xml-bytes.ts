@@ -1,6 +1,6 @@
 /**
- * Bytes of a response or file → text, as carefully as the CityGML reader's decoder (workers/lib/citygml/
- * xml-decode.ts): byte-order mark, UTF-16 recognised without one (an ASCII "<" or "{" with a zero byte
+ * Bytes of a response or file → text, with the encoding detection the CityGML reader's streaming decoder
+ * (workers/lib/citygml/xml-decode.ts) shares: byte-order mark, UTF-16 recognised without one (an ASCII "<" or "{" with a zero byte
  * beside it), then the XML declaration, else UTF-8. Bytes that are not valid UTF-8 are nearly always
  * Windows-1252 (Latin-1) text: they are read that way, with a warning, instead of turning into U+FFFD.
  */
@@ -11,7 +11,8 @@ export interface DecodedText {
   encoding: string;
 }
 
-function sniff(b: Uint8Array): string | null {
+/** The encoding the bytes show: a byte-order mark, or UTF-16 without one; null when they show none. */
+export function sniffEncoding(b: Uint8Array): string | null {
   if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return 'utf-8';
   if (b[0] === 0xff && b[1] === 0xfe) return 'utf-16le';
   if (b[0] === 0xfe && b[1] === 0xff) return 'utf-16be';
@@ -21,17 +22,21 @@ function sniff(b: Uint8Array): string | null {
   return null;
 }
 
-function declared(b: Uint8Array): string | null {
+/** The encoding="…" of the XML declaration as written (trimmed), or null. */
+export function declaredEncoding(b: Uint8Array): string | null {
+  // The declaration is ASCII in every ASCII-compatible encoding, so latin1 reads it safely.
   let head = '';
   for (let i = 0; i < Math.min(b.length, 200); i++) head += String.fromCharCode(b[i]);
-  const label = /^\s*<\?xml\s[^>]*?encoding\s*=\s*["']([A-Za-z][\w.:-]*)["']/.exec(head)?.[1];
-  return label ?? null;
+  return /^\s*<\?xml\s[^>]*?encoding\s*=\s*["']([^"']*)["']/.exec(head)?.[1].trim() ?? null;
 }
+
+/** A well-formed encoding name (XML 1.0 EncName, loosely). */
+export const isEncodingName = (label: string): boolean => /^[A-Za-z][\w.:-]*$/.test(label);
 
 export function decodeXmlBytes(bytes: ArrayBuffer | Uint8Array, source = 'input'): DecodedText {
   const b = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-  const sniffed = sniff(b);
-  const label = sniffed ?? declared(b) ?? 'utf-8';
+  const sniffed = sniffEncoding(b);
+  const label = sniffed ?? declaredEncoding(b) ?? 'utf-8';
   let decoder: TextDecoder;
   let warning: string | undefined;
   try {
@@ -49,7 +54,7 @@ export function decodeXmlBytes(bytes: ArrayBuffer | Uint8Array, source = 'input'
     const at = firstInvalidUtf8(b);
     return {
       text: new TextDecoder('windows-1252').decode(b),
-      warning: `${source}: not valid UTF-8 (byte ${at}${!sniffed && declared(b) ? ', although declared UTF-8' : ''}); read as Windows-1252`,
+      warning: `${source}: not valid UTF-8 (byte ${at}${!sniffed && declaredEncoding(b) ? ', although declared UTF-8' : ''}); read as Windows-1252`,
       encoding: 'windows-1252',
     };
   }

@@ -1,12 +1,10 @@
 /**
- * A small, DOM-free XML tree on saxes, fit for workers.
- *
- * saxes runs about twice as fast with its own namespace handling and position tracking
- * switched off, so this reader resolves prefixes itself and only re-parses with positions
- * when it has to report where an error is (see {@link locateElement}).
+ * A small, DOM-free XML tree on the shared streaming tokenizer (./xml-tokenizer.ts, the CityGML reader's),
+ * fit for workers. Prefixes are resolved to namespaces here; every element keeps the line and column of
+ * its start tag, so a reader on the tree can name the place of any problem without parsing twice.
  */
-import { SaxesParser } from 'saxes';
 import { ElementError, XmlReadError } from './xml-error';
+import { XmlTokenizer, type XmlAttributes, type XmlFailure, type XmlHandler } from './xml-tokenizer';
 
 export interface XmlElement {
   /** Local name, without prefix. */
@@ -18,8 +16,9 @@ export interface XmlElement {
   children: XmlElement[];
   /** Character data before the first child element (all of it for leaves), not trimmed. */
   text: string;
-  /** 0-based ordinal of this element's start tag in the document; used to locate errors. */
-  index: number;
+  /** 1-based line and column of the "<" of the start tag. */
+  line: number;
+  column: number;
 }
 
 type NsScope = Record<string, string>;
@@ -43,164 +42,119 @@ export interface ParseXmlOptions {
   onClose?: (el: XmlElement, parent: XmlElement | null, depth: number) => boolean | void;
   /**
    * Called for each start tag with its local name, namespace and depth: true leaves the element and
-   * its subtree out of the tree (saxes still checks it), e.g. the gml:boundedBy of every feature.
+   * its subtree out of the tree (the tokenizer still checks it), e.g. the gml:boundedBy of every feature.
    */
   skip?: (name: string, ns: string, depth: number) => boolean;
 }
 
-/** Parses a document into a tree. Throws {@link XmlReadError} with line and column on malformed XML. */
-export function parseXml(text: string, source = 'XML', options: ParseXmlOptions = {}): XmlElement {
-  const onClose = options.onClose;
-  const skip = options.skip;
-  let skipping = 0;
-  let handlerError: unknown = null;
-  const parser = new SaxesParser({ xmlns: false, position: false });
-  const stack: XmlElement[] = [];
-  const scopes: NsScope[] = [{ xml: XML_NS }];
-  const scopeDepth: number[] = [];
-  let root: XmlElement | null = null;
-  let index = 0;
+/** Builds the tree from tokenizer events. */
+class TreeBuilder implements XmlHandler {
+  root: XmlElement | null = null;
+  private readonly stack: XmlElement[] = [];
+  private readonly scopes: NsScope[] = [{ xml: XML_NS }];
+  private readonly scopeDepth: number[] = [];
+  private skipping = 0;
 
-  parser.on('opentag', (tag) => {
-    if (stack.length + skipping >= MAX_XML_DEPTH) {
-      handlerError = new XmlReadError(`${source}: elements nested deeper than ${MAX_XML_DEPTH} levels`, source, 0, 0);
-      throw handlerError;
+  constructor(
+    private readonly source: string,
+    private readonly options: ParseXmlOptions,
+  ) {}
+
+  /** Text only counts in leaves: the indentation around child elements is not kept. */
+  get wantText(): boolean {
+    const top = this.stack[this.stack.length - 1];
+    return this.skipping === 0 && top !== undefined && top.children.length === 0;
+  }
+
+  openTag(qname: string, rawAttrs: XmlAttributes, line: number, column: number): void {
+    const { stack, source } = this;
+    if (stack.length + this.skipping >= MAX_XML_DEPTH) {
+      throw new XmlReadError(`${source}:${line}:${column}: elements nested deeper than ${MAX_XML_DEPTH} levels`, source, line, column);
     }
-    if (skipping > 0) {
-      skipping++;
-      index++;
+    if (this.skipping > 0) {
+      this.skipping++;
       return;
     }
-    const rawAttrs = tag.attributes as Record<string, string>;
-    let scope = scopes[scopes.length - 1];
-    if (skip) {
-      const q = tag.name;
-      const c = q.indexOf(':');
-      // an element that declares namespaces itself is never skipped (its scope would need unwinding)
-      const declares = Object.keys(rawAttrs).some((k) => k === 'xmlns' || k.startsWith('xmlns:'));
-      if (!declares && skip(c < 0 ? q : q.slice(c + 1), scope[c < 0 ? '' : q.slice(0, c)] ?? '', stack.length)) {
-        skipping = 1;
-        index++;
-        return;
-      }
+    let scope = this.scopes[this.scopes.length - 1];
+    const colon = qname.indexOf(':');
+    const local = colon < 0 ? qname : qname.slice(colon + 1);
+    const prefix = colon < 0 ? '' : qname.slice(0, colon);
+    const skip = this.options.skip;
+    // an element that declares namespaces itself is never skipped (its scope would need unwinding)
+    if (skip && !Object.keys(rawAttrs).some(isNsDeclaration) && skip(local, scope[prefix] ?? '', stack.length)) {
+      this.skipping = 1;
+      return;
     }
     let attrs: Record<string, string> = NO_ATTRS;
     for (const key in rawAttrs) {
-      if (key.charCodeAt(0) === 120 /* x */ && (key === 'xmlns' || key.startsWith('xmlns:'))) {
-        if (scopeDepth[scopeDepth.length - 1] !== stack.length) {
+      if (isNsDeclaration(key)) {
+        if (this.scopeDepth[this.scopeDepth.length - 1] !== stack.length) {
           scope = { ...scope };
-          scopes.push(scope);
-          scopeDepth.push(stack.length);
+          this.scopes.push(scope);
+          this.scopeDepth.push(stack.length);
         }
         scope[key === 'xmlns' ? '' : key.slice(6)] = rawAttrs[key];
         continue;
       }
       if (attrs === NO_ATTRS) attrs = {};
-      const colon = key.indexOf(':');
-      attrs[colon < 0 ? key : key.slice(colon + 1)] = rawAttrs[key];
+      const c = key.indexOf(':');
+      attrs[c < 0 ? key : key.slice(c + 1)] = rawAttrs[key];
     }
-    const qname = tag.name;
-    const colon = qname.indexOf(':');
-    const el: XmlElement = {
-      name: colon < 0 ? qname : qname.slice(colon + 1),
-      ns: scope[colon < 0 ? '' : qname.slice(0, colon)] ?? '',
-      attrs,
-      children: [],
-      text: '',
-      index: index++,
-    };
+    const el: XmlElement = { name: local, ns: scope[prefix] ?? '', attrs, children: [], text: '', line, column };
     const parent = stack[stack.length - 1];
     if (parent) parent.children.push(el);
-    else root = el;
+    else this.root = el;
     stack.push(el);
-  });
-  // Text only counts in leaves: the indentation around child elements is not kept.
-  const onText = (t: string) => {
-    if (skipping > 0) return;
-    const top = stack[stack.length - 1];
-    if (top && top.children.length === 0) top.text += t;
-  };
-  parser.on('text', onText);
-  parser.on('cdata', onText);
-  parser.on('closetag', () => {
-    if (skipping > 0) {
-      skipping--;
+  }
+
+  text(t: string): void {
+    this.stack[this.stack.length - 1].text += t;
+  }
+
+  closeTag(): void {
+    if (this.skipping > 0) {
+      this.skipping--;
       return;
     }
-    const el = stack.pop();
-    if (onClose && el) {
+    const { stack } = this;
+    const el = stack.pop()!;
+    const onClose = this.options.onClose;
+    if (onClose) {
       const parent = stack.length ? stack[stack.length - 1] : null;
-      let drop: boolean | void;
-      try {
-        drop = onClose(el, parent, stack.length);
-      } catch (err) {
-        handlerError = err;
-        throw err;
-      }
-      if (drop === true && parent) parent.children.pop();
+      if (onClose(el, parent, stack.length) === true && parent) parent.children.pop();
     }
-    if (scopeDepth.length && scopeDepth[scopeDepth.length - 1] === stack.length) {
-      scopeDepth.pop();
-      scopes.pop();
+    if (this.scopeDepth[this.scopeDepth.length - 1] === stack.length) {
+      this.scopeDepth.pop();
+      this.scopes.pop();
     }
-  });
-
-  try {
-    parser.write(text).close();
-  } catch (err) {
-    if (err === handlerError) throw err instanceof XmlReadError && err.line === 0 ? locateElementError(text, source, index, err) : err;
-    throw locateSyntaxError(text, source, err);
   }
-  if (!root) throw new XmlReadError(`${source}: no root element`, source, 1, 1);
-  return root;
 }
 
-/** The depth error at the start tag with ordinal `index`. */
-function locateElementError(text: string, source: string, index: number, err: XmlReadError): XmlReadError {
-  const { line, column } = locateElement(text, index);
-  return new XmlReadError(err.message.replace(`${source}: `, `${source}:${line}:${column}: `), source, line, column);
+function isNsDeclaration(key: string): boolean {
+  return key.charCodeAt(0) === 120 /* x */ && (key === 'xmlns' || key.startsWith('xmlns:'));
 }
 
-/** Re-parses with positions to report where saxes stopped. Only runs on the error path. */
-function locateSyntaxError(text: string, source: string, original: unknown): XmlReadError {
-  const parser = new SaxesParser({ xmlns: false, position: true });
-  let line = 1;
-  let column = 1;
-  parser.on('error', () => {
-    line = parser.line;
-    column = parser.column + 1;
-    throw original;
-  });
-  try {
-    parser.write(text).close();
-  } catch {
-    // the position was captured above
-  }
-  const reason = original instanceof Error ? original.message.replace(/^[^:]*:\d+:\d+: /, '') : String(original);
-  return new XmlReadError(`${source}:${line}:${column}: malformed XML: ${reason}`, source, line, column);
+/** Syntax errors of the tokenizer as "source:line:column: malformed XML: …". */
+function malformed(source: string): XmlFailure {
+  return (_code, message, { line, column }) => {
+    const reason = message.replace(/^Malformed XML: /, '');
+    return new XmlReadError(`${source}:${line}:${column}: malformed XML: ${reason[0].toLowerCase()}${reason.slice(1)}`, source, line, column);
+  };
 }
 
-/** Line and column (1-based) of the start tag with the given {@link XmlElement.index}. */
-export function locateElement(text: string, elementIndex: number): { line: number; column: number } {
-  const parser = new SaxesParser({ xmlns: false, position: true });
-  let seen = 0;
-  let found: { line: number; column: number } | null = null;
-  parser.on('opentagstart', (tag) => {
-    if (found) return;
-    // saxes has read "<name" and the character after it: step back to the '<' (1-based column)
-    if (seen++ === elementIndex) found = { line: parser.line, column: parser.column - tag.name.length - 1 };
-  });
-  try {
-    parser.write(text).close();
-  } catch {
-    // a position before the syntax error is still useful
-  }
-  return found ?? { line: 1, column: 1 };
+/** Parses a document into a tree. Throws {@link XmlReadError} with line and column on malformed XML. */
+export function parseXml(text: string, source = 'XML', options: ParseXmlOptions = {}): XmlElement {
+  const builder = new TreeBuilder(source, options);
+  const tokenizer = new XmlTokenizer(builder, { file: source, fail: malformed(source) });
+  tokenizer.write(text);
+  tokenizer.close();
+  if (!builder.root) throw new XmlReadError(`${source}:1:1: no root element`, source, 1, 1);
+  return builder.root;
 }
 
 /** Adds file, line and column to an {@link ElementError}; passes other errors through. */
-export function toReadError(err: unknown, text: string, source: string): unknown {
+export function toReadError(err: unknown, _text: string, source: string): unknown {
   if (!(err instanceof ElementError)) return err;
-  const { line, column } = locateElement(text, err.element.index);
+  const { line, column } = err.element;
   return new XmlReadError(`${source}:${line}:${column}: ${err.message}`, source, line, column);
 }
