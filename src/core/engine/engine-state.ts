@@ -88,11 +88,13 @@ export class EngineState {
   /**
    * Call after every drawn frame: emits view-change when the camera moved (and the view is placed),
    * load-progress while any layer loads (and 1 once when all stop), and ready once when nothing loads.
+   * `others` are sources that are no tileset but that ready waits for too (e.g. a globe's ground).
    */
-  afterFrame(frame: { camera: ArrayLike<number>; viewPlaced: boolean; view(): ViewState; layers: readonly LayerLoadState[] }): void {
+  afterFrame(frame: { camera: ArrayLike<number>; viewPlaced: boolean; view(): ViewState; layers: readonly LayerLoadState[]; others?: readonly LayerLoadState[] }): void {
     if (this.cameraMoved(frame.camera) && frame.viewPlaced) this.events.emit('view-change', { view: frame.view() });
     const { layers } = frame;
-    const loading = layers.some((l) => l.loading || !l.settled);
+    const busy = (l: LayerLoadState) => l.loading || !l.settled;
+    const loading = layers.some(busy) || (frame.others ?? []).some(busy);
     if (loading || this.wasLoading) {
       const sum = layers.reduce((s, l) => s + (l.settled && !l.loading ? 1 : l.progress), 0);
       const progress = layers.length ? sum / layers.length : 1;

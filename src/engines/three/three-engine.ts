@@ -19,7 +19,7 @@ import {
   type ViewState,
 } from '../../core/index.js';
 import { GroundLayers } from './ground-layers.js';
-import type { BasemapTiles, TerrainModel, Engine, EngineOptions, FlyToOptions, GeoPosition, PickResult, RenderStats, ScreenPoint, SplitView, SunOptions, TilesetOptions } from '../engine.js';
+import type { BasemapTiles, TerrainModel, Engine, EngineCapability, EngineOptions, FlyToOptions, GeoPosition, PickResult, RenderStats, ScreenPoint, SplitView, SunOptions, TilesetOptions } from '../engine.js';
 import { CameraRig } from './camera-rig.js';
 import { GroundModel } from './ground.js';
 import { OverlayLayer } from './overlay-layer.js';
@@ -36,6 +36,7 @@ const _v = new Vector3();
 /** The default engine: three.js with 3d-tiles-renderer, rendering only when something changed. */
 export class ThreeEngine implements Engine {
   readonly name = 'three' as const;
+  readonly capabilities: ReadonlySet<EngineCapability> = new Set<EngineCapability>(['sun', 'split', 'split-swipe', 'basemap', 'terrain', 'overlays']);
   readonly events = new Emitter<EngineEventMap>();
   readonly frame = new WorldFrame();
   readonly ground = new GroundModel();
