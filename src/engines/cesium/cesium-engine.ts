@@ -13,11 +13,12 @@ import {
   type Scene,
 } from '@cesium/engine';
 import { Emitter, EngineState, toFeatureStyle, type EngineEventMap, type ErrorDetail, type FeatureAttributes, type FeatureStyle, type OverlayData, type StyleRule, type ViewState } from '../../core/index.js';
-import type { Engine, EngineCapability, EngineOptions, FlyToOptions, GeoPosition, PickResult, RenderStats, ScreenPoint, SplitView, TilesetOptions } from '../engine.js';
+import type { Engine, EngineCapability, EngineOptions, FlyToOptions, GeoPosition, PickResult, RenderStats, ScreenPoint, SplitView, SunOptions, TilesetOptions } from '../engine.js';
 import { flyCamera, homeViewOf, northAround, setCameraView, viewOf } from './camera-view.js';
 import { configureCesium } from './cesium-setup.js';
 import { GroundState } from './ground-state.js';
 import { CesiumOverlayLayer, isOverlayHitId } from './overlay-layer.js';
+import { CesiumSun } from './sun-light.js';
 import { DrawCounter, RenderLoop } from './render-loop.js';
 import { applySplit } from './split-swipe.js';
 import { CesiumTilesetLayer } from './tileset-layer.js';
@@ -28,20 +29,20 @@ const inputEvents = ['pointerdown', 'pointerup', 'pointermove', 'wheel', 'keydow
 /** The CesiumJS engine (@cesium/engine only, no widgets): loaded by dynamic import when a page asks for engine="cesium". */
 export class CesiumEngine implements Engine {
   readonly name = 'cesium' as const;
-  /** No sun, base maps or terrain yet; split views as a swipe of whole tilesets only (see docs/architecture.md). */
-  readonly capabilities: ReadonlySet<EngineCapability> = new Set<EngineCapability>(['overlays', 'split-swipe']);
+  /** No base maps or terrain yet; split views as a swipe of whole tilesets only (see docs/architecture.md). */
+  readonly capabilities: ReadonlySet<EngineCapability> = new Set<EngineCapability>(['sun', 'overlays', 'split-swipe']);
   readonly events = new Emitter<EngineEventMap>();
   private readonly state = new EngineState(this.events);
   private widget!: CesiumWidget;
   private scene!: Scene;
   private loop!: RenderLoop;
   private ground!: GroundState;
+  private sun!: CesiumSun;
   private options!: Required<Omit<EngineOptions, 'view' | 'reducedMotion'>> & Pick<EngineOptions, 'reducedMotion'>;
   private readonly layers = new Map<string, CesiumTilesetLayer>();
   private readonly overlays = new Map<string, CesiumOverlayLayer>();
   private viewPlaced = false;
   private lastCamera: number[] = [];
-  private moved = false;
   private disposed = false;
   private readonly onInput = (e: Event) => {
     if (e.type !== 'pointermove' || (e as PointerEvent).buttons) this.requestRender();
@@ -96,6 +97,9 @@ export class CesiumEngine implements Engine {
     scene.globe.depthTestAgainstTerrain = true;
     scene.renderError.addEventListener((_s: Scene, error: unknown) => this.emitError({ kind: 'webgl', message: `render failed: ${String((error as Error)?.message ?? error)}` }));
     this.ground = new GroundState(scene);
+    this.sun = new CesiumSun(scene);
+    // the widget's inner element has no size without Cesium's widget CSS
+    if (canvas.parentElement && canvas.parentElement !== host) canvas.parentElement.style.cssText = 'position:relative;width:100%;height:100%;';
     const gl = (scene as unknown as { context: { _gl: WebGL2RenderingContext } }).context._gl;
     this.loop = new RenderLoop(scene, new DrawCounter(gl), () => this.busy(), (stats, ms) => this.afterFrame(stats, ms));
     if (options.view) {
@@ -143,8 +147,8 @@ export class CesiumEngine implements Engine {
       requestRender: () => this.requestRender(),
       styled: () => this.events.emit('style-applied', {}),
       loaded: (layerId) => {
-        const tileset = this.layers.get(layerId)?.tileset;
-        if (tileset) this.ground.tilesLoaded(tileset);
+        const layer = this.layers.get(layerId);
+        if (layer?.tileset) this.ground.tilesLoaded(layer.tileset, layer.features.keys());
         this.events.emit('tiles-loaded', { layerId });
       },
     });
@@ -154,6 +158,9 @@ export class CesiumEngine implements Engine {
       if (this.disposed || this.layers.get(id) !== layer) return;
       this.scene.primitives.add(tileset);
       this.ground.tilesetAdded(tileset);
+      this.sun.prepare(tileset);
+      const c = Cartographic.fromCartesian(tileset.boundingSphere.center);
+      if (c) this.sun.setOrigin(CesiumMath.toDegrees(c.longitude), CesiumMath.toDegrees(c.latitude), this.ground.height ?? c.height);
       this.requestRender();
       this.events.emit('tileset-loaded', { layerId: id, url });
     });
@@ -285,6 +292,12 @@ export class CesiumEngine implements Engine {
     this.requestRender();
   }
 
+  setSun(options: SunOptions): { azimuth: number; elevation: number } {
+    const result = this.sun.set(options);
+    this.requestRender();
+    return result;
+  }
+
   setSplit(view: SplitView | null): void {
     applySplit(this.scene, this.layers, view);
     this.requestRender();
@@ -345,17 +358,27 @@ export class CesiumEngine implements Engine {
 
   private busy(): boolean {
     if (this.disposed) return false;
-    if (this.moved || !this.scene.globe.tilesLoaded || (this.scene.camera as unknown as { _currentFlight?: unknown })._currentFlight) return true;
+    if (this.cameraChanged() || !this.scene.globe.tilesLoaded || (this.scene.camera as unknown as { _currentFlight?: unknown })._currentFlight) return true;
     for (const layer of this.layers.values()) if (layer.loadState.loading) return true;
     return false;
   }
 
+  private cameraNumbers(): number[] {
+    const { positionWC: p, directionWC: d, upWC: u } = this.scene.camera;
+    return [p.x, p.y, p.z, d.x, d.y, d.z, u.x, u.y, u.z];
+  }
+
+  /** Since the last check (once per loop tick): inertia and input keep the loop going while the camera moves. */
+  private cameraChanged(): boolean {
+    const now = this.cameraNumbers();
+    const moved = now.some((v, i) => v !== this.lastCamera[i]);
+    this.lastCamera = now;
+    return moved;
+  }
+
   private afterFrame(stats: RenderStats, ms: number): void {
     const camera = this.scene.camera;
-    const { positionWC: p, directionWC: d, upWC: u } = camera;
-    const now = [p.x, p.y, p.z, d.x, d.y, d.z, u.x, u.y, u.z];
-    this.moved = now.some((v, i) => v !== this.lastCamera[i]);
-    this.lastCamera = now;
+    const now = this.cameraNumbers();
     if (!this.viewPlaced) {
       const home = this.getHomeView();
       if (home) {

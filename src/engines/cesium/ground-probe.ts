@@ -1,7 +1,9 @@
-import { Cartesian3, Cartographic, Ellipsoid, Ray, type Cesium3DTileset, type Scene } from '@cesium/engine';
+import { Cartesian3, Cartographic, Matrix4, type Cesium3DTileContent, type Cesium3DTileset } from '@cesium/engine';
+// @ts-expect-error ModelReader is exported by @cesium/engine's index but missing from its type declarations
+import { ModelReader } from '@cesium/engine';
 
-const GRID = 9;
-const METRES_PER_DEGREE = 111_320;
+/** Vertices read per probe at most (a few tiles of a town): the probe's cost stays bounded on any tileset. */
+const MAX_VERTICES = 2_000_000;
 
 /** The lowest height of the tileset's bounding volume (a region's minimum, else the sphere's bottom). */
 export function boundsBottom(tileset: Cesium3DTileset): number {
@@ -11,32 +13,42 @@ export function boundsBottom(tileset: Cesium3DTileset): number {
   return (c?.height ?? 0) - tileset.boundingSphere.radius * 0.5;
 }
 
+type Reader = {
+  forEachPrimitive(
+    model: unknown,
+    options: object,
+    callback: (runtime: unknown, primitive: { attributes: Array<{ semantic: string; type: string }> }, instances: Array<{ transform: Matrix4 }>) => void,
+  ): void;
+  readAttributeAsTypedArray(attribute: unknown): Float32Array | undefined;
+};
+
 /**
- * Where buildings stand: rays cast upwards from below the tileset on a 9×9 grid hit the loaded buildings'
- * floors first (Cesium's CPU pick, front faces only); the lowest hit is the ground. Null when nothing was hit
- * (no floors, or no tiles drawn yet). Bounded: 81 rays, each tested against the drawn tiles it meets.
+ * Where buildings stand: the lowest vertex of the loaded contents, in ellipsoidal height (the three engine's ground
+ * plane does the same from building bases). Reads the positions Cesium keeps for CPU picking; null when there are none.
  */
-export function lowestFloor(tileset: Cesium3DTileset, scene: Scene): number | null {
-  const sphere = tileset.boundingSphere;
-  const centre = Cartographic.fromCartesian(sphere.center);
-  if (!centre) return null;
-  const frameState = (scene as unknown as { frameState: unknown }).frameState;
-  const below = boundsBottom(tileset) - 100;
-  const half = Math.min(sphere.radius, 2000);
-  const lat = (centre.latitude * 180) / Math.PI;
-  const lon = (centre.longitude * 180) / Math.PI;
+export function lowestVertex(contents: Iterable<Cesium3DTileContent>): number | null {
+  const reader = ModelReader as unknown as Reader;
+  const v = new Cartesian3();
+  const c = new Cartographic();
   let lowest = Infinity;
-  const hit = new Cartesian3();
-  for (let i = 0; i < GRID; i++) {
-    for (let j = 0; j < GRID; j++) {
-      const east = -half + (2 * half * (i + 0.5)) / GRID;
-      const north = -half + (2 * half * (j + 0.5)) / GRID;
-      const origin = Cartesian3.fromDegrees(lon + east / (METRES_PER_DEGREE * Math.cos(centre.latitude)), lat + north / METRES_PER_DEGREE, below);
-      const up = Ellipsoid.WGS84.geodeticSurfaceNormal(origin, new Cartesian3());
-      const found = (tileset as unknown as { pick(ray: Ray, fs: unknown, result: Cartesian3): Cartesian3 | undefined }).pick(new Ray(origin, up), frameState, hit);
-      const h = found && Cartographic.fromCartesian(found)?.height;
-      if (typeof h === 'number' && h < lowest) lowest = h;
-    }
+  let budget = MAX_VERTICES;
+  for (const content of contents) {
+    const model = (content as unknown as { _model?: unknown })._model;
+    if (!model) continue;
+    reader.forEachPrimitive(model, {}, (_runtime, primitive, instances) => {
+      const position = primitive.attributes.find((a) => a.semantic === 'POSITION');
+      const values = position && budget > 0 ? reader.readAttributeAsTypedArray(position) : undefined;
+      if (!values) return;
+      const step = position!.type === 'VEC4' ? 4 : 3;
+      budget -= values.length / step;
+      for (const instance of instances) {
+        for (let i = 0; i + 2 < values.length; i += step) {
+          Matrix4.multiplyByPoint(instance.transform, Cartesian3.fromElements(values[i], values[i + 1], values[i + 2], v), v);
+          const h = Cartographic.fromCartesian(v, undefined, c)?.height;
+          if (h !== undefined && h < lowest) lowest = h;
+        }
+      }
+    });
   }
   return lowest === Infinity ? null : lowest;
 }

@@ -1,10 +1,10 @@
-import type { Cesium3DTileset, Scene } from '@cesium/engine';
+import type { Cesium3DTileContent, Cesium3DTileset, Scene } from '@cesium/engine';
 import { flatTerrain } from './ground-terrain.js';
-import { boundsBottom, lowestFloor } from './ground-probe.js';
+import { boundsBottom, lowestVertex } from './ground-probe.js';
 
 /**
  * The ground the first tileset stands on, as flat terrain: first at the bottom of its bounds, then, once its
- * first view has loaded, at its lowest building floor (the three engine's ground plane does the same from
+ * first view has loaded, at its lowest vertex (the three engine's ground plane does the same from
  * building bases). Per-building ground heights (a sloped town) are not followed yet.
  */
 export class GroundState {
@@ -20,10 +20,10 @@ export class GroundState {
     this.set(boundsBottom(tileset));
   }
 
-  tilesLoaded(tileset: Cesium3DTileset): void {
+  tilesLoaded(tileset: Cesium3DTileset, contents: Iterable<Cesium3DTileContent>): void {
     if (tileset !== this.first || this.probed) return;
     this.probed = true;
-    const floor = lowestFloor(tileset, this.scene);
+    const floor = lowestVertex(contents);
     if (floor !== null && Math.abs(floor - (this.height ?? floor)) > 0.01) this.set(floor);
   }
 
