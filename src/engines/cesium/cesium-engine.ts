@@ -29,7 +29,7 @@ const inputEvents = ['pointerdown', 'pointerup', 'pointermove', 'wheel', 'keydow
 /** The CesiumJS engine (@cesium/engine only, no widgets): loaded by dynamic import when a page asks for engine="cesium". */
 export class CesiumEngine implements Engine {
   readonly name = 'cesium' as const;
-  /** No base maps or terrain yet; split views as a swipe of whole tilesets only (see docs/architecture.md). */
+  /** No base maps or terrain yet; split views only as a swipe of whole tilesets (no per-side hidden buildings). */
   readonly capabilities: ReadonlySet<EngineCapability> = new Set<EngineCapability>(['sun', 'overlays', 'split-swipe']);
   readonly events = new Emitter<EngineEventMap>();
   private readonly state = new EngineState(this.events);
