@@ -64,13 +64,6 @@ export class EngineState {
     return own || this.style;
   }
 
-  /** How a building is drawn, given its tileset's own style and the hidden set of the pass (split views swap it). */
-  appearance(id: string, attributes: () => FeatureAttributes, own?: FeatureStyle | null, hidden: ReadonlySet<string> = this.hidden): FeatureAppearance {
-    if (hidden.has(id)) return { hidden: true, color: null, selected: false };
-    const style = this.styleFor(own);
-    return { hidden: false, color: style ? style.colorOf(attributes()) : null, selected: id === this.selected };
-  }
-
   /**
    * True when the camera differs from the last call's (any number of its matrix or position);
    * the first call counts as a move.
@@ -106,4 +99,20 @@ export class EngineState {
       this.events.emit('ready', { tilesets: layers.length });
     }
   }
+}
+
+/**
+ * How a building is drawn, given its tileset's own style and the hidden set of the pass (split views swap it).
+ * A function rather than a method: an engine that colours features its own way (three's feature texture) leaves it out of its bundle.
+ */
+export function featureAppearance(
+  state: Pick<EngineState, 'hidden' | 'selected' | 'styleFor'>,
+  id: string,
+  attributes: () => FeatureAttributes,
+  own?: FeatureStyle | null,
+  hidden: ReadonlySet<string> = state.hidden,
+): FeatureAppearance {
+  if (hidden.has(id)) return { hidden: true, color: null, selected: false };
+  const style = state.styleFor(own);
+  return { hidden: false, color: style ? style.colorOf(attributes()) : null, selected: id === state.selected };
 }

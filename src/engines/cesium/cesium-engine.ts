@@ -12,7 +12,7 @@ import {
   type BoundingSphere,
   type Scene,
 } from '@cesium/engine';
-import { Emitter, EngineState, toFeatureStyle, type EngineEventMap, type ErrorDetail, type FeatureAttributes, type FeatureStyle, type OverlayData, type StyleRule, type ViewState } from '../../core/index.js';
+import { Emitter, EngineState, featureAppearance, toFeatureStyle, type EngineEventMap, type ErrorDetail, type FeatureAttributes, type FeatureStyle, type OverlayData, type StyleRule, type ViewState } from '../../core/index.js';
 import type { Engine, EngineCapability, EngineOptions, FlyToOptions, GeoPosition, PickResult, RenderStats, ScreenPoint, SplitView, SunOptions, TilesetOptions } from '../engine.js';
 import { flyCamera, homeViewOf, northAround, setCameraView, viewOf } from './camera-view.js';
 import { configureCesium } from './cesium-setup.js';
@@ -142,7 +142,7 @@ export class CesiumEngine implements Engine {
   addTileset(id: string, url: string, options: TilesetOptions = {}): Promise<void> {
     if (this.layers.has(id)) this.removeTileset(id);
     const layer = new CesiumTilesetLayer(id, url, toFeatureStyle(options.style), {
-      appearance: (fid, attrs, own) => this.state.appearance(fid, attrs, own),
+      appearance: (fid, attrs, own) => featureAppearance(this.state, fid, attrs, own),
       error: (detail) => this.emitError(detail),
       requestRender: () => this.requestRender(),
       styled: () => this.events.emit('style-applied', {}),

@@ -32,11 +32,12 @@ import { WorldFrame } from './world-frame.js';
 
 const defaults = { errorTarget: 16, cacheBytes: 256 * 1024 * 1024, background: '#cfe2f0' };
 const _v = new Vector3();
+const capabilities = new Set<EngineCapability>(['sun', 'split', 'split-swipe', 'basemap', 'terrain', 'overlays']);
 
 /** The default engine: three.js with 3d-tiles-renderer, rendering only when something changed. */
 export class ThreeEngine implements Engine {
   readonly name = 'three' as const;
-  readonly capabilities: ReadonlySet<EngineCapability> = new Set<EngineCapability>(['sun', 'split', 'split-swipe', 'basemap', 'terrain', 'overlays']);
+  readonly capabilities: ReadonlySet<EngineCapability> = capabilities;
   readonly events = new Emitter<EngineEventMap>();
   readonly frame = new WorldFrame();
   readonly ground = new GroundModel();

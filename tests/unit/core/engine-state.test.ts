@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Emitter, EngineState, compileStyle, type EngineEventMap, type ViewState } from '../../../src/core/index.js';
+import { Emitter, EngineState, compileStyle, featureAppearance, type EngineEventMap, type ViewState } from '../../../src/core/index.js';
 
 function create() {
   const events = new Emitter<EngineEventMap>();
@@ -29,13 +29,13 @@ describe('EngineState', () => {
     state.setStyle({ kind: 'classes', property: 'h', breaks: [10], colors: ['#00ff00', '#ff0000'] });
     state.setHidden(['a']);
     state.setSelected('b');
-    expect(state.appearance('a', () => ({ id: 'x', h: 5 }))).toEqual({ hidden: true, color: null, selected: false });
-    expect(state.appearance('b', () => ({ id: 'x', h: 20 }))).toEqual({ hidden: false, color: [255, 0, 0], selected: true });
-    expect(state.appearance('c', () => ({ id: 'x', h: 5 }))).toEqual({ hidden: false, color: [0, 255, 0], selected: false });
+    expect(featureAppearance(state, 'a', () => ({ id: 'x', h: 5 }))).toEqual({ hidden: true, color: null, selected: false });
+    expect(featureAppearance(state, 'b', () => ({ id: 'x', h: 20 }))).toEqual({ hidden: false, color: [255, 0, 0], selected: true });
+    expect(featureAppearance(state, 'c', () => ({ id: 'x', h: 5 }))).toEqual({ hidden: false, color: [0, 255, 0], selected: false });
     // a split pass brings its own hidden set
-    expect(state.appearance('c', () => ({ id: 'x', h: 5 }), null, new Set(['c'])).hidden).toBe(true);
+    expect(featureAppearance(state, 'c', () => ({ id: 'x', h: 5 }), null, new Set(['c'])).hidden).toBe(true);
     state.setStyle(null);
-    expect(state.appearance('c', () => ({ id: 'x' })).color).toBeNull();
+    expect(featureAppearance(state, 'c', () => ({ id: 'x' })).color).toBeNull();
   });
 
   it('emits view-change only when the camera moved and the view is placed', () => {
