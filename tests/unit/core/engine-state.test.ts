@@ -72,4 +72,13 @@ describe('EngineState', () => {
     frame([{ loading: false, settled: true, progress: 1 }]);
     expect(seen.filter(([t]) => t === 'ready')).toHaveLength(1);
   });
+
+  it('waits for other sources (a globe's ground) before ready, without counting them as tilesets', () => {
+    const { state, seen } = create();
+    const tile = { loading: false, settled: true, progress: 1 };
+    state.afterFrame({ camera: [0], viewPlaced: false, view: () => view, layers: [tile], others: [{ loading: true, settled: false, progress: 0 }] });
+    expect(seen.filter(([t]) => t === 'ready')).toHaveLength(0);
+    state.afterFrame({ camera: [0], viewPlaced: false, view: () => view, layers: [tile], others: [{ loading: false, settled: true, progress: 1 }] });
+    expect(seen.filter(([t]) => t === 'ready')).toEqual([['ready', { tilesets: 1 }]]);
+  });
 });
