@@ -73,7 +73,7 @@ describe('EngineState', () => {
     expect(seen.filter(([t]) => t === 'ready')).toHaveLength(1);
   });
 
-  it('waits for other sources (a globe's ground) before ready, without counting them as tilesets', () => {
+  it('waits for other sources (a globe’s ground) before ready, without counting them as tilesets', () => {
     const { state, seen } = create();
     const tile = { loading: false, settled: true, progress: 1 };
     state.afterFrame({ camera: [0], viewPlaced: false, view: () => view, layers: [tile], others: [{ loading: true, settled: false, progress: 0 }] });
