@@ -1,7 +1,7 @@
 /**
  * The Engine interface: what <twinby-viewer> needs from a renderer. The three.js engine
- * implements it now, the Cesium engine later; both pass the same contract suite
- * (tests/browser/engine-contract.ts).
+ * (src/engines/three) and the Cesium engine (src/engines/cesium) implement it; both pass the same
+ * contract suite (tests/browser/engine-contract.ts). Optional features are declared in `capabilities`.
  *
  * Screen coordinates are CSS pixels in the viewport (MouseEvent.clientX/clientY), so a
  * projected point can be clicked or picked directly. Geographic positions are WGS84

@@ -3,7 +3,7 @@
  * This plugin puts them in a build as `cesium-static/` beside the chunk that names that folder (the Cesium
  * engine's), in the library build (dist-lib/) and the demo build (dist/assets/) alike, and serves the same
  * folder in dev (Vite and vitest's browser mode) at any path ending in `/cesium-static/…`.
- * The ICRF tables (Assets/IAU2006_XYS) stay out: only Transforms.preloadIcrfFixed needs them, and TwinBy does not.
+ * All of Assets/ goes along: the scene asks for the ICRF tables (IAU2006_XYS) as well (the hosted test saw it).
  */
 import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, posix, resolve } from 'node:path';
@@ -16,7 +16,6 @@ export const CESIUM_STATIC_DIRS: Record<string, string> = {
   ThirdParty: join(cesiumRoot, 'Build/ThirdParty'),
   Assets: join(cesiumRoot, 'Source/Assets'),
 };
-const skip = /^Assets\/IAU2006_XYS\//;
 const types: Record<string, string> = {
   '.js': 'text/javascript',
   '.json': 'application/json',
@@ -31,7 +30,7 @@ function* walk(dir: string, prefix: string): Generator<[string, string]> {
     const path = join(dir, name);
     const rel = `${prefix}/${name}`;
     if (statSync(path).isDirectory()) yield* walk(path, rel);
-    else if (!skip.test(rel)) yield [rel, path];
+    else yield [rel, path];
   }
 }
 
@@ -48,7 +47,7 @@ export function cesiumAssetsPlugin(): Plugin {
         const m = /\/cesium-static\/(Workers|ThirdParty|Assets)\/([^?#]+)/.exec(req.url ?? '');
         if (!m || m[2].split('/').includes('..')) return next();
         const file = join(CESIUM_STATIC_DIRS[m[1]], decodeURIComponent(m[2]));
-        if (skip.test(`${m[1]}/${m[2]}`) || !existsSync(file) || !statSync(file).isFile()) return next();
+        if (!existsSync(file) || !statSync(file).isFile()) return next();
         res.setHeader('Content-Type', types[extname(file)] ?? 'application/octet-stream');
         createReadStream(file).pipe(res);
       });
