@@ -95,6 +95,8 @@ export class CesiumEngine implements Engine {
     scene.globe.baseColor = Color.fromCssColorString('#c9d1bd');
     scene.globe.showGroundAtmosphere = false;
     scene.globe.depthTestAgainstTerrain = true;
+    // the ground is flat (or coarse): Cesium's default of 2 px drew ~200 globe tiles a frame
+    scene.globe.maximumScreenSpaceError = 16;
     scene.renderError.addEventListener((_s: Scene, error: unknown) => this.emitError({ kind: 'webgl', message: `render failed: ${String((error as Error)?.message ?? error)}` }));
     this.ground = new GroundState(scene);
     this.sun = new CesiumSun(scene);
