@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { serviceWorkerPlugin } from './tools/package/service-worker-plugin';
+import { cesiumAssetsPlugin } from './tools/package/cesium-assets-plugin';
 
 // proj4 and its helpers count as side-effect free in the page bundles: the core index re-exports the
 // geo module for the workers, and without this hint an unused proj4 (~35 KB gzip) lands in the widget's
@@ -38,7 +39,7 @@ export default defineConfig(({ mode }) => {
   if (mode === 'lib') {
     return {
       publicDir: false,
-      plugins: [serviceWorkerPlugin()],
+      plugins: [serviceWorkerPlugin(), cesiumAssetsPlugin()],
       // relative asset URLs: chunks and workers resolve against twinby.js (import.meta.url), so the folder
       // works under any path of any site; the default '/' sent worker requests to the site root
       base: './',
@@ -61,7 +62,7 @@ export default defineConfig(({ mode }) => {
   // the demo registers the offline Service Worker for the whole site (sw-scope="/"); its script lives deeper
   const swAllowed = { 'Service-Worker-Allowed': '/' };
   return {
-    plugins: [serviceWorkerPlugin()],
+    plugins: [serviceWorkerPlugin(), cesiumAssetsPlugin()],
     server: { host: '127.0.0.1', port: 5173, strictPort: false, headers: swAllowed },
     // Pre-bundle what lazy chunks and workers import: a dependency first seen when a user picks a CityGML
     // file (@loaders.gl/gltf in the worker) made the dev server re-optimise and reload the page, losing the file.

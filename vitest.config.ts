@@ -5,8 +5,11 @@ import { basemapCommands } from './tests/integration/basemap/browser-commands';
 import { kindsCommands } from './tests/browser/fixtures/kinds/browser-commands';
 import { chromiumArgs, chromiumPath } from './tests/helpers/chromium';
 import { DEMO_PREBUNDLE } from './vite.config';
+import { cesiumAssetsPlugin } from './tools/package/cesium-assets-plugin';
 
 export default defineConfig({
+  // Cesium's workers and assets at …/cesium-static/ (the Cesium engine finds them beside its module)
+  plugins: [cesiumAssetsPlugin()],
   test: {
     projects: [
       {

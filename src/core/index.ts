@@ -18,6 +18,8 @@ export { roofTypeCodes } from './codes/roof-type.js';
 // feature attributes and the info panel rows
 export * from './features/feature-attributes.js';
 export * from './features/tile-metadata.js';
+// engine-neutral scene state (style, hidden/selected, ready and progress, view changes)
+export * from './engine/engine-state.js';
 // styles
 export * from './style/colour.js';
 export * from './style/style-rule.js';

@@ -6,7 +6,7 @@ import type { EngineFactory, EngineName } from '../engines/engine.js';
  */
 export const engineLoaders: Record<EngineName, () => Promise<{ createEngine: EngineFactory }>> = {
   three: () => import('../engines/three/index.js'),
-  cesium: () => Promise.reject(new Error('the Cesium engine is not available yet')),
+  cesium: () => import('../engines/cesium/index.js'),
 };
 
 export function isEngineName(value: string): value is EngineName {

@@ -1,7 +1,7 @@
 /**
  * The Engine interface: what <twinby-viewer> needs from a renderer. The three.js engine
- * implements it now, the Cesium engine later; both pass the same contract suite
- * (tests/browser/engine-contract.ts).
+ * (src/engines/three) and the Cesium engine (src/engines/cesium) implement it; both pass the same
+ * contract suite (tests/browser/engine-contract.ts). Optional features are declared in `capabilities`.
  *
  * Screen coordinates are CSS pixels in the viewport (MouseEvent.clientX/clientY), so a
  * projected point can be clicked or picked directly. Geographic positions are WGS84
@@ -144,8 +144,21 @@ export interface RenderStats {
   triangles: number;
 }
 
+/**
+ * Optional features an engine may have; elements hide what their engine lacks instead of failing.
+ * 'split' is both split modes with per-side hidden buildings; 'split-swipe' a swipe of whole tilesets only.
+ */
+export type EngineCapability = 'sun' | 'split' | 'split-swipe' | 'basemap' | 'terrain' | 'overlays';
+
+/** Whether an engine has a capability . */
+export function engineHas(engine: Pick<Engine, 'capabilities'> | null | undefined, capability: EngineCapability): boolean {
+  return engine?.capabilities?.has(capability) ?? false;
+}
+
 export interface Engine {
   readonly name: EngineName;
+  /** The optional features this engine has. */
+  readonly capabilities: ReadonlySet<EngineCapability>;
   readonly events: Emitter<EngineEventMap>;
 
   /** Creates the canvas inside container and starts; rejects when the renderer cannot start (e.g. no WebGL 2). */

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { engineLoaders } from '../../src/element/engine-loaders.js';
 import { page, userEvent } from 'vitest/browser';
 import '../../src/index.js';
 import type { TwinbyViewer } from '../../src/index.js';
@@ -211,6 +212,10 @@ describe('<twinby-viewer>', () => {
   });
 
   it('says so readably when the requested engine cannot load', async () => {
+    // the Cesium chunk failing to load (e.g. a host that left it out)
+    const load = engineLoaders.cesium;
+    engineLoaders.cesium = () => Promise.reject(new Error('chunk missing'));
+    onTestFinished(() => void (engineLoaders.cesium = load));
     const el = createViewer({ src: townUrl, engine: 'cesium' });
     const error = once(el, 'twinby-error');
     document.body.appendChild(el);

@@ -22,6 +22,8 @@ export interface PanelModel {
   canRedo: boolean;
   /** False while the panel is folded to its title (on phones it starts so). */
   open: boolean;
+  /** The engine draws two states at once (its 'split' capability); without it the compare controls are left out. */
+  canCompare: boolean;
 }
 
 export interface PanelActions {
@@ -58,13 +60,13 @@ export function renderScenarioPanel(m: PanelModel, a: PanelActions): TemplateRes
     <div class="variants" role="radiogroup" aria-label=${st(lang, 'variant')}>
       ${ids.map((id) => html`<button type="button" role="radio" class="variant" part="scenario-variant" data-variant=${id} aria-checked=${String(id === m.variant)} @click=${() => a.variant(id)}>${titleOf(id)}</button>`)}
     </div>
-    <div class="row">
+    <div class="row" ?hidden=${!m.canCompare}>
       <label>${st(lang, 'compare')}
         <select class="compare" @change=${(e: Event) => a.compare((e.target as HTMLSelectElement).value as CompareMode)}>
           ${(['single', 'swipe', 'side-by-side'] as const).map((c) => html`<option value=${c} ?selected=${c === m.compare}>${st(lang, c === 'side-by-side' ? 'sideBySide' : c)}</option>`)}
         </select>
       </label>
-      ${m.compare !== 'single'
+      ${m.compare !== 'single' && m.canCompare
         ? html`<label>${st(lang, 'compareWith')}
             <select class="compare-with" @change=${(e: Event) => a.compareWith((e.target as HTMLSelectElement).value)}>
               ${ids.map((id) => html`<option value=${id} ?selected=${id === m.compareWith}>${titleOf(id)}</option>`)}

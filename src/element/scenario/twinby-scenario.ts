@@ -15,6 +15,7 @@ import { scenarioStyles } from './scenario-styles.js';
 import { st } from './scenario-texts.js';
 import type { ScenarioLoadDetail } from './scenario-events.js';
 import { renderDivider } from './swipe-divider.js';
+import { engineHas } from '../../engines/engine.js';
 import { ScenarioPanelPlace } from './scenario-panel-place.js';
 
 export type { ScenarioLoadDetail };
@@ -350,7 +351,7 @@ export class TwinbyScenario extends TwinbyLayerElement {
           {
             lang: this.uiLang, scenario, variants: this.session?.variants ?? new Map(), variant: this.variant, compare: this.compare, compareWith: this.compareWith,
             status: this.status, message: this.message, hasPlan: this.session?.hasPlan ?? false, editing: this.editing, selectedBlock: block,
-            canUndo: this.history?.canUndo ?? false, canRedo: this.history?.canRedo ?? false, open: this.place.open,
+            canUndo: this.history?.canUndo ?? false, canRedo: this.history?.canRedo ?? false, open: this.place.open, canCompare: engineHas(this.host?.engine, 'split'),
           },
           actions,
         ),

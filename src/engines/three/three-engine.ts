@@ -7,8 +7,9 @@ import {
   WebGLRenderer,
 } from 'three';
 import {
-  compileStyle,
+  EngineState,
   Emitter,
+  toFeatureStyle,
   type EngineEventMap,
   type ErrorDetail,
   type FeatureAttributes,
@@ -18,7 +19,7 @@ import {
   type ViewState,
 } from '../../core/index.js';
 import { GroundLayers } from './ground-layers.js';
-import type { BasemapTiles, TerrainModel, Engine, EngineOptions, FlyToOptions, GeoPosition, PickResult, RenderStats, ScreenPoint, SplitView, SunOptions, TilesetOptions } from '../engine.js';
+import type { BasemapTiles, TerrainModel, Engine, EngineCapability, EngineOptions, FlyToOptions, GeoPosition, PickResult, RenderStats, ScreenPoint, SplitView, SunOptions, TilesetOptions } from '../engine.js';
 import { CameraRig } from './camera-rig.js';
 import { GroundModel } from './ground.js';
 import { OverlayLayer } from './overlay-layer.js';
@@ -31,10 +32,12 @@ import { WorldFrame } from './world-frame.js';
 
 const defaults = { errorTarget: 16, cacheBytes: 256 * 1024 * 1024, background: '#cfe2f0' };
 const _v = new Vector3();
+const capabilities = new Set<EngineCapability>(['sun', 'split', 'split-swipe', 'basemap', 'terrain', 'overlays']);
 
 /** The default engine: three.js with 3d-tiles-renderer, rendering only when something changed. */
 export class ThreeEngine implements Engine {
   readonly name = 'three' as const;
+  readonly capabilities: ReadonlySet<EngineCapability> = capabilities;
   readonly events = new Emitter<EngineEventMap>();
   readonly frame = new WorldFrame();
   readonly ground = new GroundModel();
@@ -51,18 +54,14 @@ export class ThreeEngine implements Engine {
   private readonly overlays = new Map<string, OverlayLayer>();
   /** Base maps and terrain (after mount). */
   grounds!: GroundLayers;
-  private style: FeatureStyle | null = null;
-  private hidden = new Set<string>();
-  private selected: string | null = null;
+  /** Style, hidden and selected buildings, ready/progress and view-change: shared with every engine. */
+  private readonly state = new EngineState(this.events);
   /** A view waiting for the world origin to be fixed by the first tileset. */
   private pendingView: ViewState | null = null;
   private viewSet = false;
   private raf = 0;
   private lastTime = 0;
   private stats: RenderStats = { frame: 0, drawCalls: 0, triangles: 0 };
-  private lastCamera = new Float64Array(16);
-  private wasLoading = false;
-  private readyEmitted = false;
   private disposed = false;
   private readonly onContextLost = (e: Event) => {
     e.preventDefault();
@@ -94,7 +93,7 @@ export class ThreeEngine implements Engine {
     this.pickables.add(this.ground.plane, this.ground.sites.group);
     this.scene.add(this.pickables);
 
-    this.split = new SplitRenderer({ renderer: this.renderer, scene: this.scene, camera: this.camera, frame: this.frame, layers: this.layers, hidden: () => this.hidden });
+    this.split = new SplitRenderer({ renderer: this.renderer, scene: this.scene, camera: this.camera, frame: this.frame, layers: this.layers, hidden: () => this.state.hidden });
     this.rig = new CameraRig(this.camera, this.frame, this.ground, this.pickables, canvas, () => this.requestRender(), () => this.reducedMotion());
     if (options.view) this.setView(options.view);
     this.resize(container.clientWidth || 300, container.clientHeight || 150, globalThis.devicePixelRatio || 1);
@@ -134,7 +133,7 @@ export class ThreeEngine implements Engine {
 
   addTileset(id: string, url: string, options: TilesetOptions = {}): Promise<void> {
     if (this.layers.has(id)) this.removeTileset(id);
-    const own = options.style && ('colorOf' in options.style ? options.style : compileStyle(options.style));
+    const own = toFeatureStyle(options.style);
     const layer = new TilesetLayer(
       id,
       url,
@@ -143,9 +142,9 @@ export class ThreeEngine implements Engine {
         ground: this.ground,
         camera: this.camera,
         renderer: this.renderer,
-        style: () => own || this.style,
-        hidden: () => this.split.passHidden ?? this.hidden,
-        selected: () => this.selected,
+        style: () => this.state.styleFor(own),
+        hidden: () => this.split.passHidden ?? this.state.hidden,
+        selected: () => this.state.selected,
         requestRender: () => this.requestRender(),
         error: (detail) => this.emitError(detail),
         styled: () => this.events.emit('style-applied', {}),
@@ -202,7 +201,7 @@ export class ThreeEngine implements Engine {
   }
 
   async pick(clientX: number, clientY: number): Promise<PickResult | null> {
-    const at = this.split.pickContext(clientX, this.hidden);
+    const at = this.split.pickContext(clientX, this.state.hidden);
     for (const hit of raycastAt(this.renderer.domElement, this.camera, this.pickables, at.clientX, clientY)) {
       if (hit.object === this.ground.plane || hit.object.userData.ground) return null;
       const building = await resolveFeatureHit(hit);
@@ -225,7 +224,7 @@ export class ThreeEngine implements Engine {
   async pickPosition(clientX: number, clientY: number): Promise<GeoPosition | null> {
     for (const hit of raycastAt(this.renderer.domElement, this.camera, this.pickables, clientX, clientY)) {
       const building = featureHit(hit);
-      if (building && this.hidden.has(building.features.ids[building.row])) continue;
+      if (building && this.state.hidden.has(building.features.ids[building.row])) continue;
       return this.frame.toGeo(hit.point);
     }
     return null;
@@ -242,22 +241,22 @@ export class ThreeEngine implements Engine {
   }
 
   setStyle(rule: StyleRule | FeatureStyle | null): FeatureStyle | null {
-    this.style = rule === null ? null : 'colorOf' in rule ? rule : compileStyle(rule);
+    const style = this.state.setStyle(rule);
     for (const layer of this.layers.values()) layer.restyle();
     this.events.emit('style-applied', {});
     this.requestRender();
-    return this.style;
+    return style;
   }
 
   setHidden(ids: Iterable<string>): void {
-    this.hidden = new Set(ids);
+    this.state.setHidden(ids);
     this.split?.baseChanged();
     for (const layer of this.layers.values()) layer.restyle();
     this.requestRender();
   }
 
   setSelected(id: string | null): void {
-    this.selected = id;
+    this.state.setSelected(id);
     for (const layer of this.layers.values()) layer.reselect();
     this.requestRender();
   }
@@ -378,23 +377,7 @@ export class ThreeEngine implements Engine {
   }
 
   private afterFrame(): void {
-    const m = this.camera.matrixWorld.elements;
-    let moved = false;
-    for (let i = 0; i < 16; i++) {
-      if (m[i] !== this.lastCamera[i]) moved = true;
-      this.lastCamera[i] = m[i];
-    }
-    if (moved && this.viewSet) this.events.emit('view-change', { view: this.getView() });
-    const layers = [...this.layers.values()];
-    const loading = layers.some((l) => l.loading || !l.settled);
-    if (loading || this.wasLoading) {
-      const progress = layers.length ? layers.reduce((s, l) => s + (l.settled && !l.loading ? 1 : l.tiles.loadProgress), 0) / layers.length : 1;
-      this.events.emit('load-progress', { progress: loading ? Math.min(progress, 0.99) : 1, loading });
-    }
-    this.wasLoading = loading;
-    if (!this.readyEmitted && !loading) {
-      this.readyEmitted = true;
-      this.events.emit('ready', { tilesets: layers.length });
-    }
+    const layers = [...this.layers.values()].map((l) => ({ loading: l.loading, settled: l.settled, progress: l.tiles.loadProgress }));
+    this.state.afterFrame({ camera: this.camera.matrixWorld.elements, viewPlaced: this.viewSet, view: () => this.getView(), layers });
   }
 }

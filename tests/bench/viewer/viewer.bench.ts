@@ -1,6 +1,6 @@
 /**
  * `npm run bench:viewer`: the demo town in headless Chromium (SwiftShader), TwinBy's production build
- * against a minimal offline CesiumJS page on the same tileset, view and window (800×600, DPR 1).
+ * against a minimal offline CesiumJS page, and TwinBy with engine="cesium", on the same tileset, view and window (800×600, DPR 1).
  * Prints time to the first frame with buildings, time until every tile for the view has loaded, draw
  * calls and triangles of one frame (counted on the WebGL context, the same way for both), JS heap after
  * a GC, and bytes fetched; the median of the runs, side by side with the ratio. Asserts nothing.
@@ -15,6 +15,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { build } from 'vite';
 import { treeshake } from '../../../vite.config.ts';
+import { cesiumAssetsPlugin } from '../../../tools/package/cesium-assets-plugin.ts';
 import { chromiumArgs, chromiumPath } from '../../helpers/chromium.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -168,11 +169,13 @@ async function main(): Promise<void> {
     configFile: false,
     logLevel: 'warn',
     publicDir: false,
+    // the Cesium engine's workers and assets (cesium-static/ beside its chunk)
+    plugins: [cesiumAssetsPlugin()],
     build: {
       outDir: out,
       emptyOutDir: true,
       chunkSizeWarningLimit: 100_000,
-      rollupOptions: { input: { twinby: resolve(root, 'tests/bench/viewer/twinby.html'), cesium: resolve(root, 'tests/bench/viewer/cesium.html') }, treeshake },
+      rollupOptions: { input: { twinby: resolve(root, 'tests/bench/viewer/twinby.html'), twinbyCesium: resolve(root, 'tests/bench/viewer/twinby-cesium.html'), cesium: resolve(root, 'tests/bench/viewer/cesium.html') }, treeshake },
     },
     worker: { format: 'es' },
   });
@@ -184,16 +187,18 @@ async function main(): Promise<void> {
   try {
     const twinby: Measure[] = [];
     const cesium: Measure[] = [];
+    const twinbyCesium: Measure[] = [];
     const withBasemap: Measure[] = [];
     const withTerrain: Measure[] = [];
     for (let i = 0; i < runs; i++) {
       const t = await measure(browser, `${origin}/tests/bench/viewer/twinby.html`);
       twinby.push(t);
       cesium.push(await measure(browser, `${origin}/tests/bench/viewer/cesium.html?view=${encodeURIComponent(t.view)}`));
+      twinbyCesium.push(await measure(browser, `${origin}/tests/bench/viewer/twinby-cesium.html?view=${encodeURIComponent(t.view)}`));
       withBasemap.push(await measure(browser, `${origin}/tests/bench/viewer/twinby.html?basemap=1`));
       withTerrain.push(await measure(browser, `${origin}/tests/bench/viewer/twinby.html?basemap=1&terrain=1`));
       console.log(
-        `run ${i + 1}/${runs}: TwinBy ${t.firstBuilding.toFixed(0)} ms (with base map ${withBasemap[i].firstBuilding.toFixed(0)} ms, and terrain ${withTerrain[i].firstBuilding.toFixed(0)} ms), CesiumJS ${cesium[i].firstBuilding.toFixed(0)} ms to the first buildings`,
+        `run ${i + 1}/${runs}: TwinBy ${t.firstBuilding.toFixed(0)} ms (with base map ${withBasemap[i].firstBuilding.toFixed(0)} ms, and terrain ${withTerrain[i].firstBuilding.toFixed(0)} ms), CesiumJS ${cesium[i].firstBuilding.toFixed(0)} ms, TwinBy on Cesium ${twinbyCesium[i].firstBuilding.toFixed(0)} ms to the first buildings`,
       );
     }
     const rows: Array<[string, (m: Measure) => number, number]> = [
@@ -205,11 +210,12 @@ async function main(): Promise<void> {
       ['bytes fetched (MB)', (m) => m.fetchedMB, 2],
     ];
     console.log(`\nbench:viewer — demo tileset, view ${twinby[0].view}, 800×600, median of ${runs} runs (SwiftShader)`);
-    console.log(`${'figure'.padEnd(36)}${'TwinBy'.padStart(12)}${'CesiumJS'.padStart(12)}${'ratio'.padStart(9)}`);
+    console.log(`${'figure'.padEnd(36)}${'TwinBy'.padStart(12)}${'CesiumJS'.padStart(12)}${'ratio'.padStart(9)}${'TwinBy/Cesium'.padStart(15)}`);
     for (const [label, pick, digits] of rows) {
       const a = median(twinby.map(pick));
       const b = median(cesium.map(pick));
-      console.log(`${label.padEnd(36)}${a.toFixed(digits).padStart(12)}${b.toFixed(digits).padStart(12)}${(b ? (a / b).toFixed(2) : '–').padStart(9)}`);
+      const c = median(twinbyCesium.map(pick));
+      console.log(`${label.padEnd(36)}${a.toFixed(digits).padStart(12)}${b.toFixed(digits).padStart(12)}${(b ? (a / b).toFixed(2) : '–').padStart(9)}${c.toFixed(digits).padStart(15)}`);
     }
     const b = withBasemap.map((m) => m.firstBuilding);
     console.log(`${'first building frame, base map on (ms)'.padEnd(36)}${median(b).toFixed(0).padStart(12)}  (TwinBy with the demo's synthetic WMTS base map)`);

@@ -1,0 +1,21 @@
+import { buildModuleUrl, Ion, TaskProcessor } from '@cesium/engine';
+
+/**
+ * Where Cesium's workers and assets sit: the folder `cesium-static/` beside this chunk (the library build's
+ * own folder, copied there by tools/package/cesium-assets-plugin.ts, which also serves it in dev), resolved
+ * from import.meta.url so a page under any sub-path finds it. Never a CDN.
+ */
+const folder = 'cesium-static/';
+// a variable, not a literal: Vite rewrites new URL('literal', import.meta.url) as an asset import
+export const cesiumStaticUrl = new URL(folder, import.meta.url).href;
+
+let configured = false;
+
+/** Offline and self-contained: no ion token (so no ion or Bing request), workers and assets from our folder. */
+export function configureCesium(): void {
+  if (configured) return;
+  configured = true;
+  Ion.defaultAccessToken = '';
+  (buildModuleUrl as unknown as { setBaseUrl(url: string): void }).setBaseUrl(cesiumStaticUrl);
+  (TaskProcessor as unknown as { _workerModulePrefix: string })._workerModulePrefix = 'Workers/';
+}
