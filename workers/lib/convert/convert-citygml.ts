@@ -11,18 +11,19 @@ import type { CrsInfo } from '../../../src/core/geo/index';
 import { parseGeoidOption } from '../../../src/core/geo/index';
 import type { ConvertWarning, ParsedBuilding } from '../citygml/building';
 import { readCityGML } from '../citygml/read-citygml';
-import { encodeFootprints } from '../footprints/footprint-codec';
 import { buildQuadtree } from '../tiling/quadtree';
 import { writeTiles, type TilesetBuilding } from '../tiles3d/tileset-writer';
 import { DatasetBuilder } from './dataset-builder';
 import { SpillStore, type SpillFile } from './building-store';
 import { ownWarning } from './own-strings';
-import { collectFootprints } from './footprint-sidecar';
+import { bufferFile, footprintLayout, writeFootprintsStreamed, type PositionalFile } from './footprint-stream';
 
 export type { ConvertWarning };
 
 export interface TilesetSink {
   write(path: string, bytes: Uint8Array): void | Promise<void>;
+  /** A file written at offsets, of `size` bytes in the end (footprints.bin, streamed); else write() gets it whole. */
+  open?(path: string, size: number): PositionalFile | Promise<PositionalFile>;
 }
 
 export interface ConvertOptions {
@@ -187,8 +188,10 @@ async function convertDataset(
         summary.bytesWritten += bytes.byteLength;
       };
       const tree = buildQuadtree(dataset.items, { maxFeatures: options.maxFeaturesPerTile, maxVertices: options.maxVerticesPerTile });
-      // First, so the whole-dataset sidecar is gone before the tiles are written.
-      await write('footprints.bin', encodeFootprints(collectFootprints(dataset.count, (i) => dataset.view(i).mesh, dataset.crs!.epsg)));
+      // Building by building at its sections' offsets: memory holds one building, not the dataset's footprints.
+      const size = footprintLayout(dataset.footprints).totalBytes;
+      const file = sink.open ? await sink.open('footprints.bin', size) : bufferFile(size, (bytes) => sink.write('footprints.bin', bytes));
+      summary.bytesWritten += await writeFootprintsStreamed(dataset.footprints, (i) => dataset.view(i).mesh, dataset.crs!.epsg, file, pause);
       const building = (i: number): TilesetBuilding => ({ ...dataset.view(i), size: dataset.items.sizes[i] });
       const { tileset, tiles } = await writeTiles(tree, building, dataset.schema.build(), {
         write,
