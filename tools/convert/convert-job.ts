@@ -20,6 +20,8 @@ export interface ConvertJob {
   spill?: string;
   /** Parent tiles with LoD1 blocks. */
   lod?: boolean;
+  /** Implicit tiling output. */
+  implicit?: boolean;
 }
 
 export type JobMessage =
@@ -34,7 +36,7 @@ export async function runJob(job: ConvertJob, onProgress?: (p: ConvertProgress) 
   let spill: DiskSpillFile | undefined;
   try {
     spill = job.spill ? new DiskSpillFile(job.spill) : undefined;
-    return await convertCityGML(stream, directorySink(job.outDir), { file: job.file, crs: job.crs, geoid: job.geoid, spill, lod: job.lod, onProgress });
+    return await convertCityGML(stream, directorySink(job.outDir), { file: job.file, crs: job.crs, geoid: job.geoid, spill, lod: job.lod, implicit: job.implicit, onProgress });
   } catch (err) {
     // convertCityGML reports bad input in its summary; this catches the unexpected, so other files go on.
     const e = err instanceof Error ? err : new Error(String(err));
