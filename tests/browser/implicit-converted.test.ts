@@ -5,7 +5,13 @@ import { Cesium3DTileset, HeadingPitchRange, type Cesium3DTile } from '@cesium/e
 import { TilesRenderer } from '3d-tiles-renderer';
 import { GLTFExtensionsPlugin, ImplicitTilingPlugin } from '3d-tiles-renderer/plugins';
 import { PerspectiveCamera, Scene, Sphere, WebGLRenderer, type Mesh, type Object3D } from 'three';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import '../../src/index.js';
+import type { TwinbyViewer } from '../../src/index.js';
+import { decodeFootprints, footprintPolygons } from '../../workers/lib/footprints';
+import { formatView, type ErrorDetail } from '../../src/core/index.js';
+import { toWgs84 } from '../../src/core/geo/index.js';
+import { frames, waitFor } from './helpers.js';
 import { commands } from 'vitest/browser';
 import { generateTown } from '../../tools/make-demo/generate-town';
 import { createOfflineWidget, waitForTileset } from '../helpers/cesium-offline';
@@ -31,6 +37,41 @@ function container(): HTMLDivElement {
 }
 
 describe('an implicit tileset written by the converter', () => {
+  afterEach(() => document.querySelectorAll('twinby-viewer').forEach((v) => v.remove()));
+
+  it('shows in <twinby-viewer>: buildings are picked by their id where their footprints are', async () => {
+    const set = decodeFootprints(new Uint8Array(await (await fetch(url.replace('tileset.json', 'footprints.bin'))).arrayBuffer()));
+    const toLonLat = toWgs84(set.epsg);
+    const places = [0, Math.floor(set.ids.length / 2), set.ids.length - 1].map((i) => {
+      const ring = footprintPolygons(set, i)[0][0];
+      const x = ring.reduce((s, p) => s + p[0], 0) / ring.length;
+      const y = ring.reduce((s, p) => s + p[1], 0) / ring.length;
+      const [lon, lat] = toLonLat(x, y);
+      return { id: set.ids[i], lon, lat, height: set.groundHeights[i] + Math.min(2, set.heights[i] / 2) };
+    });
+    const centre = { lon: places.reduce((s, p) => s + p.lon, 0) / 3, lat: places.reduce((s, p) => s + p.lat, 0) / 3 };
+    const el = document.createElement('twinby-viewer') as TwinbyViewer;
+    // from high above, looking almost straight down, so no building hides another
+    el.setAttribute('view', formatView({ lon: centre.lon, lat: centre.lat - 0.0005, height: places[0].height + 900, heading: 0, pitch: -85 }));
+    el.setAttribute('src', url);
+    el.style.cssText = 'width:480px;height:360px;';
+    const errors: ErrorDetail[] = [];
+    el.addEventListener('twinby-error', (e) => errors.push((e as CustomEvent<ErrorDetail>).detail));
+    const ready = new Promise((resolve) => el.addEventListener('twinby-ready', resolve, { once: true }));
+    document.body.appendChild(el);
+    await ready;
+    for (const p of places) {
+      const at = el.activeEngine!.projectToScreen(p.lon, p.lat, p.height);
+      expect(at, p.id).not.toBeNull();
+      await waitFor(async () => {
+        el.activeEngine!.requestRender();
+        await frames(1);
+        return (await el.activeEngine!.pick(at!.x, at!.y))?.id === p.id;
+      }, `a pick of ${p.id}`, 45_000);
+    }
+    expect(errors).toEqual([]);
+  }, 90_000);
+
   it('loads in CesiumJS down to tiles of level 2 and beyond, every building a feature with its id', async () => {
     const div = container();
     const widget = createOfflineWidget(div);
