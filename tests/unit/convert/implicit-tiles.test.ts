@@ -5,7 +5,8 @@
  * two runs are the same bytes; Cesium's validator finds no error or warning, with and without levels of detail.
  */
 import { describe, expect, it } from 'vitest';
-import { convertCityGML } from '../../../workers/lib/convert/convert-citygml';
+import { convertBuildings, convertCityGML } from '../../../workers/lib/convert/convert-citygml';
+import { createHouse } from '../../helpers/create-building';
 import { generateTown } from '../../../tools/make-demo/generate-town';
 import { walkImplicit } from '../../../src/core/council/implicit-tiling';
 import { validateTilesetFiles } from '../../helpers/validate-tileset';
@@ -99,6 +100,24 @@ describe('implicit tiling output', () => {
       expect(overhang).toBeLessThan(20);
     }, 120_000);
   }
+
+  it('makes a one-tile tileset of a single building, and folds buildings that cannot be split into their cell', async () => {
+    const one = new Map<string, Uint8Array>();
+    await convertBuildings([createHouse({ id: 'ONLY' })], { write: (p, b) => void one.set(p, b) }, { implicit: true, lod: true });
+    const root = JSON.parse(new TextDecoder().decode(one.get('tileset.json'))).root;
+    expect(root.implicitTiling).toMatchObject({ availableLevels: 1, subtreeLevels: 1 });
+    expect(root.geometricError).toBeGreaterThan(0);
+    expect(await reachable(one, root)).toEqual(['subtrees/0/0/0.subtree', 'tiles/0/0/0.glb']);
+    // five houses on one spot with a cap of two a tile: past the depth limit they would be chunks; here one tile
+    const stacked = new Map<string, Uint8Array>();
+    const houses = Array.from({ length: 5 }, (_, i) => createHouse({ id: `S${i}`, x: 691000, y: 5334000 }));
+    await convertBuildings(houses, { write: (p, b) => void stacked.set(p, b) }, { implicit: true, maxFeaturesPerTile: 2 });
+    const glbs = [...stacked.keys()].filter((k) => k.endsWith('.glb'));
+    const ids = (await Promise.all(glbs.map(async (k) => (await readGlb(stacked.get(k)!)).columns.id as string[]))).flat();
+    expect(ids.sort()).toEqual(['S0', 'S1', 'S2', 'S3', 'S4']);
+    const r = JSON.parse(new TextDecoder().decode(stacked.get('tileset.json'))).root;
+    expect((await reachable(stacked, r)).filter((k) => k.endsWith('.glb'))).toEqual(glbs.sort());
+  }, 120_000);
 
   it('is the same bytes twice (what keeps --shard + merge equal to one run)', async () => {
     const a = await convert(true);
