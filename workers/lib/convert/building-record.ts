@@ -40,12 +40,12 @@ export function encodeBuilding(mesh: BuildingMesh, model: Float64Array, footprin
   return new Uint8Array(buffer);
 }
 
-/** Views on `bytes` when it starts at a multiple of 8 in its buffer (Float64 alignment); a copy otherwise. */
+/** `bytes` must start at offset 0 of its buffer (SpillFile.read gives a fresh one; SpillStore.scan a longer, reused one). */
 export function decodeBuilding(bytes: Uint8Array): BuildingView {
-  if (bytes.byteOffset % 8 !== 0) bytes = bytes.slice();
+  if (bytes.byteOffset !== 0) bytes = bytes.slice();
   const buffer = bytes.buffer;
-  const [nv, ni, nd, nj, lod] = new Uint32Array(buffer, bytes.byteOffset, 5);
-  let o = bytes.byteOffset + HEADER;
+  const [nv, ni, nd, nj, lod] = new Uint32Array(buffer, 0, 5);
+  let o = HEADER;
   const d = new Float64Array(buffer, o, nd);
   o += nd * 8;
   const positions = new Float32Array(buffer, o, nv * 3);

@@ -19,8 +19,6 @@ export interface BuildingStore {
    * until the garbage collector noticed them.
    */
   scan?(i: number): BuildingView;
-  /** Buildings `indices` as views on one buffer read for them all (a tile's buildings): one allocation, not one each. */
-  viewMany?(indices: readonly number[]): BuildingView[];
   /** Bytes of building data held in memory (geometry, attributes, record index), for diagnostics and tests. */
   heldBytes(): number;
   close?(): void | Promise<void>;
@@ -80,22 +78,6 @@ export class SpillStore implements BuildingStore {
     if (i < 0 || i >= this.n) throw new RangeError(`no building ${i} in the spill file`);
     return decodeBuilding(this.file.read(this.offsets[i], this.lengths[i]));
   }
-  viewMany(indices: readonly number[]): BuildingView[] {
-    if (!this.file.readInto) return indices.map((i) => this.view(i));
-    let total = 0;
-    for (const i of indices) {
-      if (!(i >= 0 && i < this.n)) throw new RangeError(`no building ${i} in the spill file`);
-      total += align8(this.lengths[i]);
-    }
-    const buffer = new Uint8Array(total);
-    let at = 0;
-    return indices.map((i) => {
-      const bytes = buffer.subarray(at, at + this.lengths[i]);
-      this.file.readInto!(this.offsets[i], this.lengths[i], bytes);
-      at += align8(this.lengths[i]);
-      return decodeBuilding(bytes);
-    });
-  }
   private scratch = new Uint8Array(64 * 1024);
   scan(i: number): BuildingView {
     if (!this.file.readInto) return this.view(i);
@@ -111,10 +93,6 @@ export class SpillStore implements BuildingStore {
   close(): void | Promise<void> {
     return this.file.close();
   }
-}
-
-function align8(n: number): number {
-  return Math.ceil(n / 8) * 8;
 }
 
 function grow<T extends Float64Array | Uint32Array>(from: T, to: T): T {

@@ -199,8 +199,6 @@ async function convertDataset(
       const writeOptions = {
         write,
         origin: (i: number) => dataset.origin(i),
-        // one spill read buffer per tile: a million small buffers outside the heap wait for a GC to go
-        buildings: dataset.store.viewMany && ((indices: readonly number[]) => dataset.store.viewMany!(indices).map((v, k) => ({ ...v, size: dataset.items.sizes[indices[k]] }))),
         lod: options.lod,
         onTile: async (n: number) => {
           summary.tiles = n;

@@ -79,7 +79,7 @@ export async function writeImplicitTiles(
     let childMax = 0;
     const blocks: Lod1Block[] | undefined = lod ? [] : undefined;
     if (node.items.length) {
-      const placed = options.buildings?.(node.items) ?? node.items.map(building);
+      const placed = node.items.map(building);
       await write(node, placed, placed.map(featureOf));
       for (const b of placed) {
         maxSize = Math.max(maxSize, b.size);

@@ -30,8 +30,6 @@ export interface TileJson {
 
 export interface WriteTilesOptions {
   write(path: string, bytes: Uint8Array): void | Promise<void>;
-  /** A tile's buildings at once (one read buffer for them all); else building(i) for each. */
-  buildings?: (indices: readonly number[]) => TilesetBuilding[];
   /** Building i's model origin (ECEF), when known without building(i): spares a pass over every building. */
   origin?: (index: number) => ArrayLike<number>;
   /** Called after each tile; may await (to yield, or to honour an abort). */
@@ -85,7 +83,7 @@ export async function writeTiles(
     // In LoD mode a parent's own buildings go to a leaf child: its content is the LoD1 blocks.
     const ownLeaf = lod && node.children.length > 0 ? ({ boundingVolume: { box: [] }, geometricError: 0 } as TileJson) : undefined;
     if (node.items.length) {
-      const placed = options.buildings?.(node.items) ?? node.items.map(building);
+      const placed = node.items.map(building);
       const { geometry, bounds } = buildTileGeometry(placed, toTile);
       const glb = writeTileGlb(geometry, placed.map(featureOf), schema);
       const uri = `tiles/${node.id}${ownLeaf ? '-own' : ''}.glb`;
