@@ -29,19 +29,15 @@ export class DiskSpillFile implements SpillFile {
   }
 
   read(offset: number, length: number): Uint8Array {
-    const out = new Uint8Array(length);
-    this.readInto(offset, length, out);
-    return out;
-  }
-
-  readInto(offset: number, length: number, out: Uint8Array): void {
     if (offset + length > this.written) this.flush();
+    const out = new Uint8Array(length);
     let done = 0;
     while (done < length) {
       const n = readSync(this.fd, out, done, length - done, offset + done);
       if (n === 0) throw new Error(`${this.path}: spill file ends at ${offset + done}, ${length - done} bytes short`);
       done += n;
     }
+    return out;
   }
 
   bufferedBytes(): number {

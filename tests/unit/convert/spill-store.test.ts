@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { convertCityGML, type ConvertOptions } from '../../../workers/lib/convert/convert-citygml';
 import { decodeBuilding, encodeBuilding } from '../../../workers/lib/convert/building-record';
-import { SpillStore } from '../../../workers/lib/convert/building-store';
 import { generateTown } from '../../../tools/make-demo/generate-town';
 import { DiskSpillFile } from '../../../tools/convert/spill-file';
 import { createHouse } from '../../helpers/create-building';
@@ -56,30 +55,6 @@ describe('SpillStore: memory follows the tile, not the input', () => {
     const arenaLarge = await convert(2400);
     expect((arenaLarge.heldAtWriting - arenaSmall.heldAtWriting) / 2100).toBeGreaterThan(500);
   }, 240_000);
-
-  it('scan() reads every building into one reused buffer, with the same content as view()', () => {
-    const store = new SpillStore(new DiskSpillFile(join(dir, 'scan.bin')));
-    try {
-      for (let k = 0; k < 5; k++) {
-        const house = createHouse({ id: `H${k}`, width: 8 + k, x: 691000 + 30 * k });
-        const { mesh } = buildBuildingMesh(house, {});
-        store.store(mesh!, new Float64Array(27).fill(k), mesh!.footprint);
-      }
-      const buffers = new Set<ArrayBufferLike>();
-      for (let k = 0; k < 5; k++) {
-        const viewed = store.view(k);
-        const scanned = store.scan(k);
-        buffers.add(scanned.mesh.positions.buffer);
-        expect(scanned.mesh.id).toBe(`H${k}`);
-        expect(Array.from(scanned.mesh.positions)).toEqual(Array.from(viewed.mesh.positions));
-        expect(scanned.mesh.footprint.map((p) => p.map((r) => Array.from(r)))).toEqual(viewed.mesh.footprint.map((p) => p.map((r) => Array.from(r))));
-        expect(Array.from(scanned.model)).toEqual(Array.from(viewed.model));
-      }
-      expect(buffers.size).toBe(1);
-    } finally {
-      store.close();
-    }
-  });
 
   it('round-trips a building record (ids and attributes with non-ASCII text)', () => {
     const house = createHouse({ id: 'DEBY_Ä_1', attributes: { name: 'Rathaus Straße', function: '31001_1000', generic: { Höhe: 12.5 } } });

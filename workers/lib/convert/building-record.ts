@@ -40,7 +40,7 @@ export function encodeBuilding(mesh: BuildingMesh, model: Float64Array, footprin
   return new Uint8Array(buffer);
 }
 
-/** `bytes` must start at offset 0 of its buffer (SpillFile.read gives a fresh one; SpillStore.scan a longer, reused one). */
+/** `bytes` must start at offset 0 of its own buffer (SpillFile.read gives a fresh one). */
 export function decodeBuilding(bytes: Uint8Array): BuildingView {
   if (bytes.byteOffset !== 0) bytes = bytes.slice();
   const buffer = bytes.buffer;

@@ -13,12 +13,6 @@ export interface BuildingStore {
   store(mesh: BuildingMesh, model: Float64Array, footprint: Float64Array[][]): void;
   /** Building i as views; valid until the next view() call on a spilling store. */
   view(i: number): BuildingView;
-  /**
-   * Building i in a buffer the store reuses: valid only until the next scan() call. For passes over every
-   * building that keep nothing (footprints.bin): a million fresh buffers would pile up outside the JS heap
-   * until the garbage collector noticed them.
-   */
-  scan?(i: number): BuildingView;
   /** Bytes of building data held in memory (geometry, attributes, record index), for diagnostics and tests. */
   heldBytes(): number;
   close?(): void | Promise<void>;
@@ -29,8 +23,6 @@ export interface SpillFile {
   append(bytes: Uint8Array): void;
   /** Bytes [offset, offset + length) of what was appended, in a fresh buffer. */
   read(offset: number, length: number): Uint8Array;
-  /** The same bytes into target[0, length). */
-  readInto?(offset: number, length: number, target: Uint8Array): void;
   /** Bytes held in memory (a write buffer). */
   bufferedBytes(): number;
   close(): void | Promise<void>;
@@ -77,15 +69,6 @@ export class SpillStore implements BuildingStore {
   view(i: number): BuildingView {
     if (i < 0 || i >= this.n) throw new RangeError(`no building ${i} in the spill file`);
     return decodeBuilding(this.file.read(this.offsets[i], this.lengths[i]));
-  }
-  private scratch = new Uint8Array(64 * 1024);
-  scan(i: number): BuildingView {
-    if (!this.file.readInto) return this.view(i);
-    if (i < 0 || i >= this.n) throw new RangeError(`no building ${i} in the spill file`);
-    const length = this.lengths[i];
-    if (length > this.scratch.byteLength) this.scratch = new Uint8Array(Math.max(length, 2 * this.scratch.byteLength));
-    this.file.readInto(this.offsets[i], length, this.scratch);
-    return decodeBuilding(this.scratch);
   }
   heldBytes(): number {
     return this.offsets.byteLength + this.lengths.byteLength + this.file.bufferedBytes();

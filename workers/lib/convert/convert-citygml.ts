@@ -193,7 +193,7 @@ async function convertDataset(
       // Building by building at its sections' offsets: memory holds one building, not the dataset's footprints.
       const size = footprintLayout(dataset.footprints).totalBytes;
       const file = sink.open ? await sink.open('footprints.bin', size) : bufferFile(size, (bytes) => sink.write('footprints.bin', bytes));
-      summary.bytesWritten += await writeFootprintsStreamed(dataset.footprints, (i) => (dataset.store.scan?.(i) ?? dataset.view(i)).mesh, dataset.crs!.epsg, file, pause);
+      summary.bytesWritten += await writeFootprintsStreamed(dataset.footprints, (i) => dataset.view(i).mesh, dataset.crs!.epsg, file, pause);
       const building = (i: number): TilesetBuilding => ({ ...dataset.view(i), size: dataset.items.sizes[i] });
       const caps = { maxFeatures: options.maxFeaturesPerTile, maxVertices: options.maxVerticesPerTile };
       const writeOptions = {
