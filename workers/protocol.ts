@@ -22,6 +22,10 @@ export interface CityGMLConvertParams {
   geoid?: string | number;
   maxFeaturesPerTile?: number;
   maxVerticesPerTile?: number;
+  /** Levels of detail in parent tiles (default off in the browser). */
+  lod?: boolean;
+  /** A 3D Tiles 1.1 implicit quadtree (tile and subtree templates) instead of an explicit tree. */
+  implicit?: boolean;
   /** Unique per call among the running ones: `cancel(cancelId)` stops this conversion. */
   cancelId?: number;
 }

@@ -47,27 +47,28 @@ export async function readTiles(files: ReadonlyMap<string, Uint8Array>): Promise
     if (!node.content) continue;
     const bytes = files.get(node.content.uri);
     if (!bytes) throw new Error(`missing ${node.content.uri}`);
-    const gltf: any = await parse(bytes.slice().buffer, GLTFLoader, { worker: false } as never);
-    const table = gltf.json.extensions.EXT_structural_metadata.propertyTables[0];
-    const columns: Record<string, unknown[]> = {};
-    for (const [id, prop] of Object.entries<any>(table.properties)) columns[id] = Array.from(prop.data);
-    const primitive = gltf.json.meshes[0].primitives[0];
-    const resolved: any = postProcessGLTF(gltf).meshes![0].primitives[0];
-    const accessor = (name: string) => resolved.attributes[name];
-    out.push({
-      uri: node.content.uri,
-      node,
-      depth,
-      world,
-      gltf,
-      columns,
-      count: table.count,
-      featureCount: primitive.extensions.EXT_mesh_features.featureIds[0].featureCount,
-      positions: accessor('POSITION').value,
-      featureIds: accessor('_FEATURE_ID_0').value,
-    });
+    out.push({ uri: node.content.uri, node, depth, world, ...(await readGlb(bytes)) });
   }
   return out;
+}
+
+/** One GLB's mesh, property table and feature ids (as ReadTile has them). */
+export async function readGlb(bytes: Uint8Array): Promise<Omit<ReadTile, 'uri' | 'node' | 'depth' | 'world'>> {
+  const gltf: any = await parse(bytes.slice().buffer, GLTFLoader, { worker: false } as never);
+  const table = gltf.json.extensions.EXT_structural_metadata.propertyTables[0];
+  const columns: Record<string, unknown[]> = {};
+  for (const [id, prop] of Object.entries<any>(table.properties)) columns[id] = Array.from(prop.data);
+  const primitive = gltf.json.meshes[0].primitives[0];
+  const resolved: any = postProcessGLTF(gltf).meshes![0].primitives[0];
+  const accessor = (name: string) => resolved.attributes[name];
+  return {
+    gltf,
+    columns,
+    count: table.count,
+    featureCount: primitive.extensions.EXT_mesh_features.featureIds[0].featureCount,
+    positions: accessor('POSITION').value,
+    featureIds: accessor('_FEATURE_ID_0').value,
+  };
 }
 
 function identity(): Float64Array {

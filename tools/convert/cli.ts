@@ -22,7 +22,7 @@ import { mergeMain } from './merge';
 import { parseShard, SHARD_FILE, shardPositions, type Shard } from './shard';
 import { emptyShard, writeShardRecord, type ShardRun } from './shard-record';
 
-const USAGE = `Usage: twinby-convert <file|dir…> --out <dir> [--crs EPSG:xxxx] [--geoid auto|egm96|none|<metres>] [--jobs N] [--json] [--force] [--shard i/N] [--lod]
+const USAGE = `Usage: twinby-convert <file|dir…> --out <dir> [--crs EPSG:xxxx] [--geoid auto|egm96|none|<metres>] [--jobs N] [--json] [--force] [--shard i/N] [--lod] [--implicit]
        twinby-convert merge <shard-dir…> --out <dir> [--force]
 
   <file|dir…>   CityGML files, or folders searched recursively for *.gml and *.xml
@@ -35,6 +35,8 @@ const USAGE = `Usage: twinby-convert <file|dir…> --out <dir> [--crs EPSG:xxxx]
   --jobs, -j    files converted in parallel (default: the number of cores)
   --lod         levels of detail (experimental): parent tiles carry the buildings beneath them as simplified
                 LoD1 blocks, so a far view loads a few parents instead of every building
+  --implicit    3D Tiles 1.1 implicit tiling: each file's tileset.json names tile and subtree templates
+                (tiles/{level}/{x}/{y}.glb, subtrees/…) instead of listing every tile; for state-sized runs
   --json        print the summary as JSON on stdout instead of text
   --shard i/N   convert only this run's share (0 ≤ i < N) of the files, balanced by size; every shard sees the
                 same inputs. 'merge' then joins the shards' --out folders into one tileset, the same bytes as one run
@@ -52,6 +54,7 @@ interface CliOptions {
   force: boolean;
   shard?: Shard;
   lod: boolean;
+  implicit: boolean;
 }
 
 function parseCli(argv: string[]): CliOptions | 'help' {
@@ -69,6 +72,7 @@ function parseCli(argv: string[]): CliOptions | 'help' {
         force: { type: 'boolean', default: false },
         shard: { type: 'string' },
         lod: { type: 'boolean', default: false },
+        implicit: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -94,7 +98,7 @@ function parseCli(argv: string[]): CliOptions | 'help' {
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
-  return { inputs: positionals, out: resolve(values.out), crs: values.crs, geoid, jobs, json: values.json, force: values.force, shard, lod: values.lod };
+  return { inputs: positionals, out: resolve(values.out), crs: values.crs, geoid, jobs, json: values.json, force: values.force, shard, lod: values.lod, implicit: values.implicit };
 }
 
 async function readChild(out: string, result: JobResult, name: string): Promise<(ChildTileset & { name: string }) | undefined> {
@@ -184,6 +188,7 @@ async function convertInto(
     crs: options.crs,
     geoid: options.geoid,
     lod: options.lod,
+    implicit: options.implicit,
     // beside the output (input-sized disks), never committed: only the named folders move to the target
     spill: join(output.staging, `.spill-${id}.bin`),
   }));

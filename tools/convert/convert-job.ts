@@ -21,6 +21,8 @@ export interface ConvertJob {
   spill?: string;
   /** Parent tiles with LoD1 blocks. */
   lod?: boolean;
+  /** Implicit tiling output. */
+  implicit?: boolean;
 }
 
 export type JobMessage =
@@ -36,7 +38,7 @@ export async function runJob(job: ConvertJob, onProgress?: (p: ConvertProgress) 
   try {
     spill = job.spill ? new DiskSpillFile(job.spill) : undefined;
     // the same job running as the browser's CityGML worker: failures folded into the summary, other files go on
-    return await convertSafely(stream, directorySink(job.outDir), { file: job.file, crs: job.crs, geoid: job.geoid, spill, lod: job.lod, onProgress });
+    return await convertSafely(stream, directorySink(job.outDir), { file: job.file, crs: job.crs, geoid: job.geoid, spill, lod: job.lod, implicit: job.implicit, onProgress });
   } finally {
     spill?.close();
     stream.destroy();

@@ -4,13 +4,15 @@
  * 800×600, 60° fov) traverses each from an oblique camera at 20 km, 5 km and 1 km until nothing is
  * left to load. Prints bytes fetched and tiles loaded per distance. Runs in Node: no WebGL is needed
  * to traverse and parse; the counts are the renderer's, the bytes those the HTTP server sent.
- * Asserts nothing. Converted tilesets are kept in out/bench-lod/ and reused.
+ * Asserts nothing. Converted tilesets are kept in out/bench-lod/ and reused (delete them after changing the converter).
+ * `--implicit` converts both as implicit tilesets (the renderer gets the ImplicitTilingPlugin, as in the viewer).
  */
 import { existsSync, statSync, createReadStream } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join, normalize, resolve } from 'node:path';
 import { PerspectiveCamera, Sphere, Vector3 } from 'three';
 import { TilesRenderer } from '3d-tiles-renderer';
+import { ImplicitTilingPlugin } from '3d-tiles-renderer/plugins';
 import { convertCityGML } from '../../../workers/lib/convert/convert-citygml';
 import { generateTown } from '../../../tools/make-demo/generate-town';
 import { directorySink } from '../../../tools/convert/fs-sink';
@@ -24,7 +26,8 @@ g.cancelAnimationFrame ??= (id: ReturnType<typeof setTimeout>) => clearTimeout(i
 
 const args = process.argv.slice(2);
 const buildings = Number(args[args.indexOf('--buildings') + 1]) || 10_000;
-const out = resolve(import.meta.dirname, '../../../out/bench-lod', String(buildings));
+const implicit = args.includes('--implicit');
+const out = resolve(import.meta.dirname, '../../../out/bench-lod', `${buildings}${implicit ? '-implicit' : ''}`);
 const DISTANCES = [20_000, 5_000, 1_000];
 
 async function convert(dir: string, lod: boolean): Promise<void> {
@@ -33,7 +36,7 @@ async function convert(dir: string, lod: boolean): Promise<void> {
   async function* town() {
     for await (const piece of generateTown({ buildings, seed: 1 })) yield encoder.encode(piece);
   }
-  const summary = await convertCityGML(town(), directorySink(dir), { lod });
+  const summary = await convertCityGML(town(), directorySink(dir), { lod, implicit });
   if (summary.error) throw new Error(summary.error.message);
 }
 
@@ -53,6 +56,7 @@ function serve(root: string): Promise<{ server: Server; origin: string }> {
 async function view(origin: string, distance: number): Promise<{ bytes: number; tiles: number }> {
   bytesServed = 0;
   const tiles = new TilesRenderer(`${origin}/tileset.json`);
+  tiles.registerPlugin(new ImplicitTilingPlugin());
   const camera = new PerspectiveCamera(60, 800 / 600, 1, 1e7);
   tiles.setCamera(camera);
   tiles.setResolution(camera, 800, 600);
@@ -97,7 +101,7 @@ for (const lod of [true, false]) {
   const { server, origin } = await serve(dir);
   for (const d of DISTANCES) {
     const r = await view(origin, d);
-    rows.push(`${String(buildings).padStart(7)}  ${(lod ? 'lod' : 'no lod').padEnd(7)} ${String(d / 1000).padStart(4)} km  ${mb(r.bytes).padStart(10)}  ${String(r.tiles).padStart(5)} tiles`);
+    rows.push(`${String(buildings).padStart(7)}  ${(lod ? 'lod' : 'no lod').padEnd(7)}${implicit ? ' implicit' : ''} ${String(d / 1000).padStart(4)} km  ${mb(r.bytes).padStart(10)}  ${String(r.tiles).padStart(5)} tiles`);
   }
   server.close();
 }

@@ -48,6 +48,8 @@ for (const n of sizes) {
       if (!p) continue;
       console.log(`${p.s.toFixed(0).padStart(6)} s  ${p.phase.padEnd(8)} ${String(p.buildings).padStart(10)} ${String(p.tiles).padStart(7)} ${p.rssMB.toFixed(0).padStart(8)}`);
     }
+    const top = r.curve.reduce((a, b) => (b.rssMB > a.rssMB ? b : a), r.curve[0]);
+    if (top) console.log(`highest sample: ${top.rssMB.toFixed(0)} MB at ${top.s.toFixed(0)} s, ${top.phase}, ${top.buildings} buildings, ${top.tiles} tiles`);
     rows.push(`${n.toLocaleString('en').padStart(10)}  ${r.inputMB.toFixed(0).padStart(8)} MB  peak RSS ${r.peakMB.toFixed(0).padStart(5)} MB  ${(r.inputMB / r.seconds).toFixed(1)} MB/s`);
   } finally {
     await rm(dir, { recursive: true, force: true });

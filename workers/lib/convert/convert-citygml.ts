@@ -10,13 +10,13 @@ import { stringifyFinite } from '../tiles3d/finite-json';
 import { parseGeoidOption } from '../../../src/core/geo/index';
 import type { ConvertWarning, ParsedBuilding } from '../citygml/building';
 import { readCityGML } from '../citygml/read-citygml';
-import { encodeFootprints } from '../footprints/footprint-codec';
 import { buildQuadtree } from '../tiling/quadtree';
 import { writeTiles, type TilesetBuilding } from '../tiles3d/tileset-writer';
+import { writeImplicitTiles } from '../tiles3d/implicit-writer';
 import { DatasetBuilder } from './dataset-builder';
 import { SpillStore, type SpillFile } from './building-store';
 import { ownWarning } from './own-strings';
-import { collectFootprints } from './footprint-sidecar';
+import { bufferFile, footprintLayout, writeFootprintsStreamed, type PositionalFile } from './footprint-stream';
 import type { ConvertProgress, ConvertSummary } from '../../types/convert';
 export type { ConvertProgress, ConvertSummary } from '../../types/convert';
 
@@ -24,6 +24,8 @@ export type { ConvertWarning };
 
 export interface TilesetSink {
   write(path: string, bytes: Uint8Array): void | Promise<void>;
+  /** A file written at offsets, of `size` bytes in the end (footprints.bin, streamed); else write() gets it whole. */
+  open?(path: string, size: number): PositionalFile | Promise<PositionalFile>;
 }
 
 export interface ConvertOptions {
@@ -44,6 +46,8 @@ export interface ConvertOptions {
   spill?: SpillFile;
   /** Parent tiles carry simplified LoD1 blocks (see tileset-writer.ts). Default off here; the CLI turns it on. */
   lod?: boolean;
+  /** 3D Tiles 1.1 implicit quadtree (templates + .subtree files) instead of an explicit tree (implicit-writer.ts). */
+  implicit?: boolean | { subtreeLevels?: number };
   signal?: AbortSignal;
   onProgress?: (p: ConvertProgress) => void;
   onWarning?: (w: ConvertWarning) => void;
@@ -162,19 +166,24 @@ async function convertDataset(
         await sink.write(path, bytes);
         summary.bytesWritten += bytes.byteLength;
       };
-      const tree = buildQuadtree(dataset.items, { maxFeatures: options.maxFeaturesPerTile, maxVertices: options.maxVerticesPerTile });
-      // First, so the whole-dataset sidecar is gone before the tiles are written.
-      await write('footprints.bin', encodeFootprints(collectFootprints(dataset.count, (i) => dataset.view(i).mesh, dataset.crs!.epsg)));
+      // Building by building at its sections' offsets: memory holds one building, not the dataset's footprints.
+      const size = footprintLayout(dataset.footprints).totalBytes;
+      const file = sink.open ? await sink.open('footprints.bin', size) : bufferFile(size, (bytes) => sink.write('footprints.bin', bytes));
+      summary.bytesWritten += await writeFootprintsStreamed(dataset.footprints, (i) => dataset.view(i).mesh, dataset.crs!.epsg, file, pause);
       const building = (i: number): TilesetBuilding => ({ ...dataset.view(i), size: dataset.items.sizes[i] });
-      const { tileset, tiles } = await writeTiles(tree, building, dataset.schema.build(), {
+      const caps = { maxFeatures: options.maxFeaturesPerTile, maxVertices: options.maxVerticesPerTile };
+      const writeOptions = {
         write,
-        origin: (i) => dataset.origin(i),
+        origin: (i: number) => dataset.origin(i),
         lod: options.lod,
-        onTile: async (n) => {
+        onTile: async (n: number) => {
           summary.tiles = n;
           if (await pause()) progress('writing');
         },
-      });
+      };
+      const { tileset, tiles } = options.implicit
+        ? await writeImplicitTiles(dataset.items, building, dataset.schema.build(), { ...writeOptions, ...caps, subtreeLevels: typeof options.implicit === 'object' ? options.implicit.subtreeLevels : undefined })
+        : await writeTiles(buildQuadtree(dataset.items, caps), building, dataset.schema.build(), writeOptions);
       await write('tileset.json', new TextEncoder().encode(stringifyFinite(tileset, 'tileset.json')));
       summary.tiles = tiles;
     } catch (err) {

@@ -26,6 +26,7 @@ import { ArenaStore, type BuildingStore } from './building-store';
 import { fitEcefModel } from './georeference';
 import { ownAttributes, ownString } from './own-strings';
 import { StringPool } from './string-pool';
+import { FootprintTally } from './footprint-stream';
 
 
 export interface DatasetBounds {
@@ -52,6 +53,8 @@ export class DatasetBuilder {
   /** Quadtree boxes (dataset plane), vertex counts and sizes (bounding-box diagonal, metres), per building. */
   readonly items = new ItemTable();
   readonly schema = new SchemaCollector();
+  /** Sizes of footprints.bin's sections, so it can be written building by building. */
+  readonly footprints = new FootprintTally();
   triangles = 0;
   bounds: DatasetBounds = { west: Infinity, south: Infinity, east: -Infinity, north: -Infinity, minHeight: Infinity, maxHeight: -Infinity };
   /** The CRS of the first building: the quadtree plane and the footprints' CRS. */
@@ -138,6 +141,7 @@ export class DatasetBuilder {
     }
     this.origins.set(model.subarray(0, 3), 3 * n);
     this.store.store(mesh, model, footprint);
+    this.footprints.add(mesh.id, mesh.attributes.function, footprint);
     this.items.push(item.minX, item.minY, item.maxX, item.maxY, mesh.positions.length / 3, Math.hypot(b[3] - b[0], b[4] - b[1], b[5] - b[2]));
     this.schema.add(mesh.attributes);
     this.triangles += triangles;

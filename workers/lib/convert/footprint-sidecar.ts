@@ -45,11 +45,11 @@ export function collectFootprints(count: number, get: (i: number) => FootprintSo
     const r = get(i);
     set.ids[i] = r.id;
     set.groundHeights[i] = r.groundHeight;
-    set.heights[i] = r.attributes.measuredHeight ?? r.bbox[5] - r.groundHeight;
+    set.heights[i] = footprintHeight(r);
     set.storeys[i] = int16(r.attributes.storeysAboveGround);
     functions[i] = r.attributes.function ?? '';
     yearsOfConstruction[i] = int16(r.attributes.yearOfConstruction);
-    planned[i] = isPlanned(r.attributes.generic) ? 1 : 0;
+    planned[i] = isPlannedBuilding(r.attributes.generic) ? 1 : 0;
     for (const poly of r.footprint) {
       for (const ring of poly) {
         set.coords.set(ring, v * 2);
@@ -63,12 +63,19 @@ export function collectFootprints(count: number, get: (i: number) => FootprintSo
   return set;
 }
 
+/** measuredHeight, else roof top minus ground. */
+export function footprintHeight(r: Pick<FootprintSource, 'attributes' | 'bbox' | 'groundHeight'>): number {
+  return r.attributes.measuredHeight ?? r.bbox[5] - r.groundHeight;
+}
+
 /** Planning variants carry a status attribute, e.g. gen:stringAttribute planungsstatus = "geplant". */
-function isPlanned(generic: Record<string, string | number>): boolean {
+export function isPlannedBuilding(generic: Record<string, string | number>): boolean {
   const status = generic.planungsstatus ?? generic.Planungsstatus ?? generic.status;
   return typeof status === 'string' && /^(geplant|planned|planung)$/i.test(status.trim());
 }
 
+/** An int16 column's value (storeys, year): -1 when unknown or out of range. */
+export { int16 as footprintInt16 };
 function int16(v: number | undefined): number {
   return v !== undefined && Number.isInteger(v) && v >= -32768 && v <= 32767 ? v : -1;
 }

@@ -27,6 +27,8 @@ export function createCityGMLWorkerApi(): CityGMLWorkerApi {
           geoid: params.geoid,
           maxFeaturesPerTile: params.maxFeaturesPerTile,
           maxVerticesPerTile: params.maxVerticesPerTile,
+          lod: params.lod,
+          implicit: params.implicit,
           signal: controller.signal,
           onProgress: progress.report,
         });

@@ -195,7 +195,7 @@ function boxOf(bounds: Float64Array): number[] {
   return [c[0], c[1], c[2], h[0], 0, 0, 0, h[1], 0, 0, 0, h[2]];
 }
 
-function featureOf(b: PlacedBuilding): { id: string; lod: number; attributes: BuildingMesh['attributes'] } {
+export function featureOf(b: PlacedBuilding): { id: string; lod: number; attributes: BuildingMesh['attributes'] } {
   return { id: b.mesh.id, lod: b.mesh.lod, attributes: b.mesh.attributes };
 }
 

@@ -23,6 +23,12 @@ export interface QuadtreeOptions {
   maxVertices?: number;
   /** Beyond this depth a crowded node is cut into chunks instead of cells. Default 20. */
   maxDepth?: number;
+  /**
+   * Default true: items wider than a child cell stay with the parent. False: every item goes down to the
+   * cell of its centre, so only leaves hold items (implicit tiling with levels of detail, where a parent's
+   * content is replaced by its children's and cannot also hold full buildings).
+   */
+  keepWide?: boolean;
 }
 
 export interface QuadtreeNode {
@@ -50,6 +56,7 @@ export function buildQuadtree(input: readonly QuadtreeItem[] | QuadtreeItems, op
   const maxFeatures = Math.max(1, options.maxFeatures ?? DEFAULT_MAX_FEATURES);
   const maxVertices = Math.max(1, options.maxVertices ?? DEFAULT_MAX_VERTICES);
   const maxDepth = options.maxDepth ?? 20;
+  const keepWide = options.keepWide ?? true;
 
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
   for (let i = 0; i < items.length; i++) {
@@ -90,7 +97,7 @@ export function buildQuadtree(input: readonly QuadtreeItem[] | QuadtreeItems, op
     for (const i of list) {
       const [x0, y0, x1, y1] = [boxes[4 * i], boxes[4 * i + 1], boxes[4 * i + 2], boxes[4 * i + 3]];
       // A child's loose bounds are twice its cell: items wider than a child cell stay here.
-      if (Math.max(x1 - x0, y1 - y0) > half) {
+      if (keepWide && Math.max(x1 - x0, y1 - y0) > half) {
         kept.push(i);
         continue;
       }

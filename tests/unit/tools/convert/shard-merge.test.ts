@@ -59,27 +59,32 @@ describe('twinby-convert --shard and merge', () => {
     expect(parseShard('3/4')).toEqual({ index: 3, count: 4 });
   });
 
-  it('four shards plus merge equal one run, byte for byte, and pass the validator (levels of detail on)', async () => {
-    const single = await cli([join(work, 'in'), '--out', join(work, 'single'), '--geoid', 'none', '--jobs', '1', '--lod']);
+  it.each([
+    ['levels of detail on', ['--lod']],
+    ['implicit tiling with levels of detail', ['--lod', '--implicit']],
+  ])('four shards plus merge equal one run, byte for byte, and pass the validator (%s)', async (name, flags) => {
+    const run = join(work, name.replace(/ /g, '-'));
+    const single = await cli([join(work, 'in'), '--out', join(run, 'single'), '--geoid', 'none', '--jobs', '1', ...flags]);
     expect(single.code, single.stderr).toBe(0);
     for (let i = 0; i < 4; i++) {
-      const r = await cli([join(work, 'in'), '--out', join(work, `shard-${i}`), '--geoid', 'none', '--jobs', '1', '--lod', '--shard', `${i}/4`]);
+      const r = await cli([join(work, 'in'), '--out', join(run, `shard-${i}`), '--geoid', 'none', '--jobs', '1', ...flags, '--shard', `${i}/4`]);
       expect(r.code, r.stderr).toBe(0);
     }
-    const shardDirs = [0, 1, 2, 3].map((i) => join(work, `shard-${i}`));
+    const shardDirs = [0, 1, 2, 3].map((i) => join(run, `shard-${i}`));
     // a missing shard is refused, naming it
-    const partial = await cli(['merge', ...shardDirs.slice(0, 3), '--out', join(work, 'partial')]);
+    const partial = await cli(['merge', ...shardDirs.slice(0, 3), '--out', join(run, 'partial')]);
     expect(partial.code).toBe(2);
     expect(partial.stderr).toContain('3/4 missing');
 
-    const merged = await cli(['merge', ...shardDirs, '--out', join(work, 'merged')]);
+    const merged = await cli(['merge', ...shardDirs, '--out', join(run, 'merged')]);
     expect(merged.code, merged.stderr).toBe(0);
-    const a = tree(join(work, 'single'));
-    const b = tree(join(work, 'merged'));
+    const a = tree(join(run, 'single'));
+    const b = tree(join(run, 'merged'));
+    if (flags.includes('--implicit')) expect([...a.keys()].some((k) => k.endsWith('.subtree'))).toBe(true);
     expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
     expect([...a.keys()].filter((k) => k.endsWith('.glb')).length).toBeGreaterThanOrEqual(FILES);
     for (const [path, bytes] of a) expect(Buffer.compare(b.get(path)!, bytes), path).toBe(0);
-    const report = await validateTilesetDirectory(join(work, 'merged'));
+    const report = await validateTilesetDirectory(join(run, 'merged'));
     expect(report.issues.filter((i) => i.severity === 'ERROR')).toEqual([]);
     expect(report.numErrors).toBe(0);
   }, 900_000);
