@@ -4,8 +4,8 @@
  */
 import type { Feature, FeatureCollection } from '../src/core/formats/feature';
 import type { PlanOverlay } from '../src/core/formats/xplanung/xplan-overlay';
-import type { WfsCapabilities, WfsVersion } from '../src/core/formats/wfs/capabilities';
-import type { WfsErrorDetail } from '../src/core/sources/wfs-source';
+import type { WfsCapabilities } from '../src/core/formats/wfs/capabilities';
+import type { WfsErrorDetail, WfsSourceOptions } from '../src/core/sources/wfs-source';
 import type { LonLatBbox } from '../src/core/sources/view-extent';
 
 export interface GmlParseParams {
@@ -42,17 +42,8 @@ export interface PlanUrlParams extends PlanOptionsParams {
   url: string;
 }
 
-/** What a <twinby-wfs> layer asks of its source in the data worker. */
-export interface WfsSessionOptions extends PlanOptionsParams {
-  url: string;
-  typeNames: string[];
-  version?: WfsVersion | 'auto';
-  format?: 'auto' | 'geojson' | 'gml';
-  pageSize?: number;
-  maxFeatures?: number;
-  cellSize?: number;
-  cacheCells?: number;
-}
+/** What a <twinby-wfs> layer asks of its source in the data worker: the source's options (its fetch stays on the page). */
+export type WfsSessionOptions = Omit<WfsSourceOptions, 'fetch' | 'parse'> & PlanOptionsParams;
 
 /** From the source to the layer: the overlay arrives built and triangulated, its arrays transferred. */
 export type WfsSessionEvent =

@@ -29,6 +29,7 @@ export * from './style/compile-style.js';
 export * from './plugins/plugin-registry.js';
 // overlays
 export type * from './overlay/overlay-data.js';
+export { assertOverlayData } from './overlay/overlay-data.js';
 // geo (CRS, projections, geoid, ENU frames) is imported from './geo' directly: it brings proj4, which the widget's first load does without
 
 // sun position (NREL SPA), sunrise/sunset, Europe/Berlin local time

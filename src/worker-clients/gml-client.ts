@@ -8,8 +8,6 @@ import { proxy, transfer, type Remote } from 'comlink';
 import type { WorkerHostOptions, WorkerSource } from './worker-host';
 import { createDataWorker, DataSession } from './data-worker-pool';
 import type { GmlParseParams, GmlWorkerApi, PlanOptionsParams, PlanUrlParams, ProxiedFetch, WfsSession, WfsSessionEvent, WfsSessionOptions } from '../../workers/protocol';
-import type { Feature } from '../core/formats/feature';
-import type { ParseFn } from '../core/sources/wfs-pager';
 import type { FetchLike } from '../core/sources/wfs-request';
 export type { PlanBuildResult, WfsSessionEvent, WfsSessionOptions } from '../../workers/protocol.js';
 
@@ -33,10 +31,6 @@ export class GmlClient {
     return this.call((api) => api.parseFeatures(withTransfer(params)), options);
   }
 
-  buildPlan(params: PlanOptionsParams & { features: Feature[] }, options: GmlCallOptions = {}) {
-    return this.call((api) => api.buildPlan(params), options);
-  }
-
   parsePlan(params: GmlParseParams & PlanOptionsParams, options: GmlCallOptions = {}) {
     return this.call((api) => api.parsePlan(withTransfer(params)), options);
   }
@@ -44,11 +38,6 @@ export class GmlClient {
   /** A plan file by URL: fetched and read in the data worker, once for every layer and panel that asks. */
   parsePlanUrl(params: PlanUrlParams, options: GmlCallOptions = {}) {
     return this.call((api) => api.parsePlanUrl(params), options);
-  }
-
-  /** A {@link ParseFn} for a WfsSource run on this thread (the CLI and benchmarks). */
-  get parse(): ParseFn {
-    return (req, signal) => this.parseFeatures({ body: req.body, source: req.source, srsName: req.srsName, typeName: req.typeName }, { signal });
   }
 
   /**

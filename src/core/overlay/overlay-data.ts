@@ -52,6 +52,13 @@ export interface GroundLine extends OverlayFeatureBase {
 
 export type OverlayFeature = DrapedPolygon | ExtrudedPolygon | GroundLine;
 
+/** Refuses what is not overlay data, the same in every engine. */
+export function assertOverlayData(data: OverlayData): void {
+  if (!data || typeof data.id !== 'string' || !Array.isArray(data.features)) {
+    throw new TypeError('addOverlay: data needs a string "id" and a "features" array');
+  }
+}
+
 export interface OverlayData {
   /** Layer id, unique in the viewer. */
   id: string;

@@ -12,7 +12,7 @@ import {
   type BoundingSphere,
   type Scene,
 } from '@cesium/engine';
-import { Emitter, EngineState, featureAppearance, toFeatureStyle, type EngineEventMap, type ErrorDetail, type FeatureAttributes, type FeatureStyle, type OverlayData, type StyleRule, type ViewState } from '../../core/index.js';
+import { assertOverlayData, Emitter, EngineState, featureAppearance, toFeatureStyle, type EngineEventMap, type ErrorDetail, type FeatureAttributes, type FeatureStyle, type OverlayData, type StyleRule, type ViewState } from '../../core/index.js';
 import type { Engine, EngineCapability, EngineOptions, FlyToOptions, GeoPosition, PickResult, RenderStats, ScreenPoint, SplitView, SunOptions, TilesetOptions } from '../engine.js';
 import { flyCamera, homeViewOf, northAround, setCameraView, viewOf } from './camera-view.js';
 import { configureCesium } from './cesium-setup.js';
@@ -278,9 +278,7 @@ export class CesiumEngine implements Engine {
   }
 
   addOverlay(data: OverlayData): void {
-    if (!data || typeof data.id !== 'string' || !Array.isArray(data.features)) {
-      throw new TypeError('addOverlay: data needs a string "id" and a "features" array');
-    }
+    assertOverlayData(data);
     this.removeOverlay(data.id);
     this.overlays.set(data.id, new CesiumOverlayLayer(data, this.scene.primitives, this.ground.height ?? 0));
     this.requestRender();

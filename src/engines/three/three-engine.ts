@@ -7,6 +7,7 @@ import {
   WebGLRenderer,
 } from 'three';
 import {
+  assertOverlayData,
   EngineState,
   Emitter,
   toFeatureStyle,
@@ -272,9 +273,7 @@ export class ThreeEngine implements Engine {
   }
 
   addOverlay(data: OverlayData): void {
-    if (!data || typeof data.id !== 'string' || !Array.isArray(data.features)) {
-      throw new TypeError('addOverlay: data needs a string "id" and a "features" array');
-    }
+    assertOverlayData(data);
     this.removeOverlay(data.id);
     const overlay = new OverlayLayer(data, this.frame, this.ground);
     this.overlays.set(data.id, overlay);

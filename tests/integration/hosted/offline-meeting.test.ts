@@ -6,12 +6,10 @@
  * Playwright drives its own browser context here (offline, reload): vitest's browser mode runs its tests
  * inside the page it would have to reload.
  */
-import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
-import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { chromiumArgs, chromiumPath } from '../../helpers/chromium.ts';
-import { buildTour, recordEvents, startMeetingSite, waitForMeeting } from './offline-page.ts';
-import type { StaticSite } from './static-site.ts';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { buildTour, recordEvents, waitForMeeting } from './offline-page.ts';
+import { useMeetingSite } from './meeting-site.ts';
 
 type Seen = { type: string; message?: string }[];
 
@@ -24,21 +22,10 @@ function metresApart(a: { lon: number; lat: number; height: number }, b: { lon: 
 const events = (p: Page): Promise<Seen> => p.evaluate(() => (window as any).events);
 
 describe('a meeting prepared for offline, under a sub-path of another site', () => {
-  let site: StaticSite;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    site = await startMeetingSite(join(inject('twinbyPackage').dir, 'dist-lib'));
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await site?.stop();
-  });
+  const held = useMeetingSite();
 
   async function open(url: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
+    const context = await held.browser.newContext({ viewport: { width: 800, height: 600 } });
     onTestFinished(() => context.close());
     const page = await context.newPage();
     await recordEvents(page);
@@ -47,7 +34,7 @@ describe('a meeting prepared for offline, under a sub-path of another site', () 
   }
 
   it('prepares a three-stop tour, goes offline, reloads and presents it with PageDown, nothing failing', async () => {
-    const { context, page: p } = await open(`${site.origin}/some/path/page/index.html`);
+    const { context, page: p } = await open(`${held.site.origin}/some/path/page/index.html`);
     const failed: string[] = [];
     const bad: string[] = [];
     context.on('requestfailed', (r) => failed.push(`${r.method()} ${r.url()} ${r.failure()?.errorText}`));
@@ -78,7 +65,7 @@ describe('a meeting prepared for offline, under a sub-path of another site', () 
       '/some/path/plan/am-muehlbach.xplan.gml',
       '/some/path/scenario/neubau-am-muehlbach.json',
     ]) {
-      expect(cached, needed).toContain(`${site.origin}${needed}`);
+      expect(cached, needed).toContain(`${held.site.origin}${needed}`);
     }
     // every worker of the library, and base map tiles the flights asked for (recorded by the worker)
     // the workers of the elements on the page (the data worker for plan and scenario, sun, the scenario's CityGML conversions); no <twinby-spatial>
@@ -100,7 +87,7 @@ describe('a meeting prepared for offline, under a sub-path of another site', () 
     failed.length = 0;
     bad.length = 0;
     await context.setOffline(true);
-    const served = site.log.length;
+    const served = held.site.log.length;
     await p.reload();
     await waitForMeeting(p, `document.querySelector('twinby-council')?.viewpoints.length === 3`);
     await p.evaluate(() => (document.querySelector('twinby-council') as any).present());
@@ -124,7 +111,7 @@ describe('a meeting prepared for offline, under a sub-path of another site', () 
     // nothing reached the server (Playwright's offline mode does not cover a Service Worker's own fetches, so this is
     // what shows that every answer came from the cache) but the browser's update check of twinby-sw.js itself, which
     // a real network cut fails quietly, the installed worker going on
-    expect(site.log.slice(served).filter((r) => !r.path.endsWith('/twinby-sw.js'))).toEqual([]);
+    expect(held.site.log.slice(served).filter((r) => !r.path.endsWith('/twinby-sw.js'))).toEqual([]);
 
     // after the meeting: "Cache leeren" removes this page's cache and, none being left, the worker
     await context.setOffline(false);
@@ -143,7 +130,7 @@ describe('a meeting prepared for offline, under a sub-path of another site', () 
   }, 600_000);
 
   it('a worker whose scope cannot hold the page gives twinby-error with a clear German message; the viewer goes on', async () => {
-    const { page: p } = await open(`${site.origin}/some/path/noscope/index.html`);
+    const { page: p } = await open(`${held.site.origin}/some/path/noscope/index.html`);
     await p.waitForFunction(() => (window as any).events.some((e: { type: string }) => e.type === 'twinby-ready'), undefined, { timeout: 120_000, polling: 200 });
     const result = await p.evaluate(async () => {
       const council = document.querySelector('twinby-council') as any;
