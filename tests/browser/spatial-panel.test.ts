@@ -136,6 +136,10 @@ describe('<twinby-spatial> in the demo town', () => {
       expect([...root.querySelectorAll('th')].map((th) => th.textContent!.trim())).toContain('Height (m)');
       button('Use as area').click();
       await waitFor(() => root.querySelector('.status')?.textContent?.includes(`buildings in the ${plan.violation.windowId} (touches or crosses the area)`), 'the zone query told in English');
+      // The worker's findings are data, worded by the panel: the tower's finding in English without a new check.
+      const english = () => [...root.querySelectorAll(`li.violation[data-building="${tower}"]`)].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+      await waitFor(() => english().some((t) => /Top edge 18\.0 m > 15\.0 m permitted/.test(t)), 'the finding in English');
+      expect(english().join(' ')).not.toMatch(/zulässig/);
       viewer.setAttribute('lang', 'de');
       await waitFor(() => button('Als Gebiet'), 'the panel in German again');
     } finally {

@@ -1,6 +1,7 @@
 /** What a scenario's variant reports: the protocol's types, implemented in workers/lib/scenario. */
 import type { BlockHeights } from '../../src/core/scenario/index';
 import type { ComplianceFinding } from './spatial';
+import type { FindingPhrase } from '../../src/core/plan/finding-phrase';
 
 export interface PlannedBlockInfo {
   id: string;
@@ -16,6 +17,8 @@ export interface VariantFinding {
   check: ComplianceFinding['check'] | 'gfz';
   status: ComplianceFinding['status'];
   margin: number | null;
+  /** What it says, for the element to word in its language. */
+  phrase: FindingPhrase;
   /** German, e.g. "Oberkante 18,0 m > 15,0 m zulässig". */
   text: string;
 }

@@ -1,5 +1,6 @@
 /** Spatial filters and plan compliance: the protocol's types, implemented in workers/lib/spatial. */
 import type { PlanZoneKind } from './plan';
+import type { FindingPhrase } from '../../src/core/plan/finding-phrase';
 
 export interface AttributeFilter {
   /** Height ≥ this (m). */
@@ -48,7 +49,9 @@ export interface ComplianceFinding {
   unit: 'm' | 'm²' | '';
   /** The actual value is an estimate (storeys from height). */
   estimated: boolean;
-  /** German, e.g. "Höhe 14,2 m > 12,5 m zulässig". */
+  /** What it says, for the element to word in its language (src/core/plan/finding-text.ts). */
+  phrase: FindingPhrase;
+  /** German, e.g. "Höhe 14,2 m > 12,5 m zulässig": the exports' and logs' wording. */
   text: string;
 }
 

@@ -3,6 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import { formatNumber, type Lang } from '../../core/index.js';
 import { BESTAND, type BlockBuilding, type CompareMode, type Scenario } from '../../core/scenario/index.js';
+import { findingText } from '../../core/plan/finding-text.js';
 import type { BuiltVariant } from './scenario-session.js';
 import { PLANNED_COLOR, st } from './scenario-texts.js';
 
@@ -74,7 +75,7 @@ export function renderScenarioPanel(m: PanelModel, a: PanelActions): TemplateRes
         : nothing}
     </div>
     ${variant?.description ? html`<p class="description">${variant.description}</p>` : nothing}
-    <ul class="legend" aria-label="Legende">
+    <ul class="legend" aria-label=${st(lang, 'legend')}>
       <li><span class="swatch" style=${styleMap({ background: PLANNED_COLOR })}></span>${st(lang, 'planned')}</li>
       ${current && current.replaces.length ? html`<li><span class="swatch hidden-swatch"></span>${st(lang, 'replaced', { n: current.replaces.length })}</li>` : nothing}
     </ul>
@@ -83,7 +84,7 @@ export function renderScenarioPanel(m: PanelModel, a: PanelActions): TemplateRes
       ? html`<h3>${st(lang, 'findings')} – ${titleOf(m.variant)}</h3>
           ${findings.length === 0
             ? html`<p class="ok">${st(lang, 'allOk')}</p>`
-            : html`<ul class="findings">${findings.slice(0, 12).map((f) => html`<li class=${f.status}><strong>${f.buildingId ?? f.zoneLabel}</strong> (${f.zoneLabel}): ${f.text}</li>`)}</ul>`}`
+            : html`<ul class="findings">${findings.slice(0, 12).map((f) => html`<li class=${f.status}><strong>${f.buildingId ?? f.zoneLabel}</strong> (${f.zoneLabel}): ${findingText(f.phrase, lang)}</li>`)}</ul>`}`
       : html`<p class="muted">${st(lang, 'noPlan')}</p>`}
     ${variant ? renderEditor(m, a) : nothing}
     <div class="row actions">
@@ -151,10 +152,10 @@ function renderEditor(m: PanelModel, a: PanelActions): TemplateResult {
         </div>
         <div class="row">
           <span>${st(lang, 'move')}</span>
-          <button type="button" class="move-w" aria-label="West" @click=${() => a.move(-1, 0)}>←</button>
-          <button type="button" class="move-n" aria-label="Nord" @click=${() => a.move(0, 1)}>↑</button>
-          <button type="button" class="move-s" aria-label="Süd" @click=${() => a.move(0, -1)}>↓</button>
-          <button type="button" class="move-e" aria-label="Ost" @click=${() => a.move(1, 0)}>→</button>
+          <button type="button" class="move-w" aria-label=${st(lang, 'west')} @click=${() => a.move(-1, 0)}>←</button>
+          <button type="button" class="move-n" aria-label=${st(lang, 'north')} @click=${() => a.move(0, 1)}>↑</button>
+          <button type="button" class="move-s" aria-label=${st(lang, 'south')} @click=${() => a.move(0, -1)}>↓</button>
+          <button type="button" class="move-e" aria-label=${st(lang, 'east')} @click=${() => a.move(1, 0)}>→</button>
           <span>${st(lang, 'rotate')}</span>
           <button type="button" class="rotate-l" @click=${() => a.rotate(-5)}>⟲ 5°</button>
           <button type="button" class="rotate-r" @click=${() => a.rotate(5)}>⟳ 5°</button>

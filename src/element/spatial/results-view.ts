@@ -2,6 +2,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Aggregates, BuildingRow, ComplianceFinding, ComplianceSummary, RowSortKey } from '../../worker-clients/spatial-client.js';
 import type { Lang } from '../../core/i18n/lang.js';
+import { findingText } from '../../core/plan/finding-text.js';
 import { checkLabel, columnLabel, count, num, spt } from './spatial-texts.js';
 
 export function renderStats(s: Aggregates, lang: Lang): TemplateResult {
@@ -138,7 +139,7 @@ export function renderCompliance(c: ComplianceSummary | null, activate: (f: Comp
               ${f.buildingId
                 ? html`<button type="button" @click=${() => activate(f)}>${f.buildingId}${f.planned ? spt(lang, 'planned') : ''}</button>`
                 : html`<strong>${f.zoneLabel}</strong>`}
-              <span>${checkLabel(lang, f.check)}: ${f.text}</span>
+              <span>${checkLabel(lang, f.check)}: ${findingText(f.phrase, lang)}</span>
             </li>`,
           )}
         </ul>`

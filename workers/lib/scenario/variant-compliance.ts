@@ -10,7 +10,8 @@ import { FootprintIndex } from '../spatial/footprint-index';
 import { footprintShape } from '../spatial/geometry/shape';
 import { clippedArea } from '../spatial/geometry/shape-relations';
 import { checkCompliance, ESTIMATE_STOREY_HEIGHT } from '../spatial/plan/compliance';
-import { compare, num } from '../spatial/plan/compliance-text';
+import { findingText } from '../../../src/core/plan/finding-text';
+import type { FindingPhrase } from '../../../src/core/plan/finding-phrase';
 import type { PlanIndex } from '../spatial/plan/plan-index';
 import { runSync } from '../spatial/task';
 import type { PlannedBlockInfo } from './planned-buildings';
@@ -58,7 +59,7 @@ export function checkVariant(base: readonly PlainFootprint[], epsg: number, plan
     const ofPlanned = f.buildingId !== null && plannedIds.has(f.buildingId);
     const zoneLevel = f.building < 0 && zonesWithPlanned.has(f.zoneId);
     if (!ofPlanned && !zoneLevel) continue;
-    findings.push({ buildingId: f.buildingId, planned: ofPlanned, zoneLabel: f.zoneLabel, check: f.check, status: f.status, margin: f.margin, text: f.text });
+    findings.push({ buildingId: f.buildingId, planned: ofPlanned, zoneLabel: f.zoneLabel, check: f.check, status: f.status, margin: f.margin, phrase: f.phrase, text: f.text });
   }
 
   // GFZ and totals over the Baugebiete
@@ -86,8 +87,8 @@ export function checkVariant(base: readonly PlainFootprint[], epsg: number, plan
     if (gfzPermitted != null && pz.shape.area > 0 && zonesWithPlanned.has(pz.zone.id)) {
       const gfz = zoneFloor / pz.shape.area;
       const margin = gfzPermitted - gfz;
-      findings.push({ buildingId: null, planned: false, zoneLabel: pz.label, check: 'gfz', status: margin < 0 ? 'violation' : 'ok', margin,
-        text: `${compare(gfz, gfzPermitted, (v) => num(v, 2), 'GFZ', 'max')} (Geschossfläche ${num(zoneFloor, 0)} m²)` });
+      const phrase: FindingPhrase = { kind: 'compare', quantity: { name: 'gfz' }, actual: gfz, permitted: gfzPermitted, bound: 'max', basis: { of: 'gfz', floorArea: zoneFloor } };
+      findings.push({ buildingId: null, planned: false, zoneLabel: pz.label, check: 'gfz', status: margin < 0 ? 'violation' : 'ok', margin, phrase, text: findingText(phrase) });
     }
   }
   const plannedFloorArea = planned.reduce((s, p) => s + ringAreaOf(p.polygons[0][0] as [number, number][]) * storeysOfPlain(p), 0);

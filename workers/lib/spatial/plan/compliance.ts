@@ -18,7 +18,8 @@ import { pointInShape } from '../geometry/point-in-shape';
 import { distanceToBoundary } from '../geometry/shape-distance';
 import { segmentsCrossProperly } from '../geometry/segments';
 import { YIELD_EVERY, type Task } from '../task';
-import { compare, num, squareMetres } from './compliance-text';
+import { findingText } from '../../../../src/core/plan/finding-text';
+import type { FindingPhrase } from '../../../../src/core/plan/finding-phrase';
 import { checkHeight } from './height-check';
 import type { PlanIndex, PreparedLine, PreparedZone } from './plan-index';
 import type { ComplianceFinding, ZoneSummary, ComplianceParams, ComplianceResult } from '../../../types/spatial';
@@ -78,11 +79,12 @@ function* checkZone(index: FootprintIndex, pz: PreparedZone, tolerance: number, 
   if (zone.grz != null && grz !== null) {
     const margin = zone.grz - grz;
     add(finding(zoneLevel, { check: 'grz', status: margin < 0 ? 'violation' : 'ok', actual: grz, permitted: zone.grz, margin, unit: '', estimated: false,
-      text: `${compare(grz, zone.grz, (v) => num(v, 2), 'GRZ', 'max')} (Grundfläche ${squareMetres(builtArea)} auf ${squareMetres(zoneArea)})` }));
+      phrase: { kind: 'compare', quantity: { name: 'grz' }, actual: grz, permitted: zone.grz, bound: 'max', basis: { of: 'grz', built: builtArea, zoneArea } } }));
   }
   if (zone.gr != null) {
     const margin = zone.gr - builtArea;
-    add(finding(zoneLevel, { check: 'gr', status: margin < 0 ? 'violation' : 'ok', actual: builtArea, permitted: zone.gr, margin, unit: 'm²', estimated: false, text: compare(builtArea, zone.gr, squareMetres, 'Grundfläche', 'max') }));
+    add(finding(zoneLevel, { check: 'gr', status: margin < 0 ? 'violation' : 'ok', actual: builtArea, permitted: zone.gr, margin, unit: 'm²', estimated: false,
+      phrase: { kind: 'compare', quantity: { name: 'gr' }, actual: builtArea, permitted: zone.gr, bound: 'max' } }));
   }
 
   const storeyLimit = zone.zZwingend ?? zone.zMax ?? zone.z ?? null;
@@ -95,21 +97,21 @@ function* checkZone(index: FootprintIndex, pz: PreparedZone, tolerance: number, 
     const height = set.heights[i];
     if (storeyLimit !== null) add(storeyFinding(b, set.storeys[i], height, storeyLimit, zone.zZwingend != null));
     for (const limit of zone.heights ?? []) {
-      for (const v of checkHeight(limit, height, set.groundHeights[i]) ?? []) add(finding(b, { check: 'height', unit: 'm', estimated: false, status: v.status, actual: v.actual, permitted: v.permitted, margin: v.margin, text: v.text }));
+      for (const v of checkHeight(limit, height, set.groundHeights[i]) ?? []) add(finding(b, { check: 'height', unit: 'm', estimated: false, status: v.status, actual: v.actual, permitted: v.permitted, margin: v.margin, phrase: v.phrase }));
     }
     if (zone.kind === 'baufenster') {
-      add(outsideFinding(b, 'baufenster', areas[i] - inside, tolerance, 'außerhalb des Baufensters'));
+      add(outsideFinding(b, 'baufenster', areas[i] - inside, tolerance));
     } else if (pz.windows.length > 0) {
       let inWindows = 0;
       for (const w of pz.windows) inWindows += clippedArea(w.shape, index.shape(i, shape), index.bboxOf(i, box), areas[i]);
-      add(outsideFinding(b, 'ueberbaubar', Math.max(0, inside - inWindows), tolerance, 'außerhalb der überbaubaren Grundstücksfläche'));
+      add(outsideFinding(b, 'ueberbaubar', Math.max(0, inside - inWindows), tolerance));
     }
   }
   return { zoneId: zone.id, kind: zone.kind, label: pz.label, area: zoneArea, buildings: members.length, planned: plannedCount, builtArea, grz, grzPermitted: zone.grz ?? null, violations: 0 };
 }
 
 type BuildingBase = Pick<ComplianceFinding, 'zoneId' | 'zoneKind' | 'zoneLabel' | 'building' | 'buildingId' | 'planned'>;
-type Verdict = Pick<ComplianceFinding, 'check' | 'status' | 'actual' | 'permitted' | 'margin' | 'unit' | 'estimated' | 'text'>;
+type Verdict = Pick<ComplianceFinding, 'check' | 'status' | 'actual' | 'permitted' | 'margin' | 'unit' | 'estimated' | 'phrase'>;
 
 /** One object shape for every finding (object spread in this loop cost more than the geometry). */
 function finding(b: BuildingBase, v: Verdict): ComplianceFinding {
@@ -127,7 +129,8 @@ function finding(b: BuildingBase, v: Verdict): ComplianceFinding {
     margin: v.margin,
     unit: v.unit,
     estimated: v.estimated,
-    text: v.text,
+    phrase: v.phrase,
+    text: findingText(v.phrase),
   };
 }
 
@@ -135,18 +138,19 @@ function storeyFinding(b: BuildingBase, storeys: number, height: number, limit: 
   const estimated = storeys < 0;
   const actual = estimated ? (height > 0 ? Math.max(1, Math.round(height / ESTIMATE_STOREY_HEIGHT)) : null) : storeys;
   if (actual === null) {
-    return finding(b, { check: 'storeys', status: 'unknown', actual: null, permitted: limit, margin: null, unit: '', estimated, text: 'Vollgeschosse und Höhe unbekannt – nicht prüfbar' });
+    return finding(b, { check: 'storeys', status: 'unknown', actual: null, permitted: limit, margin: null, unit: '', estimated, phrase: { kind: 'storeys-unknown' } });
   }
   const margin = limit - actual;
   const bad = exact ? margin !== 0 : margin < 0;
-  const what = estimated ? `Geschosse (≈, aus Höhe ${num(height, 1)} m geschätzt)` : 'Vollgeschosse';
-  return finding(b, { check: 'storeys', status: bad ? 'violation' : 'ok', actual, permitted: limit, margin, unit: '', estimated, text: compare(actual, limit, (v) => String(v), what, exact ? 'exact' : 'max') });
+  const quantity = estimated ? ({ name: 'storeys-estimated', fromHeight: height } as const) : ({ name: 'storeys' } as const);
+  const phrase: FindingPhrase = { kind: 'compare', quantity, actual, permitted: limit, bound: exact ? 'exact' : 'max' };
+  return finding(b, { check: 'storeys', status: bad ? 'violation' : 'ok', actual, permitted: limit, margin, unit: '', estimated, phrase });
 }
 
-function outsideFinding(b: BuildingBase, check: 'baufenster' | 'ueberbaubar', outside: number, tolerance: number, where: string): ComplianceFinding {
+function outsideFinding(b: BuildingBase, check: 'baufenster' | 'ueberbaubar', outside: number, tolerance: number): ComplianceFinding {
   const bad = outside > tolerance;
   return finding(b, { check, status: bad ? 'violation' : 'ok', actual: outside, permitted: 0, margin: -outside, unit: 'm²', estimated: false,
-    text: bad ? `${squareMetres(outside)} der Grundfläche ${where}` : `Grundfläche vollständig innerhalb` });
+    phrase: bad ? { kind: 'outside', area: outside, of: check } : { kind: 'inside' } });
 }
 
 function* checkLine(index: FootprintIndex, pl: PreparedLine, add: (f: ComplianceFinding) => void): Task<void> {
@@ -159,7 +163,7 @@ function* checkLine(index: FootprintIndex, pl: PreparedLine, add: (f: Compliance
     index.shape(i, shape);
     if (!lineEntersInterior(c, shape)) continue;
     const b: BuildingBase = { zoneId: line.id, zoneKind: 'baugrenze', zoneLabel: `Baugrenze ${line.id}`, building: i, buildingId: set.ids[i], planned: set.planned ? set.planned[i] === 1 : false };
-    add(finding(b, { check: 'baugrenze', status: 'violation', actual: null, permitted: null, margin: null, unit: '', estimated: false, text: 'Gebäude überschreitet die Baugrenze' }));
+    add(finding(b, { check: 'baugrenze', status: 'violation', actual: null, permitted: null, margin: null, unit: '', estimated: false, phrase: { kind: 'crosses-baugrenze' } }));
   }
   yield;
 }

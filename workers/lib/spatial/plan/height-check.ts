@@ -7,7 +7,8 @@
  * The top is height above ground; for absolute hoehenbezug (NHN/NN/DHHN) ground + height; for
  * relativBezugshoehe top − bezugshoehe; Gehweg/Straße references are approximated by the ground.
  */
-import { compare, BEZUGSPUNKT_NAMES, HOEHENBEZUG_NAMES, metres } from './compliance-text';
+import { findingText } from '../../../../src/core/plan/finding-text';
+import type { FindingPhrase, FindingQuantity } from '../../../../src/core/plan/finding-phrase';
 import type { HeightLimit } from './plan-types';
 
 const WHOLE_BUILDING = new Set([2000, 3000, 5000, 6000]);
@@ -20,6 +21,8 @@ export interface HeightVerdict {
   actual: number | null;
   permitted: number | null;
   margin: number | null;
+  phrase: FindingPhrase;
+  /** German. */
   text: string;
 }
 
@@ -27,37 +30,37 @@ export interface HeightVerdict {
 export function checkHeight(limit: HeightLimit, height: number, ground: number): HeightVerdict[] | null {
   const point = limit.bezugspunkt ?? null;
   if (point !== null && !WHOLE_BUILDING.has(point) && !EAVES.has(point)) return null;
-  const name = point !== null ? BEZUGSPUNKT_NAMES[point] : 'Höhe';
   const ref = limit.hoehenbezug ?? 2000;
-  const refText = HOEHENBEZUG_NAMES[ref] ?? 'über Gelände';
-  const note = APPROXIMATED.has(ref) ? ' (Bezug angenähert durch Geländehöhe)' : '';
-  if (!(height > 0)) return [unknown(`${name}: Gebäudehöhe unbekannt – nicht prüfbar`)];
+  const quantity: FindingQuantity & { name: 'height' } = { name: 'height', point, reference: { code: ref, approximated: APPROXIMATED.has(ref) } };
+  if (!(height > 0)) return [unknown({ kind: 'height-unknown', missing: 'height', quantity })];
   let top = height;
   if (ABSOLUTE.has(ref)) {
-    if (!Number.isFinite(ground)) return [unknown(`${name}: Geländehöhe unbekannt – absolute Höhe nicht prüfbar`)];
+    if (!Number.isFinite(ground)) return [unknown({ kind: 'height-unknown', missing: 'ground', quantity })];
     top = ground + height;
   } else if (ref === 3000) {
-    if (limit.bezugshoehe == null || !Number.isFinite(ground)) return [unknown(`${name}: Bezugshöhe oder Geländehöhe unbekannt – nicht prüfbar`)];
+    if (limit.bezugshoehe == null || !Number.isFinite(ground)) return [unknown({ kind: 'height-unknown', missing: 'reference', quantity })];
     top = ground + height - limit.bezugshoehe;
   }
-  // Relative to the ground is the common case and reads best without a suffix: "Höhe 14,2 m > 12,5 m zulässig".
-  const fmt = (v: number) => (ref === 2000 ? metres(v) : `${metres(v)} ${refText}`);
   const out: HeightVerdict[] = [];
   if (limit.max != null) {
     const margin = limit.max - top;
     if (point !== null && EAVES.has(point) && margin < 0) {
-      out.push({ status: 'unknown', actual: top, permitted: limit.max, margin, text: `Gebäude ${fmt(top)} höher als ${name} ${fmt(limit.max)} – ${name} selbst unbekannt, nicht prüfbar${note}` });
+      out.push(verdict('unknown', top, limit.max, margin, { kind: 'above-eaves', quantity, top, limit: limit.max }));
     } else {
-      out.push({ status: margin < 0 ? 'violation' : 'ok', actual: top, permitted: limit.max, margin, text: compare(top, limit.max, fmt, name, 'max') + note });
+      out.push(verdict(margin < 0 ? 'violation' : 'ok', top, limit.max, margin, { kind: 'compare', quantity, actual: top, permitted: limit.max, bound: 'max' }));
     }
   }
   if (limit.min != null && (point === null || WHOLE_BUILDING.has(point))) {
     const margin = top - limit.min;
-    out.push({ status: margin < 0 ? 'violation' : 'ok', actual: top, permitted: limit.min, margin, text: compare(top, limit.min, fmt, name, 'min') + note });
+    out.push(verdict(margin < 0 ? 'violation' : 'ok', top, limit.min, margin, { kind: 'compare', quantity, actual: top, permitted: limit.min, bound: 'min' }));
   }
   return out;
 }
 
-function unknown(text: string): HeightVerdict {
-  return { status: 'unknown', actual: null, permitted: null, margin: null, text };
+function verdict(status: HeightVerdict['status'], actual: number | null, permitted: number | null, margin: number | null, phrase: FindingPhrase): HeightVerdict {
+  return { status, actual, permitted, margin, phrase, text: findingText(phrase) };
+}
+
+function unknown(phrase: FindingPhrase): HeightVerdict {
+  return verdict('unknown', null, null, null, phrase);
 }
