@@ -57,6 +57,7 @@ import type {
   FindingsQuery,
   LoadFootprintSetParams,
   LoadFootprintsParams,
+  LoadFootprintsUrlParams,
   LoadPlanParams,
   LoadPlanUrlParams,
   PlanInfo,
@@ -72,6 +73,8 @@ import type { Aggregates, AttributeFilter, ByBboxParams, ByIdParams, ComplianceP
  */
 export interface SpatialProtocol {
   loadFootprints: [LoadFootprintsParams, DatasetInfo];
+  /** Fetches the footprint sidecar in the worker: its bytes never reach the main thread. */
+  loadFootprintsUrl: [LoadFootprintsUrlParams, DatasetInfo];
   loadFootprintSet: [LoadFootprintSetParams, DatasetInfo];
   loadPlan: [LoadPlanParams, PlanInfo];
   /** Fetches and reads an XPlanGML file in the worker: the plan's text never reaches the main thread. */

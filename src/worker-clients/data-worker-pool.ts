@@ -2,7 +2,8 @@
  * The page's data worker, shared by every layer that reads data (plans, WFS, spatial queries, scenarios):
  * at most one worker per factory, started on first use and ended when the last client is disposed.
  * Each client holds a {@link DataSession}: its own state in the worker behind its own comlink proxy, its
- * own pending calls (dispose() rejects only its own), reopened after the worker was restarted.
+ * own pending calls (dispose() rejects only its own), reopened after the worker was restarted, with the client's
+ * `restore` replaying what it had loaded.
  */
 import { releaseProxy, type Remote } from 'comlink';
 import { PendingCalls } from './pending-calls';
@@ -51,6 +52,8 @@ export class DataSession<Api> {
   private root: Remote<DataWorkerApi> | undefined;
   private session: Promise<Remote<Api>> | undefined;
   private opened: Remote<Api> | undefined;
+  /** Replays what the client loaded (by URL) into a session opened on a restarted worker; a failure fails the call. */
+  restore: ((session: Remote<Api>) => Promise<void>) | undefined;
 
   constructor(
     private readonly name: string,
@@ -87,7 +90,15 @@ export class DataSession<Api> {
       // a new worker (first call, or a restart after a crash): the old session died with the old one
       this.root = root;
       this.opened = undefined;
-      const opening = this.open(root);
+      const opening = this.open(root).then(async (session) => {
+        try {
+          await this.restore?.(session);
+          return session;
+        } catch (err) {
+          session[releaseProxy]();
+          throw err;
+        }
+      });
       this.session = opening;
       opening.then((s) => this.session === opening && (this.opened = s), () => this.session === opening && (this.session = undefined));
     }

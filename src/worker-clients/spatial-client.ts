@@ -3,7 +3,7 @@
  * statistics and compliance checks off the main thread. Every call takes an AbortSignal; dispose()
  * ends the worker. Large inputs (the footprint sidecar, a FootprintSet) are transferred, not copied.
  */
-import { proxy, transfer } from 'comlink';
+import { proxy, transfer, type Remote } from 'comlink';
 import type { WorkerHostOptions, WorkerSource } from './worker-host';
 import { createDataWorker, DataSession } from './data-worker-pool';
 import type { SpatialProgressCallback, SpatialProtocol, SpatialWorkerApi } from '../../workers/protocol';
@@ -21,9 +21,16 @@ type Method = keyof SpatialProtocol;
 type Params<K extends Method> = SpatialProtocol[K][0] extends infer P ? (P extends unknown ? Omit<P, 'cancelId'> : never) : never;
 type Result<K extends Method> = SpatialProtocol[K][1];
 
+/** What a restarted worker is given again: loads that can be replayed (by URL, or a plan object kept here). */
+interface Loaded {
+  footprints: { url: string } | null;
+  plan: Params<'loadPlan'> | Params<'loadPlanUrl'> | null;
+}
+
 export class SpatialClient {
   private readonly host: DataSession<SpatialWorkerApi>;
   private nextCancelId = 1;
+  private readonly loaded: Loaded = { footprints: null, plan: null };
 
   /**
    * By default a session in the page's shared data worker. A worker that fails to load, crashes or stops answering rejects
@@ -31,27 +38,52 @@ export class SpatialClient {
    */
   constructor(worker: WorkerSource = createDataWorker, options: WorkerHostOptions = {}) {
     this.host = new DataSession<SpatialWorkerApi>('SpatialClient', (root) => root.spatial(), worker, options);
+    this.host.restore = (api) => this.replay(api);
   }
 
-  /** Loads the footprint sidecar; the buffer is transferred (it is unusable here afterwards). */
+  /** Loads the footprint sidecar from a URL in the worker; a restarted worker loads it again by itself. */
+  async loadFootprintsUrl(params: Params<'loadFootprintsUrl'>, options?: SpatialCallOptions): Promise<Result<'loadFootprintsUrl'>> {
+    this.loaded.footprints = null;
+    const info = await this.call('loadFootprintsUrl', params, options);
+    this.loaded.footprints = { url: params.url };
+    return info;
+  }
+
+  /** Loads the footprint sidecar; the buffer is transferred (it is unusable here afterwards, so a restarted worker starts empty). */
   loadFootprints(bytes: ArrayBuffer | Uint8Array, options: SpatialCallOptions & { source?: string } = {}): Promise<Result<'loadFootprints'>> {
     const buffer = bytes instanceof Uint8Array ? bytes.buffer : bytes;
+    this.loaded.footprints = null;
     return this.call('loadFootprints', { bytes, source: options.source }, options, [buffer as ArrayBuffer]);
   }
 
-  /** Loads footprints collected in the browser (e.g. from loaded tiles); the typed arrays are transferred. */
+  /** Loads footprints collected in the browser (e.g. from loaded tiles); the typed arrays are transferred (not restored). */
   loadFootprintSet(set: FootprintSet, options: SpatialCallOptions = {}): Promise<Result<'loadFootprintSet'>> {
     const arrays = [set.groundHeights, set.heights, set.storeys, set.polygonOffsets, set.ringOffsets, set.vertexOffsets, set.coords, set.yearsOfConstruction, set.planned];
     const buffers = [...new Set(arrays.filter((a) => a !== undefined).map((a) => a!.buffer as ArrayBuffer))];
+    this.loaded.footprints = null;
     return this.call('loadFootprintSet', { set }, options, buffers);
   }
 
-  loadPlan(params: Params<'loadPlan'>, options?: SpatialCallOptions) {
-    return this.call('loadPlan', params, options);
+  async loadPlan(params: Params<'loadPlan'>, options?: SpatialCallOptions) {
+    this.loaded.plan = null;
+    const info = await this.call('loadPlan', params, options);
+    this.loaded.plan = params;
+    return info;
   }
   /** The worker fetches and reads the XPlanGML file itself (give an absolute or blob: URL). */
-  loadPlanUrl(params: Params<'loadPlanUrl'>, options?: SpatialCallOptions) {
-    return this.call('loadPlanUrl', params, options);
+  async loadPlanUrl(params: Params<'loadPlanUrl'>, options?: SpatialCallOptions) {
+    this.loaded.plan = null;
+    const info = await this.call('loadPlanUrl', params, options);
+    this.loaded.plan = params;
+    return info;
+  }
+
+  /** The footprints, then the plan (checked against their CRS), into a fresh session. */
+  private async replay(api: Remote<SpatialWorkerApi>): Promise<void> {
+    const { footprints, plan } = this.loaded;
+    if (footprints) await api.loadFootprintsUrl({ ...footprints, cancelId: 0 });
+    if (plan && 'url' in plan) await api.loadPlanUrl({ ...plan, cancelId: 0 });
+    else if (plan) await api.loadPlan({ ...plan, cancelId: 0 });
   }
   byId(params: Params<'byId'>, options?: SpatialCallOptions) {
     return this.call('byId', params, options);

@@ -15,6 +15,11 @@ export interface LoadFootprintsParams extends Cancellable {
   source?: string;
 }
 
+export interface LoadFootprintsUrlParams extends Cancellable {
+  /** Absolute (or blob:) URL of the footprint sidecar, fetched by the worker. */
+  url: string;
+}
+
 export interface LoadFootprintSetParams extends Cancellable {
   /** Typed arrays are transferred. */
   set: FootprintSet;

@@ -217,9 +217,8 @@ export class TwinbySpatial extends LitElement {
     this._status = spt(this.uiLang, 'status.loading');
     const url = new URL(this.footprints, document.baseURI).href;
     try {
-      const response = await fetch(url);
-      if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-      this.datasetInfo = await this.client.loadFootprints(await response.arrayBuffer(), { source: url });
+      // fetched in the worker, which loads it again by itself after a restart
+      this.datasetInfo = await this.client.loadFootprintsUrl({ url });
       await this.loadPlan();
       this._status = spt(this.uiLang, 'status.indexed', { n: count(this.uiLang, this.datasetInfo.count) });
     } catch (error) {

@@ -5,32 +5,14 @@
  */
 import type { FeatureCollection } from '../../../src/core/formats/feature';
 import { readFeatureResponse } from '../../../src/core/formats/wfs/feature-response';
+import { fetchFile } from './fetch-file';
 
 const MAX_PLANS = 4;
 const plans = new Map<string, Promise<FeatureCollection>>();
 let reads = 0;
 
-/** An HTTP failure; `status` travels in the message too, as comlink keeps only an error's message. */
-export class PlanFetchError extends Error {
-  override name = 'PlanFetchError';
-  constructor(
-    readonly url: string,
-    readonly status: number,
-    statusText: string,
-  ) {
-    super(`${url}: HTTP ${status}${statusText ? ` ${statusText}` : ''}`);
-  }
-}
-
 async function fetchAndRead(url: string): Promise<FeatureCollection> {
-  let response: Response;
-  try {
-    response = await fetch(url, { headers: { Accept: 'application/gml+xml, application/xml, text/xml, application/geo+json' } });
-  } catch (err) {
-    throw new Error(`${url}: not reachable (${(err as Error).message})`);
-  }
-  if (!response.ok) throw new PlanFetchError(url, response.status, response.statusText);
-  const body = await response.arrayBuffer();
+  const body = await fetchFile(url, { headers: { Accept: 'application/gml+xml, application/xml, text/xml, application/geo+json' } });
   reads++;
   // plan files write short "EPSG:4326" as lon/lat (see to-wgs84.ts), unlike WFS answers
   return readFeatureResponse(body, { source: url, axisConvention: 'file' });

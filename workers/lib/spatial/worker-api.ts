@@ -12,6 +12,7 @@ import { exportSelection } from './export';
 import { FootprintIndex } from './footprint-index';
 import { checkCompliance, type ComplianceFinding, type ComplianceResult } from './plan/compliance';
 import { fetchPlan } from './plan/plan-file';
+import { fetchFile } from '../data/fetch-file';
 import { PlanIndex } from './plan/plan-index';
 import type { PlanInput } from './plan/plan-types';
 import { selectByBbox, selectByFilter, selectById, selectByPolygon, selectInPrepared, selectNearest } from './queries';
@@ -114,6 +115,10 @@ export function createSpatialWorkerApi(): SpatialWorkerApi {
   return {
     async loadFootprints(params: Params<'loadFootprints'>): Promise<Result<'loadFootprints'>> {
       return loaded(decodeFootprints(params.bytes, { source: params.source }));
+    },
+
+    async loadFootprintsUrl(params: Params<'loadFootprintsUrl'>): Promise<Result<'loadFootprintsUrl'>> {
+      return loaded(decodeFootprints(await fetchFile(params.url), { source: params.url }));
     },
 
     async loadFootprintSet(params: Params<'loadFootprintSet'>): Promise<Result<'loadFootprintSet'>> {
