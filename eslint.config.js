@@ -23,7 +23,7 @@ export default tseslint.config(
   {
     files: ['src/core/**/*.ts'],
     rules: {
-      ...restrict([...engineLibs, ...uiLibs, '**/engines/**', '**/element/**'], 'src/core is engine-agnostic: no three, cesium, lit, engines or elements.'),
+      ...restrict([...engineLibs, ...uiLibs, '**/engines/**', '**/element/**', '**/workers/**'], 'src/core is engine-agnostic and below the workers: no three, cesium, lit, engines, elements or workers.'),
       'no-restricted-globals': ['error', ...domGlobals],
     },
   },
@@ -39,6 +39,11 @@ export default tseslint.config(
     // elements reach workers only through their clients (src/worker-clients), which own the protocol
     files: ['src/element/**/*.ts'],
     rules: restrict(['**/workers/**', '../../workers/*', '../../../workers/*'], 'Elements talk to workers through src/worker-clients, never to workers/ directly.'),
+  },
+  {
+    // the clients speak the protocol (workers/protocol, workers/types); the lib behind it is the worker's own
+    files: ['src/worker-clients/**/*.ts'],
+    rules: restrict(['**/workers/lib/**'], 'Worker clients use the protocol and its types, never workers/lib.'),
   },
   {
     // the protocol defines the types and the lib implements them: never the other way round

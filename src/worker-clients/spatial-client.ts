@@ -7,8 +7,10 @@ import { proxy, transfer, type Remote } from 'comlink';
 import type { WorkerHostOptions, WorkerSource } from './worker-host';
 import { createDataWorker, DataSession } from './data-worker-pool';
 import type { SpatialProgressCallback, SpatialProtocol, SpatialWorkerApi } from '../../workers/protocol';
-import type { FootprintSet } from '../../workers/lib/footprints/footprint-set';
-export type { AttributeFilter, Aggregates, BuildingRow, CheckKind, ComplianceFinding, ComplianceSummary, DatasetInfo, PlanInput, PlanZoneInfo, PolygonMode, PolygonQueryParams, RowSortKey } from '../../workers/lib/spatial/index.js';
+import type { FootprintSet } from '../../workers/types/footprints';
+export type { AttributeFilter, Aggregates, BuildingRow, CheckKind, ComplianceFinding, RowSortKey, PolygonMode } from '../../workers/types/spatial';
+export type { ComplianceSummary, DatasetInfo, PlanZoneInfo, PolygonQueryParams } from '../../workers/types/spatial-api';
+export type { PlanInput } from '../../workers/types/plan';
 
 export interface SpatialCallOptions {
   /** Aborting rejects the call with the signal's reason and stops the work in the worker. */

@@ -27,6 +27,8 @@ describe('import boundaries', () => {
     ['workers/protocol.ts', "import type { ConvertSummary } from './lib/convert/convert-citygml'; export type S = ConvertSummary;"],
     ['workers/scenario-protocol.ts', "import type { PlanInput } from './lib/spatial/plan/plan-types'; export type P = PlanInput;"],
     ['workers/types/x.ts', "import type { FootprintIndex } from '../lib/spatial/footprint-index'; export type F = FootprintIndex;"],
+    ['src/worker-clients/x.ts', "import type { FootprintSet } from '../../workers/lib/footprints/footprint-set'; export type F = FootprintSet;"],
+    ['src/core/x.ts', "import type { PlanInput } from '../../workers/types/plan'; export type P = PlanInput;"],
   ])('%s: %s is refused', async (file, code) => {
     expect(await ruleIds(file, code)).toContain('no-restricted-imports');
   });
@@ -42,6 +44,7 @@ describe('import boundaries', () => {
     expect(await ruleIds('src/engines/three/x.ts', "import { Mesh } from 'three'; import * as core from '../../core/index.ts'; export const x = [Mesh, core];")).toEqual([]);
     expect(await ruleIds('workers/lib/x.ts', "import proj4 from 'proj4'; export const p = proj4;")).toEqual([]);
     expect(await ruleIds('src/element/x.ts', "import { SpatialClient } from '../worker-clients/spatial-client.js'; export const c = SpatialClient;")).toEqual([]);
+    expect(await ruleIds('src/worker-clients/x.ts', "import type { SpatialProtocol } from '../../workers/protocol'; import type { FootprintSet } from '../../workers/types/footprints'; export type X = [SpatialProtocol, FootprintSet];")).toEqual([]);
     expect(await ruleIds('workers/protocol.ts', "import type { ConvertSummary } from './types/convert'; export type S = ConvertSummary;")).toEqual([]);
   });
 });
