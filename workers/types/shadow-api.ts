@@ -1,6 +1,12 @@
 /** Parameters and results of the shadow worker (see workers/protocol.ts). */
-import type { LocalFrame } from './shadow';
 import type { En17037Level } from '../../src/core/sun';
+
+/** The local east-north-up frame the analysis works in. */
+export interface LocalFrame {
+  lon: number;
+  lat: number;
+  height: number;
+}
 
 /** A set of buildings: every building of the tilesets except the hidden ones. */
 export interface ShadowScenario {

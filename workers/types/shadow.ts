@@ -1,11 +1,6 @@
 /** The shadow worker's API and frame: the protocol's types, implemented in workers/lib/shadow. */
 import type { ShadowProgress, SunHoursParams, SunHoursResult } from './shadow-api';
-
-export interface LocalFrame {
-  lon: number;
-  lat: number;
-  height: number;
-}
+export type { LocalFrame } from './shadow-api';
 
 export interface ShadowWorkerApi {
   sunHours(params: SunHoursParams, onProgress?: (p: ShadowProgress) => void): Promise<SunHoursResult>;

@@ -1,6 +1,5 @@
 /** Events of <twinby-scenario>. */
 import type { Scenario, ScenarioIssue } from '../../core/scenario/index.js';
-import type { TwinbyScenario } from './twinby-scenario.js';
 
 /** detail of `twinby-scenario-load`: what was read and what was left out. */
 export interface ScenarioLoadDetail {
@@ -10,9 +9,6 @@ export interface ScenarioLoadDetail {
 }
 
 declare global {
-  interface HTMLElementTagNameMap {
-    'twinby-scenario': TwinbyScenario;
-  }
   interface HTMLElementEventMap {
     'twinby-scenario-load': CustomEvent<ScenarioLoadDetail>;
     /** A corner was added to the block being drawn (from the viewer, bubbling). */

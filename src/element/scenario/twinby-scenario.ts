@@ -18,8 +18,6 @@ import { renderDivider } from './swipe-divider.js';
 import { engineHas } from '../../engines/engine.js';
 import { ScenarioPanelPlace } from './scenario-panel-place.js';
 
-export type { ScenarioLoadDetail };
-
 const MODES: readonly CompareMode[] = ['single', 'swipe', 'side-by-side'];
 
 /**
