@@ -12,7 +12,7 @@ import { GeometryStore, MAX_XLINK_WORK } from './geometry-store';
 import { aggregateParts, summarizePart } from './building-parts';
 import { SmallTreeBuilder } from './small-tree';
 import { BUILDING, geometryLod, IGNORED, INTERIOR, lod0SurfaceType, PART, SURFACE_TYPES } from './vocabulary';
-import { gmlId, type Attributes } from './xml-names';
+import { gmlId, type Attributes } from '../../../src/core/formats/xml/xml-names';
 import type { SurfaceType } from './building';
 
 const enum Mode {

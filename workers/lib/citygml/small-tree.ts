@@ -3,7 +3,7 @@
  * address, a generic attribute, a 3.0 height). Geometry never goes here, and
  * a subtree is capped so a hostile file cannot grow it without bound.
  */
-import type { Attributes } from './xml-names';
+import type { Attributes } from '../../../src/core/formats/xml/xml-names';
 
 export interface SmallElement {
   name: string;

@@ -4,7 +4,7 @@
  * Geometries stay in the file's CRS here; `transform` (see gml-reader.ts) normalises and reprojects them.
  */
 import type { XmlElement } from '../xml/xml-tree';
-import { ElementError } from '../xml/xml-error';
+import { ElementError, type Place } from '../xml/xml-error';
 import type { Feature, PropertyObject, PropertyValue } from '../feature';
 import type { Geometry } from '../geometry';
 import { isGmlGeometry, isGmlNamespace, readGmlGeometry } from './gml-geometry';
@@ -34,7 +34,7 @@ export interface GmlFeatureOptions {
   /** Called for a feature whose geometry could not be read; the feature is kept without geometry. */
   onError: (err: unknown) => void;
   /** A note about an element that did not stop the reading (e.g. a guessed srsDimension). */
-  onWarning?: (message: string, el: XmlElement) => void;
+  onWarning?: (message: string, at: Place) => void;
 }
 
 /** True for a container of features (wfs:FeatureCollection, gml:FeatureCollection, xplan:XPlanAuszug). */

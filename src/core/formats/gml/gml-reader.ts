@@ -4,7 +4,7 @@
  */
 import { parseXml, toReadError, type XmlElement } from '../xml/xml-tree';
 import { notFeaturesReason, sniffNotXml } from './not-features';
-import { ElementError, XmlReadError } from '../xml/xml-error';
+import { ElementError, XmlReadError, type Place } from '../xml/xml-error';
 import type { Feature, FeatureCollection } from '../feature';
 import type { Geometry } from '../geometry';
 import { crsTransform, CrsError, type AxisConvention } from '../to-wgs84';
@@ -52,7 +52,7 @@ export function readGmlFeatureCollection(text: string, options: GmlReadOptions =
   // Features are read as soon as they end and then dropped from the tree, so memory stays flat.
   const features: Feature[] = [];
   let srsName = options.srsName;
-  const onWarning = (message: string, el: XmlElement) => warnings.push(`${source}:${el.line}:${el.column}: ${message}`);
+  const onWarning = (message: string, el: Place) => warnings.push(`${source}:${el.line}:${el.column}: ${message}`);
   const featureOptions = () => ({ srsName, arcTolerance: options.arcTolerance, transform, onError, onWarning });
   const sniffed = sniffNotXml(text);
   if (sniffed) throw new XmlReadError(`${source}:1:1: ${sniffed}`, source, 1, 1);
