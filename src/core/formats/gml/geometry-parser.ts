@@ -44,28 +44,9 @@ export interface GeometryParserOptions {
   arcTolerance: number;
 }
 
-const enum Leaf {
-  None,
-  PosList,
-  Pos,
-  Coordinates,
-  Component,
-  Radius,
-  StartAngle,
-  EndAngle,
-}
-
-const LEAVES: Record<string, Leaf> = {
-  posList: Leaf.PosList,
-  pos: Leaf.Pos,
-  coordinates: Leaf.Coordinates,
-  X: Leaf.Component,
-  Y: Leaf.Component,
-  Z: Leaf.Component,
-  radius: Leaf.Radius,
-  startAngle: Leaf.StartAngle,
-  endAngle: Leaf.EndAngle,
-};
+/** Elements whose text is read: lists of positions, and single numbers (coord axes, arc radius and angles). */
+const LISTS = new Set(['posList', 'pos', 'coordinates']);
+const NUMBERS = new Set(['X', 'Y', 'Z', 'radius', 'startAngle', 'endAngle']);
 const POLYGONS = new Set(['Polygon', 'PolygonPatch', 'Triangle', 'Rectangle']);
 const RING_ROLES: Record<string, number> = { exterior: 1, outerBoundaryIs: 1, interior: 2, innerBoundaryIs: 2 };
 /** Elements that hold one run of positions; a run inside another run is joined onto it when it ends. */
@@ -108,7 +89,7 @@ export class GeometryParser {
   private hasExterior = false;
   private failed = false;
 
-  private leaf = Leaf.None;
+  /** The element whose text is being read, '' when none. */
   private leafName = '';
   private leafAttrs: Attributes = {};
   private leafLine = 0;
@@ -128,7 +109,7 @@ export class GeometryParser {
     while (this.runs.length) this.pool.push(this.runs.pop()!);
     this.polygonDepth = -1;
     this.failed = false;
-    this.leaf = Leaf.None;
+    this.leafName = '';
   }
 
   /** True while the element just opened is inside a polygon (CityGML keeps gml:ids of polygons and above). */
@@ -154,9 +135,7 @@ export class GeometryParser {
       if (this.polygonDepth < 0 && this.runs.length === 0) this.sink.reference(href, this.flip[d], line, column);
       else this.fail('unsupported-geometry', `A gml:${local} given by xlink is not supported`, line, column);
     }
-    const leaf = LEAVES[local];
-    if (leaf !== undefined && this.runs.length > 0) {
-      this.leaf = leaf;
+    if ((LISTS.has(local) || NUMBERS.has(local)) && this.runs.length > 0) {
       this.leafName = local;
       this.leafAttrs = attrs;
       this.leafLine = line;
@@ -190,14 +169,14 @@ export class GeometryParser {
   }
 
   text(t: string): void {
-    if (this.leaf !== Leaf.None) this.pieces.push(t);
+    if (this.leafName !== '') this.pieces.push(t);
   }
 
   close(local: string): void {
     const d = this.depth--;
-    if (this.leaf !== Leaf.None) {
+    if (this.leafName !== '') {
       this.closeLeaf(d);
-      this.leaf = Leaf.None;
+      this.leafName = '';
       return;
     }
     const run = this.runs[this.runs.length - 1];
@@ -223,21 +202,22 @@ export class GeometryParser {
   private closeLeaf(d: number): void {
     const run = this.runs[this.runs.length - 1];
     const text = this.pieces.length === 1 ? this.pieces[0] : this.pieces.join('');
-    const where = `gml:${this.leafName}`;
+    const name = this.leafName;
+    const where = `gml:${name}`;
     const [line, column] = [this.leafLine, this.leafColumn];
-    if (this.leaf >= Leaf.Component) {
+    if (NUMBERS.has(name)) {
       const t = text.trim();
       const v = parseToken(t, 0, t.length);
-      if (!Number.isFinite(v) || (this.leaf === Leaf.Radius && !(v > 0))) {
-        return this.fail('bad-coordinate', `${where} "${t.slice(0, 40)}" is not a ${this.leaf === Leaf.Radius ? 'positive ' : ''}finite number`, line, column);
+      if (!Number.isFinite(v) || (name === 'radius' && !(v > 0))) {
+        return this.fail('bad-coordinate', `${where} "${t.slice(0, 40)}" is not a ${name === 'radius' ? 'positive ' : ''}finite number`, line, column);
       }
       // uom="rad" is radians; XPlanung writes degrees as uom="grad" (German "Grad"), so anything else is degrees
       const angle = this.leafAttrs.uom === 'rad' ? v : (v * Math.PI) / 180;
-      if (this.leaf === Leaf.Radius) run.radius = v;
-      else if (this.leaf === Leaf.StartAngle) run.startAngle = angle;
-      else if (this.leaf === Leaf.EndAngle) run.endAngle = angle;
+      if (name === 'radius') run.radius = v;
+      else if (name === 'startAngle') run.startAngle = angle;
+      else if (name === 'endAngle') run.endAngle = angle;
       else {
-        const axis = this.leafName === 'X' ? 0 : this.leafName === 'Y' ? 1 : 2;
+        const axis = name === 'X' ? 0 : name === 'Y' ? 1 : 2;
         run.buf.reserve(3);
         run.buf.data[axis] = v;
         run.axes |= 1 << axis;
@@ -248,7 +228,7 @@ export class GeometryParser {
     const buf = run.buf;
     const start = buf.length;
     const result = this.result;
-    const coordinates = this.leaf === Leaf.Coordinates;
+    const coordinates = name === 'coordinates';
     const tuple = coordinates
       ? parseCoordinatesText(text, attrs.cs ?? ',', attrs.ts ?? ' ', attrs.decimal ?? '.', buf, result, this.onBad)
       : parseNumberList(text, buf, result, this.onBad).count;
@@ -272,7 +252,7 @@ export class GeometryParser {
     const stated = this.leafAttrs.srsDimension ?? this.leafAttrs.dimension;
     if (stated !== undefined) return Number(stated);
     const n = values.length;
-    if (this.leaf === Leaf.Pos && (n === 2 || n === 3)) return n;
+    if (this.leafName === 'pos' && (n === 2 || n === 3)) return n;
     if (this.dims[d] > 0) return this.dims[d];
     if (this.options.defaultDimension) return this.options.defaultDimension;
     const inferred = inferDimension(values, this.options.crsDimension);
@@ -298,7 +278,7 @@ export class GeometryParser {
     if (n < min || (name === 'Point' && n > 1)) {
       return this.fail('coordinate-count', `gml:${name} has ${n} positions; expected ${name === 'Point' ? 'one' : `at least ${min}`}`, run.line, run.column);
     }
-    if (run.reverse) reverse(run.buf.data, run.buf.length, run.dim);
+    if (run.reverse) reversePositions(run.buf.data, run.buf.length, run.dim);
     const parent = this.runs[this.runs.length - 1];
     if (parent !== undefined) return this.join(parent, run);
     if (this.polygonDepth < 0) this.sink.curve(name, { dim: run.dim as 2 | 3, coords: run.buf.data.slice(0, run.buf.length) }, run.line, run.column);
@@ -396,8 +376,12 @@ function to2d(run: Run): void {
 }
 
 /** Reverses the order of the positions in place. */
-function reverse(data: Float64Array, length: number, dim: number): void {
+export function reversePositions(data: Float64Array, length: number, dim: number): void {
   for (let i = 0, j = length - dim; i < j; i += dim, j -= dim) {
-    for (let k = 0; k < dim; k++) [data[i + k], data[j + k]] = [data[j + k], data[i + k]];
+    for (let k = 0; k < dim; k++) {
+      const t = data[i + k];
+      data[i + k] = data[j + k];
+      data[j + k] = t;
+    }
   }
 }
