@@ -9,7 +9,7 @@ import type { Feature, FeatureCollection } from '../feature';
 import type { Geometry } from '../geometry';
 import { crsTransform, CrsError, type AxisConvention } from '../to-wgs84';
 import { isExceptionReport, readExceptionReport } from '../wfs/ows-exception';
-import { envelopeSrs, isFeatureContainer, isFeatureIn, readFeature, readGmlFeatures } from './gml-features';
+import { envelopeSrs, isFeatureContainer, isFeatureIn, readFeature } from './gml-features';
 import { isGmlNamespace } from './gml-geometry';
 
 export interface GmlReadOptions {
@@ -72,7 +72,8 @@ export function readGmlFeatureCollection(text: string, options: GmlReadOptions =
     throw new XmlReadError(`${source}:${root.line}:${root.column}: ${notFeatures}`, source, root.line, root.column);
   }
   const container = isFeatureContainer(root);
-  if (!container) features.push(...readGmlFeatures(root, featureOptions()));
+  // a single feature as the document
+  if (!container) features.push(readFeature(root, { ...featureOptions(), srsName: srsName ?? envelopeSrs(root) }));
   return {
     features,
     numberMatched: container ? (intAttr(root, 'numberMatched') ?? intAttr(root, 'numberOfFeatures')) : null,
