@@ -48,7 +48,12 @@ export interface GeometryParserOptions {
 const LISTS = new Set(['posList', 'pos', 'coordinates']);
 const NUMBERS = new Set(['X', 'Y', 'Z', 'radius', 'startAngle', 'endAngle']);
 const POLYGONS = new Set(['Polygon', 'PolygonPatch', 'Triangle', 'Rectangle']);
-const RING_ROLES: Record<string, number> = { exterior: 1, outerBoundaryIs: 1, interior: 2, innerBoundaryIs: 2 };
+const RING_ROLES = new Map([
+  ['exterior', 1],
+  ['outerBoundaryIs', 1],
+  ['interior', 2],
+  ['innerBoundaryIs', 2],
+]);
 /** Elements that hold one run of positions; a run inside another run is joined onto it when it ends. */
 const RUNS = new Set([
   'Point', 'LineString', 'LinearRing', 'Ring', 'Curve', 'CompositeCurve', 'OrientableCurve', 'LineStringSegment',
@@ -135,7 +140,10 @@ export class GeometryParser {
       if (this.polygonDepth < 0 && this.runs.length === 0) this.sink.reference(href, this.flip[d], line, column);
       else this.fail('unsupported-geometry', `A gml:${local} given by xlink is not supported`, line, column);
     }
-    if ((LISTS.has(local) || NUMBERS.has(local)) && this.runs.length > 0) {
+    const top = this.runs[this.runs.length - 1];
+    // X, Y and Z are read only in a gml:coord, where the run has room for them
+    const axis = local === 'X' || local === 'Y' || local === 'Z';
+    if (top !== undefined && (LISTS.has(local) || (NUMBERS.has(local) && axis === (top.name === 'coord')))) {
       this.leafName = local;
       this.leafAttrs = attrs;
       this.leafLine = line;
@@ -143,7 +151,7 @@ export class GeometryParser {
       this.pieces.length = 0;
       return true;
     }
-    const role = this.polygonDepth === d - 1 ? (RING_ROLES[local] ?? 0) : 0;
+    const role = this.polygonDepth === d - 1 ? (RING_ROLES.get(local) ?? 0) : 0;
     if (role !== 0 || RUNS.has(local)) {
       const run = this.pool.pop() ?? new Run();
       run.name = local;
