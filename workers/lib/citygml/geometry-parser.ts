@@ -5,7 +5,8 @@
  * for xlinks, rings as x,y,z (a 2D ring gets z = 0), and problems as located warnings. A bad polygon is
  * reported and skipped; the rest stays.
  */
-import { GeometryParser as GmlParser, type GeometrySink, type Positions } from '../../../src/core/formats/gml/geometry-parser';
+import { GeometryParser as GmlParser } from '../../../src/core/formats/gml/geometry-parser';
+import type { GeometrySink, Positions } from '../../../src/core/formats/gml/geometry-sink';
 import { gmlId, type Attributes } from '../../../src/core/formats/xml/xml-names';
 import type { GeometryContext, GeometryStore } from './geometry-store';
 import { REFERENCEABLE } from './vocabulary';
@@ -71,11 +72,9 @@ export class GeometryParser implements GeometrySink {
     const d = ++this.depth;
     if (!this.gml.inPolygon && REFERENCEABLE.has(local)) {
       const id = gmlId(attrs);
-      if (id !== undefined) this.openIds.push({ id, start: this.store.size, outerFlip: false, depth: d });
+      if (id !== undefined) this.openIds.push({ id, start: this.store.size, outerFlip: this.gml.currentFlip, depth: d });
     }
     const wanted = this.gml.open(local, attrs, line, column);
-    const open = this.openIds[this.openIds.length - 1];
-    if (open !== undefined && open.depth === d) open.outerFlip = this.gml.outerFlip;
     if (this.gml.inPolygon) this.sawContent = true;
     return wanted;
   }

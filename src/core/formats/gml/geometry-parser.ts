@@ -11,54 +11,40 @@ import { attribute, type Attributes } from '../xml/xml-names';
 import { appendArc3, appendArcByCenter } from './arcs';
 import { inferDimension } from './dimension';
 import { NumberBuffer, parseCoordinatesText, parseNumberList, parseToken, type ParseResult } from './number-scan';
+import type { GeometryParserOptions, GeometrySink, Positions } from './geometry-sink';
 
 /** Most points one curve element may become after arcs are linearised (a point cap on top of the step floor). */
 export const MAX_CURVE_POINTS = 1_000_000;
 
-/** Positions with `dim` values each (x, y[, z]), as written in the file. */
-export interface Positions {
-  dim: 2 | 3;
-  coords: Float64Array;
+/** What the parser does at an element, by its local name (one lookup per element). */
+const enum Kind {
+  Other,
+  /** Text read as positions: posList, pos, coordinates. */
+  List,
+  /** Text read as one number: X, Y, Z of a gml:coord. */
+  Axis,
+  /** Text read as one number: an arc's radius and angles. */
+  ArcParameter,
+  /** An element that holds one run of positions; a run inside another is joined onto it when it ends. */
+  Run,
+  Polygon,
+  Exterior,
+  Interior,
 }
 
-export interface GeometrySink {
-  /** A polygon read in full: exterior ring first, each ring open (its closing position dropped). */
-  polygon(rings: Positions[], flip: boolean): void;
-  /** A Point or curve that is not part of a polygon or a larger curve (`name` is its element). */
-  curve(name: string, positions: Positions, line: number, column: number): void;
-  /** An xlink:href on an element outside polygons and curves (a surface or member given by reference). */
-  reference(href: string, flip: boolean, line: number, column: number): void;
-  /** Something that could not be read; inside a polygon the polygon is left out. */
-  problem(code: string, message: string, line: number, column: number, inPolygon: boolean): void;
-  /** A note that did not stop the reading (a guessed dimension, a dropped degenerate hole). */
-  warn(code: string, message: string, line: number, column: number): void;
-  srsName(name: string): void;
-}
-
-export interface GeometryParserOptions {
-  /** Dimension of a posList for which no element states one; without it, the CRS and the numbers decide. */
-  defaultDimension?: 2 | 3;
-  /** The dimension the CRS implies, for that inference. */
-  crsDimension?: 2 | 3;
-  /** Chord tolerance for arcs, in CRS units. */
-  arcTolerance: number;
-}
-
-/** Elements whose text is read: lists of positions, and single numbers (coord axes, arc radius and angles). */
-const LISTS = new Set(['posList', 'pos', 'coordinates']);
-const NUMBERS = new Set(['X', 'Y', 'Z', 'radius', 'startAngle', 'endAngle']);
-const POLYGONS = new Set(['Polygon', 'PolygonPatch', 'Triangle', 'Rectangle']);
-const RING_ROLES = new Map([
-  ['exterior', 1],
-  ['outerBoundaryIs', 1],
-  ['interior', 2],
-  ['innerBoundaryIs', 2],
-]);
-/** Elements that hold one run of positions; a run inside another run is joined onto it when it ends. */
-const RUNS = new Set([
+const KINDS = new Map<string, Kind>();
+for (const name of ['posList', 'pos', 'coordinates']) KINDS.set(name, Kind.List);
+for (const name of ['X', 'Y', 'Z']) KINDS.set(name, Kind.Axis);
+for (const name of ['radius', 'startAngle', 'endAngle']) KINDS.set(name, Kind.ArcParameter);
+for (const name of ['Polygon', 'PolygonPatch', 'Triangle', 'Rectangle']) KINDS.set(name, Kind.Polygon);
+for (const name of ['exterior', 'outerBoundaryIs']) KINDS.set(name, Kind.Exterior);
+for (const name of ['interior', 'innerBoundaryIs']) KINDS.set(name, Kind.Interior);
+for (const name of [
   'Point', 'LineString', 'LinearRing', 'Ring', 'Curve', 'CompositeCurve', 'OrientableCurve', 'LineStringSegment',
   'Arc', 'ArcString', 'Circle', 'ArcByCenterPoint', 'CircleByCenterPoint', 'coord',
-]);
+]) {
+  KINDS.set(name, Kind.Run);
+}
 
 class Run {
   name = '';
@@ -96,6 +82,7 @@ export class GeometryParser {
 
   /** The element whose text is being read, '' when none. */
   private leafName = '';
+  private leafKind = Kind.Other;
   private leafAttrs: Attributes = {};
   private leafLine = 0;
   private leafColumn = 0;
@@ -122,9 +109,9 @@ export class GeometryParser {
     return this.polygonDepth >= 0;
   }
 
-  /** The orientation outside the element just opened. */
-  get outerFlip(): boolean {
-    return this.flip[this.depth - 1];
+  /** The orientation in effect at the innermost open element (true inside an odd number of orientation="-"). */
+  get currentFlip(): boolean {
+    return this.flip[this.depth];
   }
 
   /** An element opened; returns true when its text is wanted. */
@@ -140,10 +127,11 @@ export class GeometryParser {
       if (this.polygonDepth < 0 && this.runs.length === 0) this.sink.reference(href, this.flip[d], line, column);
       else this.fail('unsupported-geometry', `A gml:${local} given by xlink is not supported`, line, column);
     }
+    const kind = KINDS.get(local) ?? Kind.Other;
     const top = this.runs[this.runs.length - 1];
     // X, Y and Z are read only in a gml:coord, where the run has room for them
-    const axis = local === 'X' || local === 'Y' || local === 'Z';
-    if (top !== undefined && (LISTS.has(local) || (NUMBERS.has(local) && axis === (top.name === 'coord')))) {
+    if (top !== undefined && (kind === Kind.List || kind === Kind.ArcParameter || (kind === Kind.Axis && top.name === 'coord'))) {
+      this.leafKind = kind;
       this.leafName = local;
       this.leafAttrs = attrs;
       this.leafLine = line;
@@ -151,8 +139,8 @@ export class GeometryParser {
       this.pieces.length = 0;
       return true;
     }
-    const role = this.polygonDepth === d - 1 ? (RING_ROLES.get(local) ?? 0) : 0;
-    if (role !== 0 || RUNS.has(local)) {
+    const role = this.polygonDepth !== d - 1 ? 0 : kind === Kind.Exterior ? 1 : kind === Kind.Interior ? 2 : 0;
+    if (role !== 0 || kind === Kind.Run) {
       const run = this.pool.pop() ?? new Run();
       run.name = local;
       run.depth = d;
@@ -165,7 +153,7 @@ export class GeometryParser {
       run.radius = NaN;
       run.startAngle = run.endAngle = run.axes = 0;
       this.runs.push(run);
-    } else if (POLYGONS.has(local) && this.polygonDepth < 0) {
+    } else if (kind === Kind.Polygon && this.polygonDepth < 0) {
       this.polygonDepth = d;
       this.polygonLine = line;
       this.polygonColumn = column;
@@ -211,13 +199,13 @@ export class GeometryParser {
     const run = this.runs[this.runs.length - 1];
     const text = this.pieces.length === 1 ? this.pieces[0] : this.pieces.join('');
     const name = this.leafName;
-    const where = `gml:${name}`;
-    const [line, column] = [this.leafLine, this.leafColumn];
-    if (NUMBERS.has(name)) {
+    const line = this.leafLine;
+    const column = this.leafColumn;
+    if (this.leafKind !== Kind.List) {
       const t = text.trim();
       const v = parseToken(t, 0, t.length);
       if (!Number.isFinite(v) || (name === 'radius' && !(v > 0))) {
-        return this.fail('bad-coordinate', `${where} "${t.slice(0, 40)}" is not a ${name === 'radius' ? 'positive ' : ''}finite number`, line, column);
+        return this.fail('bad-coordinate', `gml:${name} "${t.slice(0, 40)}" is not a ${name === 'radius' ? 'positive ' : ''}finite number`, line, column);
       }
       // uom="rad" is radians; XPlanung writes degrees as uom="grad" (German "Grad"), so anything else is degrees
       const angle = this.leafAttrs.uom === 'rad' ? v : (v * Math.PI) / 180;
@@ -242,28 +230,27 @@ export class GeometryParser {
       : parseNumberList(text, buf, result, this.onBad).count;
     const n = result.count;
     buf.length = start;
-    if (result.bad) return this.fail('bad-coordinate', `${where}: ${this.badNumber}`, line, column);
-    if (n === 0) return this.fail('missing-coordinates', `No coordinates in ${where}`, line, column);
-    const dim = coordinates ? tuple : this.dimension(d, buf.data.subarray(start, start + n), line, column);
+    if (result.bad) return this.fail('bad-coordinate', `gml:${name}: ${this.badNumber}`, line, column);
+    if (n === 0) return this.fail('missing-coordinates', `No coordinates in gml:${name}`, line, column);
+    const dim = coordinates ? tuple : this.dimension(d, buf, start, n, line, column);
     if (dim !== 2 && dim !== 3) {
       const why = coordinates ? `tuples of ${dim} values` : `srsDimension="${dim}"`;
-      return this.fail('unsupported-geometry', `${where}: ${why}, expected 2 or 3`, line, column);
+      return this.fail('unsupported-geometry', `gml:${name}: ${why}, expected 2 or 3`, line, column);
     }
-    if (n % dim !== 0) return this.fail('coordinate-count', `${where} has ${n} numbers, not a multiple of srsDimension ${dim}`, line, column);
+    if (n % dim !== 0) return this.fail('coordinate-count', `gml:${name} has ${n} numbers, not a multiple of srsDimension ${dim}`, line, column);
     if (run.dim !== 0 && run.dim !== dim) return this.fail('unsupported-geometry', `gml:${run.name}: positions of ${run.dim} and ${dim} values are mixed`, line, column);
     run.dim = dim;
     buf.length = start + n;
   }
 
   /** The dimension of a posList or pos: stated on it or above, the count of one pos, the default, or inferred. */
-  private dimension(d: number, values: Float64Array, line: number, column: number): number {
+  private dimension(d: number, buf: NumberBuffer, start: number, n: number, line: number, column: number): number {
     const stated = this.leafAttrs.srsDimension ?? this.leafAttrs.dimension;
     if (stated !== undefined) return Number(stated);
-    const n = values.length;
     if (this.leafName === 'pos' && (n === 2 || n === 3)) return n;
     if (this.dims[d] > 0) return this.dims[d];
     if (this.options.defaultDimension) return this.options.defaultDimension;
-    const inferred = inferDimension(values, this.options.crsDimension);
+    const inferred = inferDimension(buf.data.subarray(start, start + n), this.options.crsDimension);
     const why = `gml:${this.leafName} without srsDimension: ${inferred.reason}`;
     if (inferred.unsupported) this.fail('unsupported-geometry', why, line, column);
     else if (inferred.reason) this.sink.warn('guessed-dimension', `${why}; state srsDimension`, line, column);
@@ -295,7 +282,9 @@ export class GeometryParser {
   /** Appends a finished run to the enclosing one, once at a shared end point; mixed dimensions fall back to 2D. */
   private join(parent: Run, child: Run): void {
     if (parent.buf.length === 0) {
-      [parent.buf, child.buf] = [child.buf, parent.buf];
+      const empty = parent.buf;
+      parent.buf = child.buf;
+      child.buf = empty;
       parent.dim = child.dim;
       return;
     }

@@ -7,7 +7,8 @@
 import type { XmlElement } from '../xml/xml-tree';
 import { ElementError, type Place } from '../xml/xml-error';
 import type { Dim, Geometry } from '../geometry';
-import { GeometryParser, type GeometrySink, type Positions } from './geometry-parser';
+import { GeometryParser } from './geometry-parser';
+import type { GeometrySink, Positions } from './geometry-sink';
 import { parseSrsName } from '../../geo/crs';
 
 export const GML_NAMESPACES = ['http://www.opengis.net/gml/3.2', 'http://www.opengis.net/gml'];
