@@ -330,7 +330,7 @@ export class GeometryParser {
     setRun(run, out);
   }
 
-  /** A ring of the polygon: GML repeats the first position at the end, the ring here is open. */
+  /** A ring of the polygon: GML repeats the first position at the end; the ring is handed on open unless `closedRings`. */
   private finishRing(run: Run, count: number): void {
     const d = run.dim;
     const data = run.buf.data;
@@ -343,7 +343,11 @@ export class GeometryParser {
       if (run.role === 1) return this.fail('degenerate-ring', `The exterior ring has ${n} distinct points`, this.polygonLine, this.polygonColumn);
       return this.sink.warn('degenerate-ring', `An interior ring with ${n} distinct points was dropped.`, this.polygonLine, this.polygonColumn);
     }
-    const ring: Positions = { dim: d as 2 | 3, coords: data.slice(0, n * d) };
+    const closing = this.options.closedRings ? d : 0;
+    const coords = new Float64Array(n * d + closing);
+    coords.set(data.subarray(0, n * d));
+    if (closing) coords.set(data.subarray(0, d), n * d);
+    const ring: Positions = { dim: d as 2 | 3, coords };
     if (run.role === 2) this.rings.push(ring);
     else if (this.hasExterior) this.fail('unsupported-geometry', 'A polygon has two exterior rings', this.polygonLine, this.polygonColumn);
     else {

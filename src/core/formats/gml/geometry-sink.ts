@@ -10,7 +10,7 @@ export interface Positions {
 }
 
 export interface GeometrySink {
-  /** A polygon read in full: exterior ring first, each ring open (its closing position dropped). */
+  /** A polygon read in full: exterior ring first; rings are open (closing position dropped) unless `closedRings`. */
   polygon(rings: Positions[], flip: boolean): void;
   /** A Point or curve that is not part of a polygon or a larger curve (`name` is its element). */
   curve(name: string, positions: Positions, line: number, column: number): void;
@@ -30,4 +30,6 @@ export interface GeometryParserOptions {
   crsDimension?: 2 | 3;
   /** Chord tolerance for arcs, in CRS units. */
   arcTolerance: number;
+  /** Rings end where they start, as GML writes them (closed when the file left them open); default: open. */
+  closedRings?: boolean;
 }

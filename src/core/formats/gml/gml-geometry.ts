@@ -64,7 +64,7 @@ class Parts implements GeometrySink {
   constructor(private readonly options: GmlGeometryOptions) {}
 
   polygon(rings: Positions[]): void {
-    this.polygons.push(rings.map(closeRing));
+    this.polygons.push(rings);
   }
 
   curve(name: string, positions: Positions): void {
@@ -86,13 +86,18 @@ class Parts implements GeometrySink {
   srsName(): void {}
 }
 
-/** GML rings end where they start; the parser hands them open. */
-function closeRing(ring: Positions): Positions {
-  const { dim, coords } = ring;
-  const closed = new Float64Array(coords.length + dim);
-  closed.set(coords);
-  closed.set(coords.subarray(0, dim), coords.length);
-  return { dim, coords: closed };
+/** A lone LinearRing or Ring comes as a curve, as written: it is closed when the file left it open. */
+function closeRing(el: XmlElement, { dim, coords }: Positions): Positions {
+  const n = coords.length;
+  let closed = true;
+  for (let k = 0; k < dim; k++) closed &&= coords[k] === coords[n - dim + k];
+  const ring = closed ? coords : new Float64Array(n + dim);
+  if (!closed) {
+    ring.set(coords);
+    ring.set(coords.subarray(0, dim), n);
+  }
+  if (ring.length / dim < 4) throw new ElementError(`gml:${el.name} has ${n / dim} positions; a ring needs at least 4`, el);
+  return { dim, coords: ring };
 }
 
 const parser = new GeometryParser();
@@ -139,14 +144,14 @@ function readGeometry(el: XmlElement, options: GmlGeometryOptions, crsDim: 2 | 3
     return { type: 'GeometryCollection', geometries: members(el).map((m) => readGeometry(m, options, crsDim)) };
   }
   const parts = new Parts(options);
-  parser.reset(parts, { arcTolerance: options.arcTolerance ?? 0.01, crsDimension: crsDim });
+  parser.reset(parts, { arcTolerance: options.arcTolerance ?? 0.01, crsDimension: crsDim, closedRings: true });
   replay(el);
   const { points, curves, polygons } = parts;
   const none = () => new ElementError(`gml:${el.name} contains no geometry`, el);
   if (el.name === 'LinearRing' || el.name === 'Ring') {
     // a lone ring is a polygon
     if (curves.length !== 1) throw none();
-    polygons.push([closeRing(curves[0])]);
+    polygons.push([closeRing(el, curves[0])]);
   }
   switch (el.name) {
     case 'Point':

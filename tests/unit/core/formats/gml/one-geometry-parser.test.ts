@@ -59,3 +59,17 @@ describe('one GML geometry parser for CityGML and WFS', () => {
     }
   });
 });
+
+describe('a lone ring read by the WFS reader', () => {
+  const read = (body: string) => readGmlGeometry(parseXml(`<x xmlns:gml="${GML32}">${body}</x>`, 'test.gml').children[0]).geometry as PolygonGeometry;
+  it('is a polygon closed once, whether the file closed it or not', () => {
+    const closed = read('<gml:LinearRing><gml:posList>0 0 4 0 4 4 0 0</gml:posList></gml:LinearRing>');
+    const open = read('<gml:LinearRing><gml:posList>0 0 4 0 4 4</gml:posList></gml:LinearRing>');
+    expect(closed.type).toBe('Polygon');
+    expect(Array.from(closed.rings[0])).toEqual([0, 0, 4, 0, 4, 4, 0, 0]);
+    expect(Array.from(open.rings[0])).toEqual([0, 0, 4, 0, 4, 4, 0, 0]);
+  });
+  it('with fewer than three distinct positions is refused with its place', () => {
+    expect(() => read('<gml:LinearRing><gml:posList>0 0 4 0 0 0</gml:posList></gml:LinearRing>')).toThrow(/a ring needs at least 4/);
+  });
+});
