@@ -77,7 +77,7 @@ export class BuildingCollector implements GeometryEvents {
   /** An element inside the building opened; returns true when its text is wanted. */
   open(local: string, attrs: Attributes, line: number, column: number): boolean {
     const r = ++this.depth;
-    if (this.mode === Mode.Geometry) return this.geometry.open(local, attrs, line, column);
+    if (this.mode === Mode.Geometry) return this.geometry.gml.open(local, attrs, line, column);
     if (this.mode === Mode.Attribute) {
       this.tree.openTag(local, attrs, line, column);
       return true;
@@ -123,7 +123,7 @@ export class BuildingCollector implements GeometryEvents {
   }
 
   text(t: string): void {
-    if (this.mode === Mode.Geometry) this.geometry.text(t);
+    if (this.mode === Mode.Geometry) this.geometry.gml.text(t);
     else if (this.mode === Mode.Attribute) this.tree.text(t);
   }
 
@@ -135,7 +135,7 @@ export class BuildingCollector implements GeometryEvents {
           this.geometry.end(local);
           this.mode = Mode.Normal;
         } else {
-          this.geometry.close(local);
+          this.geometry.gml.close(local);
         }
         return;
       case Mode.Attribute: {

@@ -21,19 +21,20 @@ interface OpenId {
   id: string;
   start: number;
   outerFlip: boolean;
-  depth: number;
 }
 
 /** CityGML files without srsDimension are 3D. */
 const OPTIONS = { defaultDimension: 3, arcTolerance: 0.01 } as const;
 
-/** One per reader, reused for every building (the shared parser's buffers are the costly part to allocate). */
+/**
+ * One per reader, reused for every building (the shared parser's buffers are the costly part to allocate).
+ * The building collector hands the elements inside a geometry property straight to `gml`.
+ */
 export class GeometryParser implements GeometrySink {
-  private readonly gml = new GmlParser();
+  readonly gml = new GmlParser();
   private store!: GeometryStore;
   private events!: GeometryEvents;
   private ctx: GeometryContext = { lod: 0, type: 'Unclassified', hidden: false, sub: 0 };
-  private depth = 0;
   private openIds: OpenId[] = [];
   private startItems = 0;
   private sawContent = false;
@@ -49,7 +50,6 @@ export class GeometryParser implements GeometrySink {
   /** The geometry property element opened (an xlink:href on it is a reference). */
   begin(ctx: GeometryContext, attrs: Attributes, line: number, column: number): void {
     this.ctx = ctx;
-    this.depth = 0;
     this.openIds.length = 0;
     this.startItems = this.store.size;
     this.sawContent = false;
@@ -67,33 +67,20 @@ export class GeometryParser implements GeometrySink {
     }
   }
 
-  /** An element inside the property; returns true when its text is wanted. */
-  open(local: string, attrs: Attributes, line: number, column: number): boolean {
-    const d = ++this.depth;
-    if (!this.gml.inPolygon && REFERENCEABLE.has(local)) {
-      const id = gmlId(attrs);
-      if (id !== undefined) this.openIds.push({ id, start: this.store.size, outerFlip: this.gml.currentFlip, depth: d });
-    }
-    const wanted = this.gml.open(local, attrs, line, column);
-    if (this.gml.inPolygon) this.sawContent = true;
-    return wanted;
+  /** Surfaces and aggregates with a gml:id: xlinks may name them, so the polygons inside are remembered. */
+  opened(local: string, attrs: Attributes, outerFlip: boolean): boolean {
+    const id = REFERENCEABLE.has(local) ? gmlId(attrs) : undefined;
+    if (id !== undefined) this.openIds.push({ id, start: this.store.size, outerFlip });
+    return id !== undefined;
   }
 
-  text(t: string): void {
-    this.gml.text(t);
-  }
-
-  close(local: string): void {
-    const d = this.depth--;
-    this.gml.close(local);
-    const open = this.openIds[this.openIds.length - 1];
-    if (open !== undefined && open.depth === d) {
-      this.openIds.pop();
-      this.store.registerId(open.id, open.start, this.store.size, open.outerFlip);
-    }
+  closed(): void {
+    const open = this.openIds.pop()!;
+    this.store.registerId(open.id, open.start, this.store.size, open.outerFlip);
   }
 
   polygon(rings: Positions[], flip: boolean): void {
+    this.sawContent = true;
     this.store.addPolygon(rings.map(toXyz), this.ctx, flip);
   }
 
@@ -106,6 +93,7 @@ export class GeometryParser implements GeometrySink {
   }
 
   problem(code: string, message: string, line: number, column: number, inPolygon: boolean): void {
+    if (inPolygon) this.sawContent = true;
     this.events.warn(code, inPolygon ? `${message}; polygon skipped.` : `${message}.`, line, column);
   }
 

@@ -72,6 +72,8 @@ export class GeometryParser {
   private dims: number[] = [0];
   private runs: Run[] = [];
   private pool: Run[] = [];
+  /** Depths of the elements whose end the sink asked to hear of. */
+  private scopes: number[] = [];
 
   private polygonDepth = -1;
   private polygonLine = 0;
@@ -99,19 +101,10 @@ export class GeometryParser {
     this.flip[0] = false;
     this.dims[0] = 0;
     while (this.runs.length) this.pool.push(this.runs.pop()!);
+    this.scopes.length = 0;
     this.polygonDepth = -1;
     this.failed = false;
     this.leafName = '';
-  }
-
-  /** True while the element just opened is inside a polygon (CityGML keeps gml:ids of polygons and above). */
-  get inPolygon(): boolean {
-    return this.polygonDepth >= 0;
-  }
-
-  /** The orientation in effect at the innermost open element (true inside an odd number of orientation="-"). */
-  get currentFlip(): boolean {
-    return this.flip[this.depth];
   }
 
   /** An element opened; returns true when its text is wanted. */
@@ -122,6 +115,7 @@ export class GeometryParser {
     const dim = attrs.srsDimension ?? attrs.dimension;
     this.dims[d] = dim !== undefined ? Number(dim) || 0 : this.dims[d - 1];
     this.flip[d] = orientation !== undefined && orientation.trim() === '-' ? !this.flip[d - 1] : this.flip[d - 1];
+    if (this.polygonDepth < 0 && this.sink.opened?.(local, attrs, this.flip[d - 1])) this.scopes.push(d);
     const href = attribute(attrs, 'xlink:href', 'href');
     if (href !== undefined) {
       if (this.polygonDepth < 0 && this.runs.length === 0) this.sink.reference(href, this.flip[d], line, column);
@@ -170,13 +164,11 @@ export class GeometryParser {
 
   close(local: string): void {
     const d = this.depth--;
+    const run = this.runs[this.runs.length - 1];
     if (this.leafName !== '') {
       this.closeLeaf(d);
       this.leafName = '';
-      return;
-    }
-    const run = this.runs[this.runs.length - 1];
-    if (run !== undefined && run.depth === d) {
+    } else if (run !== undefined && run.depth === d) {
       this.runs.pop();
       this.closeRun(run);
       this.pool.push(run);
@@ -185,6 +177,10 @@ export class GeometryParser {
       this.polygonDepth = -1;
       if (!this.failed) this.sink.polygon(this.rings, this.flip[d]);
       this.failed = false;
+    }
+    if (this.scopes[this.scopes.length - 1] === d) {
+      this.scopes.pop();
+      this.sink.closed?.();
     }
   }
 

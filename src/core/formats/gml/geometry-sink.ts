@@ -21,6 +21,12 @@ export interface GeometrySink {
   /** A note that did not stop the reading (a guessed dimension, a dropped degenerate hole). */
   warn(code: string, message: string, line: number, column: number): void;
   srsName(name: string): void;
+  /**
+   * An element outside polygons opened (CityGML keeps the extent of gml:id'd surfaces for xlinks): when this
+   * returns true, `closed` is called at the element's end, after what it contains was handed on.
+   */
+  opened?(local: string, attrs: Record<string, string>, outerFlip: boolean): boolean;
+  closed?(): void;
 }
 
 export interface GeometryParserOptions {
