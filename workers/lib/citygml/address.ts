@@ -5,7 +5,7 @@
  * (CityGML 3.0: Thoroughfare/NameElement and Number, PostCode/Identifier,
  * Locality/NameElement).
  */
-import { attr, type SmallElement } from './small-tree';
+import type { XmlElement } from '../../../src/core/formats/xml/xml-tree';
 
 interface Parts {
   street: string[];
@@ -15,7 +15,7 @@ interface Parts {
   lines: string[];
 }
 
-export function formatAddress(address: SmallElement): string | undefined {
+export function formatAddress(address: XmlElement): string | undefined {
   const parts: Parts = { street: [], number: [], postcode: [], locality: [], lines: [] };
   walk(address, undefined, parts);
   const street = [parts.street.join(' '), parts.number.join(' ')].filter(Boolean).join(' ');
@@ -26,7 +26,7 @@ export function formatAddress(address: SmallElement): string | undefined {
   return free || undefined;
 }
 
-function walk(el: SmallElement, parent: string | undefined, parts: Parts): void {
+function walk(el: XmlElement, parent: string | undefined, parts: Parts): void {
   const text = el.children.length === 0 ? el.text.replace(/\s+/g, ' ').trim() : '';
   switch (el.name) {
     case 'ThoroughfareName':
@@ -49,7 +49,7 @@ function walk(el: SmallElement, parent: string | undefined, parts: Parts): void 
       if (el.children.length === 0) push(parts.lines, text);
       break;
     case 'NameElement':
-      if (parent === 'Thoroughfare' && attr(el, 'NameType') !== 'ReferenceLocation') push(parts.street, text);
+      if (parent === 'Thoroughfare' && el.attrs.NameType !== 'ReferenceLocation') push(parts.street, text);
       else if (parent === 'Locality') push(parts.locality, text);
       return;
     case 'Number':

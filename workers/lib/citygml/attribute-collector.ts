@@ -8,7 +8,8 @@
  */
 import type { BuildingAttributes } from './building';
 import { formatAddress } from './address';
-import { attr, find, type SmallElement } from './small-tree';
+import type { XmlElement } from '../../../src/core/formats/xml/xml-tree';
+import { childText, findDescendant } from '../../../src/core/formats/xml/xml-query';
 
 /** Direct Building children whose subtree is handed to `applyAttribute`. */
 export const ATTRIBUTE_ELEMENTS: ReadonlySet<string> = new Set([
@@ -41,7 +42,7 @@ export function createAttributes(): BuildingAttributes {
   return { generic: {} };
 }
 
-export function applyAttribute(el: SmallElement, out: BuildingAttributes, sink: AttributeWarnings, line: number, column: number): void {
+export function applyAttribute(el: XmlElement, out: BuildingAttributes, sink: AttributeWarnings, line: number, column: number): void {
   const text = el.text.trim();
   const warn = (message: string): void => sink.warn('bad-attribute', message, line, column);
   switch (el.name) {
@@ -58,12 +59,12 @@ export function applyAttribute(el: SmallElement, out: BuildingAttributes, sink: 
       out.roofType ??= text;
       return;
     case 'measuredHeight':
-      setHeight(out, text, attr(el, 'uom'), warn);
+      setHeight(out, text, el.attrs.uom, warn);
       return;
     case 'height': {
       // CityGML 3.0: con:height/con:Height/con:value uom="…"
-      const value = find(el, 'value');
-      if (value && out.measuredHeight === undefined) setHeight(out, value.text.trim(), attr(value, 'uom'), warn);
+      const value = findDescendant(el, 'value');
+      if (value && out.measuredHeight === undefined) setHeight(out, value.text.trim(), value.attrs.uom, warn);
       return;
     }
     case 'storeysAboveGround': {
@@ -103,7 +104,7 @@ function setHeight(out: BuildingAttributes, text: string, uom: string | undefine
 /** Numeric generic attribute kinds; the others (string, date, uri, code) stay text. */
 const NUMERIC = new Set(['intAttribute', 'doubleAttribute', 'measureAttribute', 'IntAttribute', 'DoubleAttribute', 'MeasureAttribute']);
 
-function readGeneric(el: SmallElement, prefix: string, out: Record<string, string | number>): void {
+function readGeneric(el: XmlElement, prefix: string, out: Record<string, string | number>): void {
   switch (el.name) {
     case 'genericAttribute':
       // 3.0 property wrapper
@@ -111,31 +112,26 @@ function readGeneric(el: SmallElement, prefix: string, out: Record<string, strin
       return;
     case 'genericAttributeSet': {
       // 1.0/2.0: name="…" attribute, members as children
-      const set = prefix + (attr(el, 'name') ?? '');
+      const set = prefix + (el.attrs.name ?? '');
       for (const child of el.children) readGeneric(child, set + '.', out);
       return;
     }
     case 'GenericAttributeSet': {
       // 3.0: gen:name, then gen:value elements each holding one attribute
-      const set = prefix + (findChildText(el, 'name') ?? '');
+      const set = prefix + (childText(el, 'name') ?? '');
       for (const child of el.children) if (child.name === 'value') for (const member of child.children) readGeneric(member, set + '.', out);
       return;
     }
   }
   if (!/Attribute$/.test(el.name)) return;
   // 1.0/2.0 carry the name as an XML attribute, 3.0 as a gen:name child.
-  const name = attr(el, 'name') ?? findChildText(el, 'name');
+  const name = el.attrs.name ?? childText(el, 'name');
   if (name === undefined || name === '') return;
-  const raw = findChildText(el, 'value') ?? '';
+  const raw = childText(el, 'value') ?? '';
   const key = prefix + name;
   if (Object.hasOwn(out, key)) return;
   // defineProperty: a generic attribute named "__proto__" must stay plain data.
   Object.defineProperty(out, key, { value: NUMERIC.has(el.name) ? toNumber(raw) : raw, enumerable: true, writable: true, configurable: true });
-}
-
-function findChildText(el: SmallElement, name: string): string | undefined {
-  for (const child of el.children) if (child.name === name) return child.text.trim();
-  return undefined;
 }
 
 function toNumber(text: string): string | number {

@@ -10,9 +10,9 @@ import { applyAttribute, ATTRIBUTE_ELEMENTS, createAttributes } from './attribut
 import type { GeometryEvents, GeometryParser } from './geometry-parser';
 import { GeometryStore, MAX_XLINK_WORK } from './geometry-store';
 import { aggregateParts, summarizePart } from './building-parts';
-import { SmallTreeBuilder } from './small-tree';
+import { TreeBuilder } from '../../../src/core/formats/xml/xml-tree';
 import { BUILDING, geometryLod, IGNORED, INTERIOR, lod0SurfaceType, PART, SURFACE_TYPES } from './vocabulary';
-import { gmlId, type Attributes } from './xml-names';
+import { gmlId, type Attributes } from '../../../src/core/formats/xml/xml-names';
 import type { SurfaceType } from './building';
 
 const enum Mode {
@@ -40,7 +40,8 @@ export class BuildingCollector implements GeometryEvents {
   private readonly attributes = createAttributes();
   private readonly store = new GeometryStore();
   private readonly geometry: GeometryParser;
-  private readonly tree = new SmallTreeBuilder();
+  /** The subtree of the attribute being read; capped, so a hostile file cannot grow it without bound. */
+  private readonly tree: TreeBuilder;
 
   private depth = 0;
   private mode = Mode.Normal;
@@ -65,6 +66,7 @@ export class BuildingCollector implements GeometryEvents {
     this.onWarning = onWarning;
     this.ownSrs = start.srsName;
     this.geometry = geometry;
+    this.tree = new TreeBuilder(start.file ?? 'CityGML', { maxElements: 10_000, maxText: 100_000 });
     geometry.attach(this.store, this);
   }
 
@@ -75,9 +77,9 @@ export class BuildingCollector implements GeometryEvents {
   /** An element inside the building opened; returns true when its text is wanted. */
   open(local: string, attrs: Attributes, line: number, column: number): boolean {
     const r = ++this.depth;
-    if (this.mode === Mode.Geometry) return this.geometry.open(local, attrs, line, column);
+    if (this.mode === Mode.Geometry) return this.geometry.gml.open(local, attrs, line, column);
     if (this.mode === Mode.Attribute) {
-      this.tree.open(local, attrs);
+      this.tree.openTag(local, attrs, line, column);
       return true;
     }
     if (this.mode === Mode.Skip) return false;
@@ -96,7 +98,7 @@ export class BuildingCollector implements GeometryEvents {
     if ((r === 1 || (part && r === part.depth + 1)) && ATTRIBUTE_ELEMENTS.has(local)) {
       this.attributeTarget = r === 1 ? this.attributes : part!.attributes;
       this.enter(Mode.Attribute, r);
-      this.tree.open(local, attrs);
+      this.tree.openTag(local, attrs, line, column);
       return true;
     }
     if (local === 'Envelope') {
@@ -121,7 +123,7 @@ export class BuildingCollector implements GeometryEvents {
   }
 
   text(t: string): void {
-    if (this.mode === Mode.Geometry) this.geometry.text(t);
+    if (this.mode === Mode.Geometry) this.geometry.gml.text(t);
     else if (this.mode === Mode.Attribute) this.tree.text(t);
   }
 
@@ -133,12 +135,13 @@ export class BuildingCollector implements GeometryEvents {
           this.geometry.end(local);
           this.mode = Mode.Normal;
         } else {
-          this.geometry.close(local);
+          this.geometry.gml.close(local);
         }
         return;
       case Mode.Attribute: {
-        const root = this.tree.close();
+        this.tree.closeTag();
         if (r === this.modeDepth) {
+          const root = this.tree.take();
           this.mode = Mode.Normal;
           if (root) applyAttribute(root, this.attributeTarget, this, line, column);
         }

@@ -12,7 +12,7 @@ import { GeometryParser } from './geometry-parser';
 import { CityGMLError } from './citygml-error';
 import { BUILDING } from './vocabulary';
 import type { XmlAttributes, XmlHandler } from './xml-tokenizer';
-import { gmlId, localName } from './xml-names';
+import { gmlId, localName } from '../../../src/core/formats/xml/xml-names';
 
 /** Deepest element nesting read: real CityGML stays under 40 levels; deeper is refused, with its place. */
 export const MAX_CITYGML_DEPTH = 256;

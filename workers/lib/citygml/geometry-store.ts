@@ -6,6 +6,7 @@
  * references the thematic surfaces' polygons) is emitted once.
  */
 import type { SurfacePolygon, SurfaceType } from './building';
+import { reversePositions } from '../../../src/core/formats/gml/geometry-parser';
 
 /** Where a polygon or reference sits: LoD, semantic class, BuildingPart index, inside the building or not. */
 export interface GeometryContext {
@@ -129,7 +130,7 @@ export class GeometryStore {
       const pick = chosen.get(index)!;
       const type = pick.type === 'Unclassified' ? item.type : pick.type;
       const rings = item.rings!;
-      if (pick.flip) for (const ring of rings) reverseRing(ring);
+      if (pick.flip) for (const ring of rings) reversePositions(ring, ring.length, 3);
       polygons.push({ type, rings });
       item.rings = undefined; // emitted once
     }
@@ -174,15 +175,4 @@ function vertexCount(rings: Float64Array[]): number {
   let n = 0;
   for (const r of rings) n += r.length / 3;
   return n;
-}
-
-/** Reverses the point order of an x,y,z ring in place. */
-function reverseRing(ring: Float64Array): void {
-  for (let i = 0, j = ring.length - 3; i < j; i += 3, j -= 3) {
-    for (let k = 0; k < 3; k++) {
-      const t = ring[i + k];
-      ring[i + k] = ring[j + k];
-      ring[j + k] = t;
-    }
-  }
 }

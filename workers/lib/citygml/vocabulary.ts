@@ -85,13 +85,6 @@ export function lod0SurfaceType(local: string): SurfaceType | undefined {
   return undefined;
 }
 
-/** Polygon-like GML surfaces: one exterior ring, optional interior rings. */
-export const POLYGONS: ReadonlySet<string> = new Set(['Polygon', 'PolygonPatch', 'Triangle', 'Rectangle']);
-
-/** Ring roles inside a polygon (GML 3 names and the deprecated GML 2 ones). */
-export const EXTERIOR: ReadonlySet<string> = new Set(['exterior', 'outerBoundaryIs']);
-export const INTERIOR_RING: ReadonlySet<string> = new Set(['interior', 'innerBoundaryIs']);
-
 /** Elements whose gml:id an xlink may point at (surfaces and their aggregates). */
 export const REFERENCEABLE: ReadonlySet<string> = new Set([
   'Polygon',

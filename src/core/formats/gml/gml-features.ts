@@ -4,7 +4,7 @@
  * Geometries stay in the file's CRS here; `transform` (see gml-reader.ts) normalises and reprojects them.
  */
 import type { XmlElement } from '../xml/xml-tree';
-import { ElementError } from '../xml/xml-error';
+import { ElementError, type Place } from '../xml/xml-error';
 import type { Feature, PropertyObject, PropertyValue } from '../feature';
 import type { Geometry } from '../geometry';
 import { isGmlGeometry, isGmlNamespace, readGmlGeometry } from './gml-geometry';
@@ -15,12 +15,11 @@ function isGeographicSrs(srsName: string): boolean {
   return crs !== null && isGeographic(crs.epsg);
 }
 
-const MEMBER = new Set(['featureMember', 'member']);
-const MEMBERS = new Set(['featureMembers']);
+const MEMBERS = new Set(['featureMember', 'member', 'featureMembers']);
 
 /** True when `el`, ending inside `parent`, is a feature (not a nested collection). */
 export function isFeatureIn(el: XmlElement, parent: XmlElement | null): boolean {
-  return parent !== null && (MEMBER.has(parent.name) || MEMBERS.has(parent.name)) && !isFeatureContainer(el);
+  return parent !== null && MEMBERS.has(parent.name) && !isFeatureContainer(el);
 }
 const CONTAINERS = new Set(['FeatureCollection', 'XPlanAuszug']);
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
@@ -34,30 +33,12 @@ export interface GmlFeatureOptions {
   /** Called for a feature whose geometry could not be read; the feature is kept without geometry. */
   onError: (err: unknown) => void;
   /** A note about an element that did not stop the reading (e.g. a guessed srsDimension). */
-  onWarning?: (message: string, el: XmlElement) => void;
+  onWarning?: (message: string, at: Place) => void;
 }
 
 /** True for a container of features (wfs:FeatureCollection, gml:FeatureCollection, xplan:XPlanAuszug). */
 export function isFeatureContainer(el: XmlElement): boolean {
   return CONTAINERS.has(el.name);
-}
-
-/** Collects the features of a container, descending into nested collections. */
-export function readGmlFeatures(root: XmlElement, options: GmlFeatureOptions): Feature[] {
-  const out: Feature[] = [];
-  const srsName = options.srsName ?? envelopeSrs(root);
-  const visit = (container: XmlElement, srs: string | undefined) => {
-    for (const c of container.children) {
-      const items = MEMBER.has(c.name) ? c.children.slice(0, 1) : MEMBERS.has(c.name) ? c.children : [];
-      for (const item of items) {
-        if (isFeatureContainer(item)) visit(item, envelopeSrs(item) ?? srs);
-        else out.push(readFeature(item, { ...options, srsName: srs }));
-      }
-    }
-  };
-  if (isFeatureContainer(root)) visit(root, srsName);
-  else out.push(readFeature(root, { ...options, srsName }));
-  return out;
 }
 
 export function envelopeSrs(el: XmlElement): string | undefined {

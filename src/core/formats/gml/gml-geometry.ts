@@ -1,13 +1,14 @@
 /**
  * GML 3.1.1 / 3.2 (and GML 2 leftovers) geometry elements → {@link Geometry}, in the CRS and axis
- * order of the file. {@link readGmlGeometry} is the entry point; axis order and reprojection are
- * applied afterwards (see gml-crs.ts).
+ * order of the file. {@link readGmlGeometry} is the entry point: it replays the element as the events
+ * of the one GML geometry parser (./geometry-parser.ts, which CityGML streams) and shapes what that
+ * reads into the element's type. Axis order and reprojection are applied afterwards (see gml-crs.ts).
  */
 import type { XmlElement } from '../xml/xml-tree';
-import { ElementError } from '../xml/xml-error';
-import type { Dim, Geometry, PolygonGeometry } from '../geometry';
-import { readCurve, readDirectPositions, readRing, type CurveContext } from './curves';
-import type { PositionList } from './positions';
+import { ElementError, type Place } from '../xml/xml-error';
+import type { Dim, Geometry } from '../geometry';
+import { GeometryParser } from './geometry-parser';
+import type { GeometrySink, Positions } from './geometry-sink';
 import { parseSrsName } from '../../geo/crs';
 
 export const GML_NAMESPACES = ['http://www.opengis.net/gml/3.2', 'http://www.opengis.net/gml'];
@@ -33,7 +34,7 @@ export interface GmlGeometryOptions {
   /** Chord tolerance for arcs in CRS units; default 0.01 (1 cm in metric CRS). */
   arcTolerance?: number;
   /** Notes that did not stop the reading, with the element they are about. */
-  onWarning?: (message: string, el: XmlElement) => void;
+  onWarning?: (message: string, at: Place) => void;
 }
 
 /** 3 for a CRS with heights (compound, geographic 3D), 2 for a plain one, undefined when unknown. */
@@ -51,139 +52,142 @@ export interface GmlGeometry {
 
 export function readGmlGeometry(el: XmlElement, options: GmlGeometryOptions = {}): GmlGeometry {
   const srsName = el.attrs.srsName ?? options.srsName;
-  const ctx: CurveContext = { arcTolerance: options.arcTolerance ?? 0.01, crsDimension: crsDimension(srsName), onWarning: options.onWarning };
-  return { geometry: readGeometry(el, ctx), srsName };
+  return { geometry: readGeometry(el, options, crsDimension(srsName)), srsName };
 }
 
-function withDim(el: XmlElement, ctx: CurveContext): CurveContext {
-  const d = el.attrs.srsDimension;
-  return d === undefined ? ctx : { ...ctx, srsDimension: Number(d) };
+/** The points, curves and polygons the parser read in one geometry element; a problem is thrown, located. */
+class Parts implements GeometrySink {
+  points: Positions[] = [];
+  curves: Positions[] = [];
+  polygons: Positions[][] = [];
+
+  constructor(private readonly options: GmlGeometryOptions) {}
+
+  polygon(rings: Positions[]): void {
+    this.polygons.push(rings);
+  }
+
+  curve(name: string, positions: Positions): void {
+    (name === 'Point' ? this.points : this.curves).push(positions);
+  }
+
+  reference(_href: string, _flip: boolean, line: number, column: number): void {
+    throw new ElementError('a geometry given by xlink:href (links are not followed)', { line, column });
+  }
+
+  problem(_code: string, message: string, line: number, column: number): void {
+    throw new ElementError(message, { line, column });
+  }
+
+  warn(_code: string, message: string, line: number, column: number): void {
+    this.options.onWarning?.(message, { line, column });
+  }
+
+  srsName(): void {}
 }
 
-/** Members of a multi-geometry: the singular member elements and the plural ones (pointMembers, …). */
-function members(el: XmlElement, single: string, plural: string): XmlElement[] {
+/** A lone LinearRing or Ring comes as a curve, as written: it is closed when the file left it open. */
+function closeRing(el: XmlElement, { dim, coords }: Positions): Positions {
+  const n = coords.length;
+  let closed = true;
+  for (let k = 0; k < dim; k++) closed &&= coords[k] === coords[n - dim + k];
+  const ring = closed ? coords : new Float64Array(n + dim);
+  if (!closed) {
+    ring.set(coords);
+    ring.set(coords.subarray(0, dim), n);
+  }
+  if (ring.length / dim < 4) throw new ElementError(`gml:${el.name} has ${n / dim} positions; a ring needs at least 4`, el);
+  return { dim, coords: ring };
+}
+
+const parser = new GeometryParser();
+
+/** Feeds the parser the element's subtree as the tokenizer would. */
+function replay(el: XmlElement): void {
+  if (parser.open(el.name, el.attrs, el.line, el.column)) parser.text(el.text);
+  for (const c of el.children) replay(c);
+  parser.close(el.name);
+}
+
+/** Members of a gml:MultiGeometry: the inline geometries of geometryMember and geometryMembers. */
+function members(el: XmlElement): XmlElement[] {
   const out: XmlElement[] = [];
   for (const c of el.children) {
-    if (c.name === single) {
+    if (c.name === 'geometryMember') {
       const g = c.children[0];
-      if (!g) throw new ElementError(`gml:${single} without an inline geometry (links are not followed)`, c);
+      if (!g) throw new ElementError('gml:geometryMember without an inline geometry (links are not followed)', c);
       out.push(g);
-    } else if (c.name === plural) out.push(...c.children);
+    } else if (c.name === 'geometryMembers') out.push(...c.children);
   }
   return out;
 }
 
-function arrays(lists: PositionList[]): { dim: Dim; arrays: Float64Array[] } {
-  const dim: Dim = lists.every((l) => l.dim === 3) ? 3 : 2;
-  return { dim, arrays: lists.map((l) => toArray(l, dim)) };
+/** Float64Arrays of one dimension for all lists: 3 when every list is 3D, else 2. */
+function arrays(lists: Positions[]): { dim: Dim; arrays: Float64Array[] } {
+  const dim: Dim = lists.length > 0 && lists.every((l) => l.dim === 3) ? 3 : 2;
+  return { dim, arrays: lists.map((l) => (l.dim === dim ? l.coords : to2d(l.coords))) };
 }
 
-function toArray(list: PositionList, dim: Dim): Float64Array {
-  if (list.dim === dim) return list.coords instanceof Float64Array ? list.coords : Float64Array.from(list.coords);
-  const n = list.coords.length / list.dim;
-  const out = new Float64Array(n * dim);
-  for (let i = 0; i < n; i++) {
-    out[i * dim] = list.coords[i * list.dim];
-    out[i * dim + 1] = list.coords[i * list.dim + 1];
+function to2d(coords: Float64Array): Float64Array {
+  const out = new Float64Array((coords.length / 3) * 2);
+  for (let i = 0, j = 0; i < coords.length; i += 3, j += 2) {
+    out[j] = coords[i];
+    out[j + 1] = coords[i + 1];
   }
   return out;
 }
 
-function readPolygonRings(el: XmlElement, ctx: CurveContext): PositionList[] {
-  const rings: PositionList[] = [];
-  for (const c of el.children) {
-    const isExterior = c.name === 'exterior' || c.name === 'outerBoundaryIs';
-    if (!isExterior && c.name !== 'interior' && c.name !== 'innerBoundaryIs') continue;
-    const ring = c.children[0];
-    if (!ring) throw new ElementError(`gml:${c.name} without a ring`, c);
-    const list = readRing(ring, ctx);
-    if (isExterior) rings.unshift(list);
-    else rings.push(list);
-  }
-  if (!rings.length) throw new ElementError(`gml:${el.name} has no exterior ring`, el);
-  return rings;
-}
-
-/** Polygons of any surface element, each as its list of rings. */
-function readSurfaces(el: XmlElement, ctx: CurveContext): PositionList[][] {
-  const c = withDim(el, ctx);
-  switch (el.name) {
-    case 'Polygon':
-    case 'PolygonPatch':
-      return [readPolygonRings(el, c)];
-    case 'Surface': {
-      const patches = el.children.find((ch) => ch.name === 'patches' || ch.name === 'polygonPatches');
-      const out: PositionList[][] = [];
-      for (const p of patches?.children ?? []) {
-        if (p.name !== 'PolygonPatch') throw new ElementError(`gml:${p.name} is not a supported surface patch`, p);
-        out.push(readPolygonRings(p, withDim(p, c)));
-      }
-      if (!out.length) throw new ElementError('gml:Surface has no patches', el);
-      return out;
-    }
-    case 'MultiSurface':
-    case 'CompositeSurface':
-    case 'MultiPolygon': {
-      const single = el.name === 'MultiPolygon' ? 'polygonMember' : 'surfaceMember';
-      return members(el, single, 'surfaceMembers').flatMap((m) => readSurfaces(m, c));
-    }
-    default:
-      throw new ElementError(`gml:${el.name} is not a surface`, el);
-  }
-}
-
-function polygonGeometry(polys: PositionList[][]): Geometry {
-  const all = arrays(polys.flat());
-  let k = 0;
-  const polygons = polys.map((p) => p.map(() => all.arrays[k++]));
-  if (polygons.length === 1) return { type: 'Polygon', dim: all.dim, rings: polygons[0] } satisfies PolygonGeometry;
-  return { type: 'MultiPolygon', dim: all.dim, polygons };
-}
-
-function readGeometry(el: XmlElement, ctx: CurveContext): Geometry {
+function readGeometry(el: XmlElement, options: GmlGeometryOptions, crsDim: 2 | 3 | undefined): Geometry {
   if (!isGmlNamespace(el.ns)) throw new ElementError(`<${el.name}> is not a GML geometry`, el);
-  const c = withDim(el, ctx);
+  if (!GEOMETRY_NAMES.has(el.name)) throw new ElementError(`gml:${el.name} is not a supported geometry`, el);
+  if (el.name === 'MultiGeometry') {
+    return { type: 'GeometryCollection', geometries: members(el).map((m) => readGeometry(m, options, crsDim)) };
+  }
+  const parts = new Parts(options);
+  parser.reset(parts, { arcTolerance: options.arcTolerance ?? 0.01, crsDimension: crsDim, closedRings: true });
+  replay(el);
+  const { points, curves, polygons } = parts;
+  const none = () => new ElementError(`gml:${el.name} contains no geometry`, el);
+  if (el.name === 'LinearRing' || el.name === 'Ring') {
+    // a lone ring is a polygon
+    if (curves.length !== 1) throw none();
+    polygons.push([closeRing(el, curves[0])]);
+  }
   switch (el.name) {
-    case 'Point': {
-      const list = readDirectPositions(el, c);
-      if (list.coords.length !== list.dim) throw new ElementError('gml:Point needs exactly one position', el);
-      const { dim, arrays: [coords] } = arrays([list]);
-      return { type: 'Point', dim, coords };
-    }
+    case 'Point':
     case 'MultiPoint': {
-      const lists = members(el, 'pointMember', 'pointMembers').map((p) => {
-        if (p.name !== 'Point') throw new ElementError(`gml:${p.name} in a gml:MultiPoint`, p);
-        return readDirectPositions(p, withDim(p, c));
-      });
-      const dim: Dim = lists.length > 0 && lists.every((l) => l.dim === 3) ? 3 : 2;
-      const coords: number[] = [];
-      for (const l of lists) for (let i = 0; i < l.coords.length; i += l.dim) {
-        coords.push(l.coords[i], l.coords[i + 1]);
-        if (dim === 3) coords.push(l.coords[i + 2]);
+      const all = arrays(points);
+      if (el.name === 'Point') {
+        if (points.length !== 1) throw none();
+        return { type: 'Point', dim: all.dim, coords: all.arrays[0] };
       }
-      return { type: 'MultiPoint', dim, coords: Float64Array.from(coords) };
+      const coords = new Float64Array(all.arrays.reduce((n, a) => n + a.length, 0));
+      all.arrays.reduce((at, a) => (coords.set(a, at), at + a.length), 0);
+      return { type: 'MultiPoint', dim: all.dim, coords };
     }
     case 'MultiCurve':
     case 'MultiLineString': {
-      const single = el.name === 'MultiCurve' ? 'curveMember' : 'lineStringMember';
-      const lines = arrays(members(el, single, 'curveMembers').map((m) => readCurve(m, withDim(m, c))));
+      const lines = arrays(curves);
       return { type: 'MultiLineString', dim: lines.dim, lines: lines.arrays };
     }
+    case 'LinearRing':
+    case 'Ring':
     case 'Polygon':
     case 'PolygonPatch':
     case 'Surface':
     case 'MultiSurface':
     case 'CompositeSurface':
-    case 'MultiPolygon':
-      return polygonGeometry(readSurfaces(el, c));
-    case 'LinearRing':
-    case 'Ring':
-      return polygonGeometry([[readRing(el, c)]]);
-    case 'MultiGeometry':
-      return { type: 'GeometryCollection', geometries: members(el, 'geometryMember', 'geometryMembers').map((m) => readGeometry(m, c)) };
+    case 'MultiPolygon': {
+      if (polygons.length === 0) throw none();
+      const all = arrays(polygons.flat());
+      let k = 0;
+      const rings = polygons.map((p) => p.map(() => all.arrays[k++]));
+      if (rings.length === 1) return { type: 'Polygon', dim: all.dim, rings: rings[0] };
+      return { type: 'MultiPolygon', dim: all.dim, polygons: rings };
+    }
     default: {
-      if (!GEOMETRY_NAMES.has(el.name)) throw new ElementError(`gml:${el.name} is not a supported geometry`, el);
-      const line = arrays([readCurve(el, c)]);
+      if (curves.length !== 1) throw none();
+      const line = arrays(curves);
       return { type: 'LineString', dim: line.dim, coords: line.arrays[0] };
     }
   }

@@ -4,12 +4,12 @@
  */
 import { parseXml, toReadError, type XmlElement } from '../xml/xml-tree';
 import { notFeaturesReason, sniffNotXml } from './not-features';
-import { ElementError, XmlReadError } from '../xml/xml-error';
+import { ElementError, XmlReadError, type Place } from '../xml/xml-error';
 import type { Feature, FeatureCollection } from '../feature';
 import type { Geometry } from '../geometry';
 import { crsTransform, CrsError, type AxisConvention } from '../to-wgs84';
 import { isExceptionReport, readExceptionReport } from '../wfs/ows-exception';
-import { envelopeSrs, isFeatureContainer, isFeatureIn, readFeature, readGmlFeatures } from './gml-features';
+import { envelopeSrs, isFeatureContainer, isFeatureIn, readFeature } from './gml-features';
 import { isGmlNamespace } from './gml-geometry';
 
 export interface GmlReadOptions {
@@ -52,7 +52,7 @@ export function readGmlFeatureCollection(text: string, options: GmlReadOptions =
   // Features are read as soon as they end and then dropped from the tree, so memory stays flat.
   const features: Feature[] = [];
   let srsName = options.srsName;
-  const onWarning = (message: string, el: XmlElement) => warnings.push(`${source}:${el.line}:${el.column}: ${message}`);
+  const onWarning = (message: string, el: Place) => warnings.push(`${source}:${el.line}:${el.column}: ${message}`);
   const featureOptions = () => ({ srsName, arcTolerance: options.arcTolerance, transform, onError, onWarning });
   const sniffed = sniffNotXml(text);
   if (sniffed) throw new XmlReadError(`${source}:1:1: ${sniffed}`, source, 1, 1);
@@ -72,7 +72,8 @@ export function readGmlFeatureCollection(text: string, options: GmlReadOptions =
     throw new XmlReadError(`${source}:${root.line}:${root.column}: ${notFeatures}`, source, root.line, root.column);
   }
   const container = isFeatureContainer(root);
-  if (!container) features.push(...readGmlFeatures(root, featureOptions()));
+  // a single feature as the document
+  if (!container) features.push(readFeature(root, { ...featureOptions(), srsName: srsName ?? envelopeSrs(root) }));
   return {
     features,
     numberMatched: container ? (intAttr(root, 'numberMatched') ?? intAttr(root, 'numberOfFeatures')) : null,

@@ -1,4 +1,8 @@
-import type { XmlElement } from './xml-tree';
+/** Where in the text an element starts (1-based). */
+export interface Place {
+  line: number;
+  column: number;
+}
 
 /** A read error that names the source and the place (1-based line and column). */
 export class XmlReadError extends Error {
@@ -18,7 +22,7 @@ export class ElementError extends Error {
   override name = 'ElementError';
   constructor(
     message: string,
-    readonly element: XmlElement,
+    readonly element: Place,
   ) {
     super(message);
   }

@@ -45,15 +45,20 @@ export interface ParseXmlOptions {
    * its subtree out of the tree (the tokenizer still checks it), e.g. the gml:boundedBy of every feature.
    */
   skip?: (name: string, ns: string, depth: number) => boolean;
+  /** Caps for a tree of one small subtree (the CityGML reader's attributes): elements past them are left out. */
+  maxElements?: number;
+  maxText?: number;
 }
 
-/** Builds the tree from tokenizer events. */
-class TreeBuilder implements XmlHandler {
+/** Builds the tree from tokenizer events; the CityGML reader builds its attribute subtrees with it too. */
+export class TreeBuilder implements XmlHandler {
   root: XmlElement | null = null;
   private readonly stack: XmlElement[] = [];
   private readonly scopes: NsScope[] = [{ xml: XML_NS }];
   private readonly scopeDepth: number[] = [];
   private skipping = 0;
+  private elements = 0;
+  private textLength = 0;
 
   constructor(
     private readonly source: string,
@@ -71,7 +76,7 @@ class TreeBuilder implements XmlHandler {
     if (stack.length + this.skipping >= MAX_XML_DEPTH) {
       throw new XmlReadError(`${source}:${line}:${column}: elements nested deeper than ${MAX_XML_DEPTH} levels`, source, line, column);
     }
-    if (this.skipping > 0) {
+    if (this.skipping > 0 || this.elements++ >= (this.options.maxElements ?? Infinity)) {
       this.skipping++;
       return;
     }
@@ -108,7 +113,17 @@ class TreeBuilder implements XmlHandler {
   }
 
   text(t: string): void {
-    this.stack[this.stack.length - 1].text += t;
+    const top = this.stack[this.stack.length - 1];
+    if (this.skipping > 0 || top === undefined || (this.textLength += t.length) > (this.options.maxText ?? Infinity)) return;
+    top.text += t;
+  }
+
+  /** The finished tree, once; the builder is then ready for the next one. */
+  take(): XmlElement | null {
+    const root = this.stack.length === 0 ? this.root : null;
+    if (root) this.root = null;
+    this.elements = this.textLength = 0;
+    return root;
   }
 
   closeTag(): void {

@@ -1,0 +1,41 @@
+/**
+ * What the one GML geometry parser (./geometry-parser.ts) hands on, and how it is set up: CityGML's
+ * sink keeps polygons and xlinks for its building, WFS/XPlanung's shapes them into a Geometry.
+ */
+
+/** Positions with `dim` values each (x, y[, z]), as written in the file. */
+export interface Positions {
+  dim: 2 | 3;
+  coords: Float64Array;
+}
+
+export interface GeometrySink {
+  /** A polygon read in full: exterior ring first; rings are open (closing position dropped) unless `closedRings`. */
+  polygon(rings: Positions[], flip: boolean): void;
+  /** A Point or curve that is not part of a polygon or a larger curve (`name` is its element). */
+  curve(name: string, positions: Positions, line: number, column: number): void;
+  /** An xlink:href on an element outside polygons and curves (a surface or member given by reference). */
+  reference(href: string, flip: boolean, line: number, column: number): void;
+  /** Something that could not be read; inside a polygon the polygon is left out. */
+  problem(code: string, message: string, line: number, column: number, inPolygon: boolean): void;
+  /** A note that did not stop the reading (a guessed dimension, a dropped degenerate hole). */
+  warn(code: string, message: string, line: number, column: number): void;
+  srsName(name: string): void;
+  /**
+   * An element outside polygons opened (CityGML keeps the extent of gml:id'd surfaces for xlinks): when this
+   * returns true, `closed` is called at the element's end, after what it contains was handed on.
+   */
+  opened?(local: string, attrs: Record<string, string>, outerFlip: boolean): boolean;
+  closed?(): void;
+}
+
+export interface GeometryParserOptions {
+  /** Dimension of a posList for which no element states one; without it, the CRS and the numbers decide. */
+  defaultDimension?: 2 | 3;
+  /** The dimension the CRS implies, for that inference. */
+  crsDimension?: 2 | 3;
+  /** Chord tolerance for arcs, in CRS units. */
+  arcTolerance: number;
+  /** Rings end where they start, as GML writes them (closed when the file left them open); default: open. */
+  closedRings?: boolean;
+}
