@@ -14,6 +14,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { CONVERT_NODE_FLAGS } from '../../../tools/convert/worker-limits';
 
 const args = process.argv.slice(2);
 const sizesArg = args.includes('--sizes') ? args[args.indexOf('--sizes') + 1] : '10000,100000,1000000';
@@ -39,7 +40,9 @@ for (const n of sizes) {
   const dir = await mkdtemp(join(tmpdir(), 'twinby-bench-memory-'));
   try {
     const flags = ['tsx', 'tests/bench/memory/memory-run.ts', String(n), dir, ...(inMemory ? ['--in-memory'] : [])];
-    const { stdout } = await run('npx', flags, { cwd: root, maxBuffer: 1 << 28 });
+    // the V8 limits the CLI gives its conversion threads (the run converts on its main thread)
+    const env = { ...process.env, NODE_OPTIONS: [process.env.NODE_OPTIONS ?? '', ...CONVERT_NODE_FLAGS].join(' ').trim() };
+    const { stdout } = await run('npx', flags, { cwd: root, env, maxBuffer: 1 << 28 });
     const r = JSON.parse(stdout.trim().split('\n').pop()!) as Result;
     console.log(`\n${n.toLocaleString('en')} buildings: ${r.inputMB.toFixed(0)} MB CityGML → ${r.tiles} tiles, ${r.outputMB.toFixed(0)} MB, ${r.seconds.toFixed(0)} s${r.error ? `, error: ${r.error}` : ''}`);
     console.log('   time   phase     buildings   tiles   RSS MB');
