@@ -22,6 +22,7 @@ import { parseSrsName, PROJ_DEFINITIONS } from '../../src/core/geo';
 import { generateTown } from '../../tools/make-demo/generate-town';
 import { coordinateStyles } from './convert/coordinate-styles';
 import type { CoordinateStyle } from '../../tools/make-demo/citygml-writer';
+import { CONVERT_NODE_FLAGS } from '../../tools/convert/worker-limits';
 
 const root = resolve(import.meta.dirname, '../..');
 const data = resolve(root, '../shared/data/citygml');
@@ -117,7 +118,8 @@ async function twinbyCli(input: Input, out: string): Promise<Measure> {
 
 async function twinby(input: Input, out: string): Promise<Measure> {
   if (input.wholeProcess) return twinbyCli(input, out);
-  const r = await run(process.execPath, ['--import', 'tsx', 'tests/bench/convert/convert-one.ts', input.path, out, warmUpFor(input)], TWINBY_TIMEOUT_S);
+  // the V8 limits the CLI gives its conversion threads (tools/convert/worker-limits.ts)
+  const r = await run(process.execPath, [...CONVERT_NODE_FLAGS, '--import', 'tsx', 'tests/bench/convert/convert-one.ts', input.path, out, warmUpFor(input)], TWINBY_TIMEOUT_S);
   const j = lastJson(r.stdout);
   if (r.code !== 0 || !j) return { seconds: NaN, buildings: 0, rssBytes: 0, outBytes: 0, failure: failureOf(r, TWINBY_TIMEOUT_S) };
   return {
