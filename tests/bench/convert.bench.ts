@@ -1,9 +1,11 @@
 /**
  * `npm run bench:convert`: CityGML → 3D Tiles throughput and memory, TwinBy against citygml-to-3dtiles (npm).
- * Inputs: the synthetic town (tools/make-demo) at 1k, 10k and 100k buildings plus one of about 150 MB, and the
- * largest real samples in ../shared. Each conversion runs in a child process of its own, so its peak RSS is its
- * own; seconds count the conversion after module loading and a warm-up (a first, untimed conversion of the same
- * input when it is under 20 MB, else of a small fixture), so they show steady-state throughput. Prints a table; asserts nothing.
+ * Inputs: the synthetic town (tools/make-demo) at 1k, 10k and 100k buildings plus one of about 150 MB, one of about
+ * 40 MB in gml:pos rings (AdV LoD2-DE), and the largest real samples in ../shared. Each conversion runs in a child
+ * process of its own, so its peak RSS is its own; seconds count the conversion after module loading and a warm-up
+ * (a first, untimed conversion of the same input when it is under 20 MB, else of a small fixture), so they show
+ * steady-state throughput. The 40 MB gml:pos town is timed whole-process instead (spawn to exit, no warm-up, module
+ * loading included; TwinBy as the twinby-convert CLI), the issue's comparison. Prints a table; asserts nothing.
  *
  *   npm run bench:convert [-- --quick] [-- --njam-timeout 240] [-- --keep]
  * Ends with reader/converter MB/s per core on gml:posList vs gml:pos rings (convert/coordinate-styles.ts).
@@ -19,6 +21,8 @@ import { basename, join, resolve } from 'node:path';
 import { parseSrsName, PROJ_DEFINITIONS } from '../../src/core/geo';
 import { generateTown } from '../../tools/make-demo/generate-town';
 import { coordinateStyles } from './convert/coordinate-styles';
+import type { CoordinateStyle } from '../../tools/make-demo/citygml-writer';
+import { CONVERT_NODE_FLAGS } from '../../tools/convert/worker-limits';
 
 const root = resolve(import.meta.dirname, '../..');
 const data = resolve(root, '../shared/data/citygml');
@@ -29,15 +33,19 @@ const njamTimeout = Number(args[args.indexOf('--njam-timeout') + 1]) || 240;
 const TWINBY_TIMEOUT_S = 1800;
 /** The synthetic town writes about 8.9 MB per 1,000 buildings. */
 const BUILDINGS_FOR_150_MB = 17_000;
+/** In gml:pos rings it writes about 9.6 MB per 1,000. */
+const POS_BUILDINGS_FOR_40_MB = 4_200;
 /** Inputs up to this size are converted twice and timed the second time (steady state); larger ones after a small fixture. */
 const WARM_UP_ON_INPUT_BYTES = 20e6;
 const FIXTURE = resolve(root, 'tests/fixtures/citygml/adv-lod2-citygml1.gml');
-const warmUpFor = (input: Input) => (statSync(input.path).size <= WARM_UP_ON_INPUT_BYTES ? input.path : FIXTURE);
+const warmUpFor = (input: Input) => (input.wholeProcess ? 'none' : statSync(input.path).size <= WARM_UP_ON_INPUT_BYTES ? input.path : FIXTURE);
 
 interface Input {
   label: string;
   path: string;
   synthetic: boolean;
+  /** Timed from spawn to exit, without a warm-up (start-up included). */
+  wholeProcess?: boolean;
 }
 
 interface Measure {
@@ -94,8 +102,24 @@ function failureOf(r: Awaited<ReturnType<typeof run>>, timeout: number): string 
   return `exit ${r.code ?? r.signal}${reason ? `: ${reason[1]}: ${reason[2].trim().slice(0, 60)}` : ''}`;
 }
 
+/** Whole process: the twinby-convert CLI itself (worker thread included), timed from spawn to exit. */
+async function twinbyCli(input: Input, out: string): Promise<Measure> {
+  const spawned = performance.now();
+  const r = await run(process.execPath, ['tests/bench/convert/cli-runner.mjs', input.path, out], TWINBY_TIMEOUT_S);
+  const seconds = (performance.now() - spawned) / 1000;
+  const bench = lastJson(r.stdout, 'BENCH ');
+  // --json prints the run summary as indented JSON before our line
+  const text = r.stdout.slice(0, r.stdout.lastIndexOf('BENCH '));
+  const start = text.search(/^\{/m);
+  const summary = start >= 0 ? (JSON.parse(text.slice(start)) as Record<string, unknown>) : undefined;
+  if (r.code !== 0 || !bench || !summary) return { seconds: NaN, buildings: 0, rssBytes: 0, outBytes: 0, failure: failureOf(r, TWINBY_TIMEOUT_S) };
+  return { seconds, buildings: summary.buildings as number, rssBytes: bench.maxRssBytes as number, outBytes: dirBytes(out) };
+}
+
 async function twinby(input: Input, out: string): Promise<Measure> {
-  const r = await run(process.execPath, ['--import', 'tsx', 'tests/bench/convert/convert-one.ts', input.path, out, warmUpFor(input)], TWINBY_TIMEOUT_S);
+  if (input.wholeProcess) return twinbyCli(input, out);
+  // the V8 limits the CLI gives its conversion threads (tools/convert/worker-limits.ts)
+  const r = await run(process.execPath, [...CONVERT_NODE_FLAGS, '--import', 'tsx', 'tests/bench/convert/convert-one.ts', input.path, out, warmUpFor(input)], TWINBY_TIMEOUT_S);
   const j = lastJson(r.stdout);
   if (r.code !== 0 || !j) return { seconds: NaN, buildings: 0, rssBytes: 0, outBytes: 0, failure: failureOf(r, TWINBY_TIMEOUT_S) };
   return {
@@ -122,16 +146,18 @@ async function njam(input: Input, out: string): Promise<Measure> {
   const srsName = await firstSrsName(input.path);
   const crs = srsName ? parseSrsName(srsName) : null;
   const proj4 = crs ? PROJ_DEFINITIONS[crs.epsg] : undefined;
+  const spawned = performance.now();
   const r = await run(process.execPath, ['tests/bench/convert/njam-runner.mjs', input.path, out, warmUpFor(input), srsName ?? '', proj4 ?? ''], njamTimeout);
   const j = lastJson(r.stdout, 'BENCH ');
-  const found = /Found (\d+) city objects/.exec(r.stdout.slice(r.stdout.indexOf('WARMED UP')));
+  const found = /Found (\d+) city objects/.exec(input.wholeProcess ? r.stdout : r.stdout.slice(r.stdout.indexOf('WARMED UP')));
   if (r.code !== 0 || !j) return { seconds: NaN, buildings: 0, rssBytes: 0, outBytes: 0, failure: failureOf(r, njamTimeout) };
-  return { seconds: j.seconds as number, buildings: Number(found?.[1] ?? 0), rssBytes: j.maxRssBytes as number, outBytes: dirBytes(out) };
+  const seconds = input.wholeProcess ? (performance.now() - spawned) / 1000 : (j.seconds as number);
+  return { seconds, buildings: Number(found?.[1] ?? 0), rssBytes: j.maxRssBytes as number, outBytes: dirBytes(out) };
 }
 
-async function writeTown(path: string, buildings: number): Promise<void> {
+async function writeTown(path: string, buildings: number, coordinates?: CoordinateStyle): Promise<void> {
   const file = createWriteStream(path);
-  for await (const chunk of generateTown({ buildings, seed: 2026 })) if (!file.write(chunk)) await once(file, 'drain');
+  for await (const chunk of generateTown({ buildings, seed: 2026, coordinates })) if (!file.write(chunk)) await once(file, 'drain');
   file.end();
   await once(file, 'finish');
 }
@@ -167,6 +193,13 @@ try {
     process.stderr.write(`generating the synthetic town with ${n.toLocaleString('en')} buildings …\n`);
     await writeTown(path, n);
     inputs.push({ label: n === BUILDINGS_FOR_150_MB ? `town ${n / 1000}k (~150 MB)` : `town ${n / 1000}k`, path, synthetic: true });
+    if (n === 1_000 && !quick) {
+      // the issue's comparison: ~40 MB of AdV gml:pos rings, whole process (before the 10k town, whose njam run may time out)
+      const posPath = join(work, 'town-pos-40mb.gml');
+      process.stderr.write(`generating the gml:pos town with ${POS_BUILDINGS_FOR_40_MB.toLocaleString('en')} buildings …\n`);
+      await writeTown(posPath, POS_BUILDINGS_FOR_40_MB, 'pos');
+      inputs.push({ label: `town ${POS_BUILDINGS_FOR_40_MB / 1000}k gml:pos, whole process`, path: posPath, synthetic: true, wholeProcess: true });
+    }
   }
   for (const rel of [
     'bayern-tum-munich-3dcitydb/TUM_Munich.gml',
@@ -207,6 +240,12 @@ try {
   const mbps = done.map((r) => r.megabytes / r.twinby.seconds).sort((a, b) => a - b);
   console.log(`Goals (TwinBy converts one file on one thread, so MB/s is per core):`);
   console.log(`  ≥ 10× citygml-to-3dtiles buildings/s: smallest measured ratio ${fmt(Math.min(...ratios), 0)}× over ${ratios.length} inputs`);
+  const pos = rows.find((r) => r.input.wholeProcess);
+  if (pos && !pos.twinby.failure) {
+    const n = 'skipped' in pos.njam || pos.njam.failure ? undefined : pos.njam;
+    const ratio = n ? `${fmt(perSecond(pos.twinby) / perSecond(n), 1)}×` : `njam ${'skipped' in pos.njam ? pos.njam.skipped : pos.njam.failure}`;
+    console.log(`  ≥ 10× citygml-to-3dtiles whole-process on ~40 MB of gml:pos: ${fmt(pos.megabytes)} MB, TwinBy ${fmt(perSecond(pos.twinby), 0)} bldg/s (${fmt(pos.twinby.seconds, 1)} s), ${ratio}`);
+  }
   if (big) console.log(`  peak RSS < 400 MB for a 150 MB input: ${fmt(big.twinby.rssBytes / 1048576, 0)} MB at ${fmt(big.megabytes)} MB`);
   console.log(`  ≥ 30 MB/s per core: median ${fmt(mbps[Math.floor(mbps.length / 2)])} MB/s, best ${fmt(mbps.at(-1)!)} MB/s`);
   await coordinateStyles(quick ? 500 : 2_000);

@@ -5,6 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import type { ConvertProgress, ConvertSummary } from '../../workers/lib/convert/convert-citygml';
 import type { ConvertJob, JobMessage } from './convert-job';
+import { CONVERT_RESOURCE_LIMITS } from './worker-limits';
 
 export interface JobResult {
   job: ConvertJob;
@@ -21,6 +22,11 @@ export interface PoolOptions {
 
 const WORKER_URL = new URL('./convert-worker.mjs', import.meta.url);
 
+/** A conversion thread, with the converter's V8 limits (worker-limits.ts). */
+export function startConvertWorker(): Worker {
+  return new Worker(WORKER_URL, { resourceLimits: CONVERT_RESOURCE_LIMITS });
+}
+
 export async function convertInPool(jobs: ConvertJob[], options: PoolOptions): Promise<JobResult[]> {
   const queue = [...jobs];
   const results: JobResult[] = [];
@@ -28,7 +34,7 @@ export async function convertInPool(jobs: ConvertJob[], options: PoolOptions): P
 
   const runThread = () =>
     new Promise<void>((resolveThread) => {
-      let worker = new Worker(WORKER_URL);
+      let worker = startConvertWorker();
       let current: ConvertJob | undefined;
       let started = 0;
 
@@ -64,7 +70,7 @@ export async function convertInPool(jobs: ConvertJob[], options: PoolOptions): P
         current = undefined;
         worker.removeAllListeners();
         void worker.terminate();
-        worker = new Worker(WORKER_URL);
+        worker = startConvertWorker();
         attach();
         const summary: ConvertSummary = {
           buildings: 0,

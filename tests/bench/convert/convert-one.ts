@@ -6,10 +6,11 @@ import { convertCityGML } from '../../../workers/lib/convert/convert-citygml';
 import { directorySink } from '../../../tools/convert/fs-sink';
 
 const [input, outDir, warmUp] = process.argv.slice(2);
-if (!input || !outDir || !warmUp) throw new Error('usage: convert-one.ts <input.gml> <out-dir> <warm-up.gml>');
+if (!input || !outDir || !warmUp) throw new Error('usage: convert-one.ts <input.gml> <out-dir> <warm-up.gml|none>');
 await rm(outDir, { recursive: true, force: true });
 // Warm-up (the input itself when small): lazy modules, CRS and geoid set-up and the JIT settle before the clock starts.
-await convertCityGML(createReadStream(warmUp), { write() {} }, { file: 'warm-up' });
+// 'none': no warm-up (whole-process runs, timed by the bench from spawn to exit).
+if (warmUp !== 'none') await convertCityGML(createReadStream(warmUp), { write() {} }, { file: 'warm-up' });
 const loadedAt = performance.now();
 const summary = await convertCityGML(createReadStream(input, { highWaterMark: 1 << 20 }), directorySink(outDir), { file: input });
 const seconds = (performance.now() - loadedAt) / 1000;

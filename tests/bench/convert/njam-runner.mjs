@@ -5,8 +5,8 @@ import Converter from 'citygml-to-3dtiles';
 
 const [input, outDir, warmUp, srsName, proj4] = process.argv.slice(2);
 const converter = new Converter({ srsProjections: srsName && proj4 ? { [srsName]: proj4 } : {} });
-// The same warm-up as TwinBy's runner (the input itself when small).
-await converter.convertFiles(warmUp, `${outDir}-warm-up`);
+// The same warm-up as TwinBy's runner (the input itself when small; 'none' for whole-process runs).
+if (warmUp !== 'none') await converter.convertFiles(warmUp, `${outDir}-warm-up`);
 console.log('WARMED UP');
 const loadedAt = performance.now();
 await converter.convertFiles(input, outDir);

@@ -17,13 +17,15 @@ const dir = process.argv[3];
 const inMemory = process.argv.includes('--in-memory');
 
 let last: ConvertProgress = { bytesRead: 0, buildings: 0, tiles: 0, phase: 'reading' };
-const curve: { s: number; rssMB: number; phase: string; buildings: number; tiles: number }[] = [];
+const curve: { s: number; rssMB: number; heapMB: number; heapTotalMB: number; externalMB: number; phase: string; buildings: number; tiles: number }[] = [];
 const started = performance.now();
 let peak = 0;
 const sample = () => {
-  const rss = process.memoryUsage.rss();
-  peak = Math.max(peak, rss);
-  curve.push({ s: (performance.now() - started) / 1000, rssMB: rss / 2 ** 20, phase: last.phase, buildings: last.buildings, tiles: last.tiles });
+  const m = process.memoryUsage();
+  peak = Math.max(peak, m.rss);
+  const mb = (n: number) => n / 2 ** 20;
+  // heap = V8's JS heap in use; external = ArrayBuffer backing stores and other memory outside it
+  curve.push({ s: (performance.now() - started) / 1000, rssMB: mb(m.rss), heapMB: mb(m.heapUsed), heapTotalMB: mb(m.heapTotal), externalMB: mb(m.external), phase: last.phase, buildings: last.buildings, tiles: last.tiles });
 };
 const timer = setInterval(sample, 200);
 

@@ -14,6 +14,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { CONVERT_NODE_FLAGS } from '../../../tools/convert/worker-limits';
 
 const args = process.argv.slice(2);
 const sizesArg = args.includes('--sizes') ? args[args.indexOf('--sizes') + 1] : '10000,100000,1000000';
@@ -30,7 +31,7 @@ interface Result {
   peakMB: number;
   inputMB: number;
   outputMB: number;
-  curve: { s: number; rssMB: number; phase: string; buildings: number; tiles: number }[];
+  curve: { s: number; rssMB: number; heapMB: number; externalMB: number; phase: string; buildings: number; tiles: number }[];
 }
 
 console.log(`bench:memory (${inMemory ? 'in-memory store, the old design' : 'spill to disk'}); busy-machine seconds are indicative only`);
@@ -39,17 +40,19 @@ for (const n of sizes) {
   const dir = await mkdtemp(join(tmpdir(), 'twinby-bench-memory-'));
   try {
     const flags = ['tsx', 'tests/bench/memory/memory-run.ts', String(n), dir, ...(inMemory ? ['--in-memory'] : [])];
-    const { stdout } = await run('npx', flags, { cwd: root, maxBuffer: 1 << 28 });
+    // the V8 limits the CLI gives its conversion threads (the run converts on its main thread)
+    const env = { ...process.env, NODE_OPTIONS: [process.env.NODE_OPTIONS ?? '', ...CONVERT_NODE_FLAGS].join(' ').trim() };
+    const { stdout } = await run('npx', flags, { cwd: root, env, maxBuffer: 1 << 28 });
     const r = JSON.parse(stdout.trim().split('\n').pop()!) as Result;
     console.log(`\n${n.toLocaleString('en')} buildings: ${r.inputMB.toFixed(0)} MB CityGML → ${r.tiles} tiles, ${r.outputMB.toFixed(0)} MB, ${r.seconds.toFixed(0)} s${r.error ? `, error: ${r.error}` : ''}`);
-    console.log('   time   phase     buildings   tiles   RSS MB');
+    console.log('   time   phase     buildings   tiles   RSS MB  heap MB  external MB');
     for (let k = 0; k <= 10; k++) {
       const p = r.curve[Math.min(r.curve.length - 1, Math.round((k / 10) * (r.curve.length - 1)))];
       if (!p) continue;
-      console.log(`${p.s.toFixed(0).padStart(6)} s  ${p.phase.padEnd(8)} ${String(p.buildings).padStart(10)} ${String(p.tiles).padStart(7)} ${p.rssMB.toFixed(0).padStart(8)}`);
+      console.log(`${p.s.toFixed(0).padStart(6)} s  ${p.phase.padEnd(8)} ${String(p.buildings).padStart(10)} ${String(p.tiles).padStart(7)} ${p.rssMB.toFixed(0).padStart(8)} ${p.heapMB.toFixed(0).padStart(8)} ${p.externalMB.toFixed(0).padStart(12)}`);
     }
     const top = r.curve.reduce((a, b) => (b.rssMB > a.rssMB ? b : a), r.curve[0]);
-    if (top) console.log(`highest sample: ${top.rssMB.toFixed(0)} MB at ${top.s.toFixed(0)} s, ${top.phase}, ${top.buildings} buildings, ${top.tiles} tiles`);
+    if (top) console.log(`highest sample: ${top.rssMB.toFixed(0)} MB (heap ${top.heapMB.toFixed(0)}, external ${top.externalMB.toFixed(0)}) at ${top.s.toFixed(0)} s, ${top.phase}, ${top.buildings} buildings, ${top.tiles} tiles`);
     rows.push(`${n.toLocaleString('en').padStart(10)}  ${r.inputMB.toFixed(0).padStart(8)} MB  peak RSS ${r.peakMB.toFixed(0).padStart(5)} MB  ${(r.inputMB / r.seconds).toFixed(1)} MB/s`);
   } finally {
     await rm(dir, { recursive: true, force: true });
