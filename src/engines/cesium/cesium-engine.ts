@@ -3,9 +3,8 @@ import {
   Cartesian3,
   Cartographic,
   Cesium3DTileFeature,
-  CesiumWidget,
+  type CesiumWidget,
   Color,
-  EllipsoidTerrainProvider,
   GroundPrimitive,
   Math as CesiumMath,
   SceneTransforms,
@@ -13,9 +12,10 @@ import {
   type Scene,
 } from '@cesium/engine';
 import { assertOverlayData, Emitter, EngineState, featureAppearance, toFeatureStyle, type EngineEventMap, type ErrorDetail, type FeatureAttributes, type FeatureStyle, type OverlayData, type StyleRule, type ViewState } from '../../core/index.js';
-import type { Engine, EngineCapability, EngineOptions, FlyToOptions, GeoPosition, PickResult, RenderStats, ScreenPoint, SplitView, SunOptions, TilesetOptions } from '../engine.js';
+import type { BasemapTiles, Engine, EngineCapability, EngineOptions, FlyToOptions, GeoPosition, PickResult, RenderStats, ScreenPoint, SplitView, SunOptions, TilesetOptions } from '../engine.js';
 import { flyCamera, homeViewOf, northAround, setCameraView, viewOf } from './camera-view.js';
-import { configureCesium } from './cesium-setup.js';
+import { CesiumBasemaps } from './basemap-set.js';
+import { configureCesium, createWidget } from './cesium-setup.js';
 import { GroundState } from './ground-state.js';
 import { CesiumOverlayLayer, isOverlayHitId } from './overlay-layer.js';
 import { CesiumSun } from './sun-light.js';
@@ -29,8 +29,8 @@ const inputEvents = ['pointerdown', 'pointerup', 'pointermove', 'wheel', 'keydow
 /** The CesiumJS engine (@cesium/engine only, no widgets): loaded by dynamic import when a page asks for engine="cesium". */
 export class CesiumEngine implements Engine {
   readonly name = 'cesium' as const;
-  /** No base maps or terrain yet; split views only as a swipe of whole tilesets (no per-side hidden buildings). */
-  readonly capabilities: ReadonlySet<EngineCapability> = new Set<EngineCapability>(['sun', 'overlays', 'split-swipe']);
+  /** No terrain yet; split views only as a swipe of whole tilesets (no per-side hidden buildings). */
+  readonly capabilities: ReadonlySet<EngineCapability> = new Set<EngineCapability>(['sun', 'overlays', 'split-swipe', 'basemap']);
   readonly events = new Emitter<EngineEventMap>();
   private readonly state = new EngineState(this.events);
   private widget!: CesiumWidget;
@@ -38,6 +38,7 @@ export class CesiumEngine implements Engine {
   private loop!: RenderLoop;
   private ground!: GroundState;
   private sun!: CesiumSun;
+  private basemaps!: CesiumBasemaps;
   private options!: Required<Omit<EngineOptions, 'view' | 'reducedMotion'>> & Pick<EngineOptions, 'reducedMotion'>;
   private readonly layers = new Map<string, CesiumTilesetLayer>();
   private readonly overlays = new Map<string, CesiumOverlayLayer>();
@@ -67,19 +68,7 @@ export class CesiumEngine implements Engine {
     host.style.cssText = 'position:relative;width:100%;height:100%;overflow:hidden;';
     container.appendChild(host);
     try {
-      this.widget = new CesiumWidget(host, {
-        useDefaultRenderLoop: false,
-        requestRenderMode: true,
-        maximumRenderTimeChange: Infinity,
-        baseLayer: false,
-        skyBox: false,
-        skyAtmosphere: false,
-        terrainProvider: new EllipsoidTerrainProvider(),
-        creditContainer: document.createElement('div'),
-        useBrowserRecommendedResolution: false,
-        showRenderLoopErrors: false,
-        contextOptions: { requestWebgl1: false, webgl: { preserveDrawingBuffer: this.options.preserveDrawingBuffer, alpha: false } },
-      });
+      this.widget = createWidget(host, this.options.preserveDrawingBuffer);
     } catch (error) {
       host.remove();
       throw new Error(`WebGL 2 is not available in this browser (${(error as Error).message})`);
@@ -100,6 +89,7 @@ export class CesiumEngine implements Engine {
     scene.renderError.addEventListener((_s: Scene, error: unknown) => this.emitError({ kind: 'webgl', message: `render failed: ${String((error as Error)?.message ?? error)}` }));
     this.ground = new GroundState(scene);
     this.sun = new CesiumSun(scene);
+    this.basemaps = new CesiumBasemaps(scene.imageryLayers, (d) => this.emitError(d), () => this.requestRender());
     // the widget's inner element has no size without Cesium's widget CSS
     if (canvas.parentElement && canvas.parentElement !== host) canvas.parentElement.style.cssText = 'position:relative;width:100%;height:100%;';
     const gl = (scene as unknown as { context: { _gl: WebGL2RenderingContext } }).context._gl;
@@ -124,6 +114,7 @@ export class CesiumEngine implements Engine {
     this.loop?.stop();
     for (const id of [...this.layers.keys()]) this.removeTileset(id);
     for (const overlay of this.overlays.values()) overlay.dispose();
+    this.basemaps?.dispose();
     this.layers.clear();
     this.overlays.clear();
     if (this.widget) {
@@ -301,6 +292,14 @@ export class CesiumEngine implements Engine {
   setSplit(view: SplitView | null): void {
     applySplit(this.scene, this.layers, view);
     this.requestRender();
+  }
+
+  async addBasemap(tiles: BasemapTiles): Promise<void> {
+    this.basemaps.add(tiles);
+  }
+
+  removeBasemap(id: string): void {
+    this.basemaps.remove(id);
   }
 
   getViews(): ViewState[] {
