@@ -12,8 +12,8 @@ import {
   type Scene,
 } from '@cesium/engine';
 import { assertOverlayData, Emitter, EngineState, featureAppearance, toFeatureStyle, type EngineEventMap, type ErrorDetail, type FeatureAttributes, type FeatureStyle, type OverlayData, type StyleRule, type ViewState } from '../../core/index.js';
-import type { BasemapTiles, Engine, EngineCapability, EngineOptions, FlyToOptions, GeoPosition, PickResult, RenderStats, ScreenPoint, SplitView, SunOptions, TilesetOptions } from '../engine.js';
-import { flyCamera, homeViewOf, northAround, setCameraView, viewOf } from './camera-view.js';
+import type { BasemapTiles, TerrainModel, Engine, EngineCapability, EngineOptions, FlyToOptions, GeoPosition, PickResult, RenderStats, ScreenPoint, SplitView, SunOptions, TilesetOptions } from '../engine.js';
+import { CameraMotion, cameraNumbers, flyCamera, homeViewOf, northAround, setCameraView, viewOf } from './camera-view.js';
 import { CesiumBasemaps } from './basemap-set.js';
 import { configureCesium, createWidget } from './cesium-setup.js';
 import { GroundState } from './ground-state.js';
@@ -29,8 +29,8 @@ const inputEvents = ['pointerdown', 'pointerup', 'pointermove', 'wheel', 'keydow
 /** The CesiumJS engine (@cesium/engine only, no widgets): loaded by dynamic import when a page asks for engine="cesium". */
 export class CesiumEngine implements Engine {
   readonly name = 'cesium' as const;
-  /** No terrain yet; split views only as a swipe of whole tilesets (no per-side hidden buildings). */
-  readonly capabilities: ReadonlySet<EngineCapability> = new Set<EngineCapability>(['sun', 'overlays', 'split-swipe', 'basemap']);
+  /** Split views only as a swipe of whole tilesets (no per-side hidden buildings). */
+  readonly capabilities: ReadonlySet<EngineCapability> = new Set<EngineCapability>(['sun', 'overlays', 'split-swipe', 'basemap', 'terrain']);
   readonly events = new Emitter<EngineEventMap>();
   private readonly state = new EngineState(this.events);
   private widget!: CesiumWidget;
@@ -43,7 +43,7 @@ export class CesiumEngine implements Engine {
   private readonly layers = new Map<string, CesiumTilesetLayer>();
   private readonly overlays = new Map<string, CesiumOverlayLayer>();
   private viewPlaced = false;
-  private lastCamera: number[] = [];
+  private readonly motion = new CameraMotion();
   private disposed = false;
   private readonly onInput = (e: Event) => {
     if (e.type !== 'pointermove' || (e as PointerEvent).buttons) this.requestRender();
@@ -216,7 +216,9 @@ export class CesiumEngine implements Engine {
           if (!hit) continue;
           const id = hit.features.ids[hit.row];
           if (this.state.hidden.has(id)) break;
-          return { kind: 'building', layerId: layer.id, id, attributes: hit.features.attributes(hit.row), position: this.positionAt(at) ?? this.fallbackPosition() };
+          const position = this.positionAt(at) ?? this.fallbackPosition();
+          const metadata = await layer.metadata.sections(picked);
+          return { kind: 'building', layerId: layer.id, id, attributes: hit.features.attributes(hit.row), position, ...(metadata.length ? { metadata } : {}) };
         }
       } else if (isOverlayHitId(picked?.id)) {
         const { overlayId, feature } = picked.id;
@@ -302,6 +304,16 @@ export class CesiumEngine implements Engine {
     this.basemaps.remove(id);
   }
 
+  async addTerrain(terrain: TerrainModel): Promise<void> {
+    this.ground.addTerrain(terrain);
+    this.requestRender();
+  }
+
+  removeTerrain(id: string): void {
+    this.ground.removeTerrain(id);
+    this.requestRender();
+  }
+
   getViews(): ViewState[] {
     return [this.getView()];
   }
@@ -357,27 +369,14 @@ export class CesiumEngine implements Engine {
 
   private busy(): boolean {
     if (this.disposed) return false;
-    if (this.cameraChanged() || !this.scene.globe.tilesLoaded || (this.scene.camera as unknown as { _currentFlight?: unknown })._currentFlight) return true;
+    if (this.motion.changed(this.scene.camera) || !this.scene.globe.tilesLoaded || (this.scene.camera as unknown as { _currentFlight?: unknown })._currentFlight) return true;
     for (const layer of this.layers.values()) if (layer.loadState.loading) return true;
     return false;
   }
 
-  private cameraNumbers(): number[] {
-    const { positionWC: p, directionWC: d, upWC: u } = this.scene.camera;
-    return [p.x, p.y, p.z, d.x, d.y, d.z, u.x, u.y, u.z];
-  }
-
-  /** Since the last check (once per loop tick): inertia and input keep the loop going while the camera moves. */
-  private cameraChanged(): boolean {
-    const now = this.cameraNumbers();
-    const moved = now.some((v, i) => v !== this.lastCamera[i]);
-    this.lastCamera = now;
-    return moved;
-  }
-
   private afterFrame(stats: RenderStats, ms: number): void {
     const camera = this.scene.camera;
-    const now = this.cameraNumbers();
+    const now = cameraNumbers(camera);
     if (!this.viewPlaced) {
       const home = this.getHomeView();
       if (home) {
