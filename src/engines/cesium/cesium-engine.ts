@@ -149,6 +149,7 @@ export class CesiumEngine implements Engine {
     this.requestRender();
     return layer.load(this.options).then((tileset) => {
       if (this.disposed || this.layers.get(id) !== layer) return;
+      tileset.show = layer.visible;
       this.scene.primitives.add(tileset);
       this.ground.tilesetAdded(tileset);
       this.sun.prepare(tileset);
@@ -170,8 +171,10 @@ export class CesiumEngine implements Engine {
   }
 
   setTilesetVisible(id: string, visible: boolean): void {
-    const tileset = this.layers.get(id)?.tileset;
-    if (tileset) tileset.show = visible;
+    const layer = this.layers.get(id);
+    // kept for a tileset still loading (the scenario hides its variants' tilesets as it adds them)
+    if (layer) layer.visible = visible;
+    if (layer?.tileset) layer.tileset.show = visible;
     this.requestRender();
   }
 

@@ -26,6 +26,8 @@ function statusOf(error: unknown): number | undefined {
 export class CesiumTilesetLayer {
   readonly features = new Map<Cesium3DTileContent, TileFeatures>();
   tileset: Cesium3DTileset | null = null;
+  /** setTilesetVisible's last word, applied when the tileset arrives. */
+  visible = true;
   /** 3D Tiles 1.1 metadata sections for picks. */
   readonly metadata: PickMetadata;
   settled = false;
@@ -84,7 +86,9 @@ export class CesiumTilesetLayer {
 
   get loadState(): LayerLoadState {
     const t = this.tileset;
-    return { loading: !!t && !t.tilesLoaded, settled: this.settled, progress: t?.tilesLoaded ? 1 : 0 };
+    // a hidden tileset loads nothing (Cesium does not traverse it): nothing to wait for
+    const done = !!t && (!this.visible || t.tilesLoaded);
+    return { loading: !!t && !done, settled: this.settled || (!!t && !this.visible), progress: done ? 1 : 0 };
   }
 
   restyle(): void {
