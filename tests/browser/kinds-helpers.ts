@@ -23,7 +23,7 @@ export function removeViewers(): void {
 }
 
 /** Writes the named fixture and shows it from the south (`back` m away, `up` m above the origin), looking north. */
-export async function mountFixture(name: string, back = 150, up = 90, pitch = -30): Promise<Mounted> {
+export async function mountFixture(name: string, back = 150, up = 90, pitch = -30, engine: 'three' | 'cesium' = 'three'): Promise<Mounted> {
   const url = await commands.writeTileFixture(name);
   // the tests read which files were requested: the default buffer (250 entries) fills with the dev server's modules
   performance.setResourceTimingBufferSize(100_000);
@@ -31,6 +31,7 @@ export async function mountFixture(name: string, back = 150, up = 90, pitch = -3
   const el = document.createElement('twinby-viewer');
   el.setAttribute('view', formatView({ lon: origin.lon, lat: latAt(-back), height: origin.height + up, heading: 0, pitch }));
   el.setAttribute('src', url);
+  el.setAttribute('engine', engine);
   el.preserveDrawingBuffer = true;
   el.style.cssText = 'width:480px;height:360px;';
   viewers.push(el);

@@ -66,10 +66,11 @@ export function once<K extends keyof HTMLElementEventMap>(el: EventTarget, type:
   return new Promise((resolve) => el.addEventListener(type, resolve as EventListener, { once: true }));
 }
 
-export async function viewerWithScenario(scenario: Scenario | null, attrs: Record<string, string> = {}): Promise<{ viewer: TwinbyViewer; layer: TwinbyScenario }> {
+export async function viewerWithScenario(scenario: Scenario | null, attrs: Record<string, string> = {}, engine: 'three' | 'cesium' = 'three'): Promise<{ viewer: TwinbyViewer; layer: TwinbyScenario }> {
   await customElements.whenDefined('twinby-scenario');
   const viewer = document.createElement('twinby-viewer');
   viewer.setAttribute('src', townUrl);
+  viewer.setAttribute('engine', engine);
   viewer.setAttribute('view', formatView(closeView));
   viewer.preserveDrawingBuffer = true;
   viewer.style.cssText = 'width:480px;height:360px;';

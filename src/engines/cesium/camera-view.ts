@@ -58,3 +58,21 @@ export function northAround(camera: Camera, centre: Cartesian3, duration: number
     camera.flyToBoundingSphere(new BoundingSphere(centre, 0), { offset, duration, complete: () => resolve(), cancel: () => resolve() });
   });
 }
+
+/** The camera's position, direction and up vector as numbers, to compare frames. */
+export function cameraNumbers(camera: Camera): number[] {
+  const { positionWC: p, directionWC: d, upWC: u } = camera;
+  return [p.x, p.y, p.z, d.x, d.y, d.z, u.x, u.y, u.z];
+}
+
+/** Whether the camera moved since the last check (once per loop tick): inertia and input keep the loop going while it moves. */
+export class CameraMotion {
+  private last: number[] = [];
+
+  changed(camera: Camera): boolean {
+    const now = cameraNumbers(camera);
+    const moved = now.some((v, i) => v !== this.last[i]);
+    this.last = now;
+    return moved;
+  }
+}

@@ -3,9 +3,8 @@ import {
   Cartesian3,
   Cartographic,
   Cesium3DTileFeature,
-  CesiumWidget,
+  type CesiumWidget,
   Color,
-  EllipsoidTerrainProvider,
   GroundPrimitive,
   Math as CesiumMath,
   SceneTransforms,
@@ -13,9 +12,10 @@ import {
   type Scene,
 } from '@cesium/engine';
 import { assertOverlayData, Emitter, EngineState, featureAppearance, toFeatureStyle, type EngineEventMap, type ErrorDetail, type FeatureAttributes, type FeatureStyle, type OverlayData, type StyleRule, type ViewState } from '../../core/index.js';
-import type { Engine, EngineCapability, EngineOptions, FlyToOptions, GeoPosition, PickResult, RenderStats, ScreenPoint, SplitView, SunOptions, TilesetOptions } from '../engine.js';
-import { flyCamera, homeViewOf, northAround, setCameraView, viewOf } from './camera-view.js';
-import { configureCesium } from './cesium-setup.js';
+import type { BasemapTiles, TerrainModel, Engine, EngineCapability, EngineOptions, FlyToOptions, GeoPosition, PickResult, RenderStats, ScreenPoint, SplitView, SunOptions, TilesetOptions } from '../engine.js';
+import { CameraMotion, cameraNumbers, flyCamera, homeViewOf, northAround, setCameraView, viewOf } from './camera-view.js';
+import { CesiumBasemaps } from './basemap-set.js';
+import { configureCesium, createWidget } from './cesium-setup.js';
 import { GroundState } from './ground-state.js';
 import { CesiumOverlayLayer, isOverlayHitId } from './overlay-layer.js';
 import { CesiumSun } from './sun-light.js';
@@ -29,8 +29,8 @@ const inputEvents = ['pointerdown', 'pointerup', 'pointermove', 'wheel', 'keydow
 /** The CesiumJS engine (@cesium/engine only, no widgets): loaded by dynamic import when a page asks for engine="cesium". */
 export class CesiumEngine implements Engine {
   readonly name = 'cesium' as const;
-  /** No base maps or terrain yet; split views only as a swipe of whole tilesets (no per-side hidden buildings). */
-  readonly capabilities: ReadonlySet<EngineCapability> = new Set<EngineCapability>(['sun', 'overlays', 'split-swipe']);
+  /** Split views only as a swipe of whole tilesets (no per-side hidden buildings). */
+  readonly capabilities: ReadonlySet<EngineCapability> = new Set<EngineCapability>(['sun', 'overlays', 'split-swipe', 'basemap', 'terrain']);
   readonly events = new Emitter<EngineEventMap>();
   private readonly state = new EngineState(this.events);
   private widget!: CesiumWidget;
@@ -38,11 +38,12 @@ export class CesiumEngine implements Engine {
   private loop!: RenderLoop;
   private ground!: GroundState;
   private sun!: CesiumSun;
+  private basemaps!: CesiumBasemaps;
   private options!: Required<Omit<EngineOptions, 'view' | 'reducedMotion'>> & Pick<EngineOptions, 'reducedMotion'>;
   private readonly layers = new Map<string, CesiumTilesetLayer>();
   private readonly overlays = new Map<string, CesiumOverlayLayer>();
   private viewPlaced = false;
-  private lastCamera: number[] = [];
+  private readonly motion = new CameraMotion();
   private disposed = false;
   private readonly onInput = (e: Event) => {
     if (e.type !== 'pointermove' || (e as PointerEvent).buttons) this.requestRender();
@@ -67,19 +68,7 @@ export class CesiumEngine implements Engine {
     host.style.cssText = 'position:relative;width:100%;height:100%;overflow:hidden;';
     container.appendChild(host);
     try {
-      this.widget = new CesiumWidget(host, {
-        useDefaultRenderLoop: false,
-        requestRenderMode: true,
-        maximumRenderTimeChange: Infinity,
-        baseLayer: false,
-        skyBox: false,
-        skyAtmosphere: false,
-        terrainProvider: new EllipsoidTerrainProvider(),
-        creditContainer: document.createElement('div'),
-        useBrowserRecommendedResolution: false,
-        showRenderLoopErrors: false,
-        contextOptions: { requestWebgl1: false, webgl: { preserveDrawingBuffer: this.options.preserveDrawingBuffer, alpha: false } },
-      });
+      this.widget = createWidget(host, this.options.preserveDrawingBuffer);
     } catch (error) {
       host.remove();
       throw new Error(`WebGL 2 is not available in this browser (${(error as Error).message})`);
@@ -100,6 +89,7 @@ export class CesiumEngine implements Engine {
     scene.renderError.addEventListener((_s: Scene, error: unknown) => this.emitError({ kind: 'webgl', message: `render failed: ${String((error as Error)?.message ?? error)}` }));
     this.ground = new GroundState(scene);
     this.sun = new CesiumSun(scene);
+    this.basemaps = new CesiumBasemaps(scene.imageryLayers, (d) => this.emitError(d), () => this.requestRender());
     // the widget's inner element has no size without Cesium's widget CSS
     if (canvas.parentElement && canvas.parentElement !== host) canvas.parentElement.style.cssText = 'position:relative;width:100%;height:100%;';
     const gl = (scene as unknown as { context: { _gl: WebGL2RenderingContext } }).context._gl;
@@ -124,6 +114,7 @@ export class CesiumEngine implements Engine {
     this.loop?.stop();
     for (const id of [...this.layers.keys()]) this.removeTileset(id);
     for (const overlay of this.overlays.values()) overlay.dispose();
+    this.basemaps?.dispose();
     this.layers.clear();
     this.overlays.clear();
     if (this.widget) {
@@ -158,6 +149,7 @@ export class CesiumEngine implements Engine {
     this.requestRender();
     return layer.load(this.options).then((tileset) => {
       if (this.disposed || this.layers.get(id) !== layer) return;
+      tileset.show = layer.visible;
       this.scene.primitives.add(tileset);
       this.ground.tilesetAdded(tileset);
       this.sun.prepare(tileset);
@@ -179,8 +171,10 @@ export class CesiumEngine implements Engine {
   }
 
   setTilesetVisible(id: string, visible: boolean): void {
-    const tileset = this.layers.get(id)?.tileset;
-    if (tileset) tileset.show = visible;
+    const layer = this.layers.get(id);
+    // kept for a tileset still loading (the scenario hides its variants' tilesets as it adds them)
+    if (layer) layer.visible = visible;
+    if (layer?.tileset) layer.tileset.show = visible;
     this.requestRender();
   }
 
@@ -225,7 +219,9 @@ export class CesiumEngine implements Engine {
           if (!hit) continue;
           const id = hit.features.ids[hit.row];
           if (this.state.hidden.has(id)) break;
-          return { kind: 'building', layerId: layer.id, id, attributes: hit.features.attributes(hit.row), position: this.positionAt(at) ?? this.fallbackPosition() };
+          const position = this.positionAt(at) ?? this.fallbackPosition();
+          const metadata = await layer.metadata.sections(picked);
+          return { kind: 'building', layerId: layer.id, id, attributes: hit.features.attributes(hit.row), position, ...(metadata.length ? { metadata } : {}) };
         }
       } else if (isOverlayHitId(picked?.id)) {
         const { overlayId, feature } = picked.id;
@@ -303,6 +299,24 @@ export class CesiumEngine implements Engine {
     this.requestRender();
   }
 
+  async addBasemap(tiles: BasemapTiles): Promise<void> {
+    this.basemaps.add(tiles);
+  }
+
+  removeBasemap(id: string): void {
+    this.basemaps.remove(id);
+  }
+
+  async addTerrain(terrain: TerrainModel): Promise<void> {
+    this.ground.addTerrain(terrain);
+    this.requestRender();
+  }
+
+  removeTerrain(id: string): void {
+    this.ground.removeTerrain(id);
+    this.requestRender();
+  }
+
   getViews(): ViewState[] {
     return [this.getView()];
   }
@@ -358,27 +372,14 @@ export class CesiumEngine implements Engine {
 
   private busy(): boolean {
     if (this.disposed) return false;
-    if (this.cameraChanged() || !this.scene.globe.tilesLoaded || (this.scene.camera as unknown as { _currentFlight?: unknown })._currentFlight) return true;
+    if (this.motion.changed(this.scene.camera) || !this.scene.globe.tilesLoaded || (this.scene.camera as unknown as { _currentFlight?: unknown })._currentFlight) return true;
     for (const layer of this.layers.values()) if (layer.loadState.loading) return true;
     return false;
   }
 
-  private cameraNumbers(): number[] {
-    const { positionWC: p, directionWC: d, upWC: u } = this.scene.camera;
-    return [p.x, p.y, p.z, d.x, d.y, d.z, u.x, u.y, u.z];
-  }
-
-  /** Since the last check (once per loop tick): inertia and input keep the loop going while the camera moves. */
-  private cameraChanged(): boolean {
-    const now = this.cameraNumbers();
-    const moved = now.some((v, i) => v !== this.lastCamera[i]);
-    this.lastCamera = now;
-    return moved;
-  }
-
   private afterFrame(stats: RenderStats, ms: number): void {
     const camera = this.scene.camera;
-    const now = this.cameraNumbers();
+    const now = cameraNumbers(camera);
     if (!this.viewPlaced) {
       const home = this.getHomeView();
       if (home) {

@@ -1,4 +1,4 @@
-import { buildModuleUrl, Ion, TaskProcessor } from '@cesium/engine';
+import { buildModuleUrl, CesiumWidget, EllipsoidTerrainProvider, Ion, TaskProcessor } from '@cesium/engine';
 
 /**
  * Where Cesium's workers and assets sit: the folder `cesium-static/` beside this chunk (the library build's
@@ -18,4 +18,21 @@ export function configureCesium(): void {
   Ion.defaultAccessToken = '';
   (buildModuleUrl as unknown as { setBaseUrl(url: string): void }).setBaseUrl(cesiumStaticUrl);
   (TaskProcessor as unknown as { _workerModulePrefix: string })._workerModulePrefix = 'Workers/';
+}
+
+/** The bare widget: our render loop, no ion base layer, sky or credits; the ground terrain comes later. */
+export function createWidget(host: HTMLElement, preserveDrawingBuffer: boolean): CesiumWidget {
+  return new CesiumWidget(host, {
+    useDefaultRenderLoop: false,
+    requestRenderMode: true,
+    maximumRenderTimeChange: Infinity,
+    baseLayer: false,
+    skyBox: false,
+    skyAtmosphere: false,
+    terrainProvider: new EllipsoidTerrainProvider(),
+    creditContainer: document.createElement('div'),
+    useBrowserRecommendedResolution: false,
+    showRenderLoopErrors: false,
+    contextOptions: { requestWebgl1: false, webgl: { preserveDrawingBuffer: preserveDrawingBuffer, alpha: false } },
+  });
 }

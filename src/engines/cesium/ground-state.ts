@@ -1,16 +1,19 @@
 import type { Cesium3DTileContent, Cesium3DTileset, Scene } from '@cesium/engine';
-import { flatTerrain } from './ground-terrain.js';
+import type { TerrainModel } from '../engine.js';
+import { groundTerrain } from './ground-terrain.js';
 import { boundsBottom, lowestVertex } from './ground-probe.js';
 
 /**
  * The ground the first tileset stands on, as flat terrain: first at the bottom of its bounds, then, once its
  * first view has loaded, at its lowest vertex (the three engine's ground plane does the same from
- * building bases). Per-building ground heights (a sloped town) are not followed yet.
+ * building bases). Terrain models replace it where their grids have data. Per-building ground heights
+ * (a sloped town without a terrain model) are not followed.
  */
 export class GroundState {
   height: number | null = null;
   private first: Cesium3DTileset | null = null;
   private probed = false;
+  private readonly terrains = new Map<string, TerrainModel>();
 
   constructor(private readonly scene: Scene) {}
 
@@ -27,13 +30,26 @@ export class GroundState {
     if (floor !== null && Math.abs(floor - (this.height ?? floor)) > 0.01) this.set(floor);
   }
 
+  /** A terrain model (a second with the same id replaces it); before any tileset the flat part lies at its lowest point. */
+  addTerrain(model: TerrainModel): void {
+    this.terrains.delete(model.id);
+    this.terrains.set(model.id, model);
+    this.set(this.height);
+  }
+
+  removeTerrain(id: string): void {
+    if (this.terrains.delete(id)) this.set(this.height);
+  }
+
   /** Ready may wait for the ground: settled once the first tileset's floor was probed (or with no tileset). */
   settled(tilesets: number): boolean {
     return tilesets === 0 || this.probed;
   }
 
-  private set(height: number): void {
+  private set(height: number | null): void {
     this.height = height;
-    this.scene.terrainProvider = flatTerrain(height);
+    const models = [...this.terrains.values()];
+    const flat = height ?? (models.length ? Math.min(...models.map((m) => m.grid.min)) : 0);
+    this.scene.terrainProvider = groundTerrain(flat, models);
   }
 }

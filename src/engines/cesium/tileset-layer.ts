@@ -1,6 +1,7 @@
 import { Cesium3DTileset, Resource, type Cesium3DTile, type Cesium3DTileContent, type Cesium3DTileFeature } from '@cesium/engine';
 import type { ErrorDetail, FeatureAppearance, FeatureAttributes, FeatureStyle, LayerLoadState } from '../../core/index.js';
 import { tileAccept } from '../engine.js';
+import { PickMetadata } from './pick-metadata.js';
 import { contentsOf, TileFeatures } from './tile-features.js';
 
 /** What a tileset layer needs from its engine. */
@@ -25,6 +26,10 @@ function statusOf(error: unknown): number | undefined {
 export class CesiumTilesetLayer {
   readonly features = new Map<Cesium3DTileContent, TileFeatures>();
   tileset: Cesium3DTileset | null = null;
+  /** setTilesetVisible's last word, applied when the tileset arrives. */
+  visible = true;
+  /** 3D Tiles 1.1 metadata sections for picks. */
+  readonly metadata: PickMetadata;
   settled = false;
   private readonly removers: Array<() => void> = [];
   private disposed = false;
@@ -34,7 +39,9 @@ export class CesiumTilesetLayer {
     readonly url: string,
     private readonly own: FeatureStyle | null,
     private readonly host: CesiumLayerHost,
-  ) {}
+  ) {
+    this.metadata = new PickMetadata(url);
+  }
 
   /** Loads tileset.json; rejects with an error naming the URL (and emits a `tileset` error). */
   async load(options: { errorTarget: number; cacheBytes: number }): Promise<Cesium3DTileset> {
@@ -79,7 +86,9 @@ export class CesiumTilesetLayer {
 
   get loadState(): LayerLoadState {
     const t = this.tileset;
-    return { loading: !!t && !t.tilesLoaded, settled: this.settled, progress: t?.tilesLoaded ? 1 : 0 };
+    // a hidden tileset loads nothing (Cesium does not traverse it): nothing to wait for
+    const done = !!t && (!this.visible || t.tilesLoaded);
+    return { loading: !!t && !done, settled: this.settled || (!!t && !this.visible), progress: done ? 1 : 0 };
   }
 
   restyle(): void {
