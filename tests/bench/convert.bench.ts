@@ -10,6 +10,7 @@
  *   npm run bench:convert [-- --quick] [-- --njam-timeout 240] [-- --keep]
  * Ends with reader/converter MB/s per core on gml:posList vs gml:pos rings (convert/coordinate-styles.ts).
  *   --quick          only the 1k town and the real samples
+ *   --only <text>    only the inputs whose label contains the text (e.g. "whole process")
  *   --njam-timeout   seconds before a citygml-to-3dtiles run is stopped and reported as such (default 240)
  */
 import { execFile } from 'node:child_process';
@@ -21,6 +22,7 @@ import { basename, join, resolve } from 'node:path';
 import { parseSrsName, PROJ_DEFINITIONS } from '../../src/core/geo';
 import { generateTown } from '../../tools/make-demo/generate-town';
 import { coordinateStyles } from './convert/coordinate-styles';
+import { buildCli } from '../../tools/package/build-cli';
 import type { CoordinateStyle } from '../../tools/make-demo/citygml-writer';
 import { CONVERT_NODE_FLAGS } from '../../tools/convert/worker-limits';
 
@@ -30,6 +32,8 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const keep = args.includes('--keep');
 const njamTimeout = Number(args[args.indexOf('--njam-timeout') + 1]) || 240;
+/** Only the inputs whose label contains this text, e.g. `--only "whole process"`. */
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 const TWINBY_TIMEOUT_S = 1800;
 /** The synthetic town writes about 8.9 MB per 1,000 buildings. */
 const BUILDINGS_FOR_150_MB = 17_000;
@@ -103,9 +107,9 @@ function failureOf(r: Awaited<ReturnType<typeof run>>, timeout: number): string 
 }
 
 /** Whole process: the twinby-convert CLI itself (worker thread included), timed from spawn to exit. */
-async function twinbyCli(input: Input, out: string): Promise<Measure> {
+async function twinbyCli(input: Input, out: string, form: 'built' | 'source' = 'built'): Promise<Measure> {
   const spawned = performance.now();
-  const r = await run(process.execPath, ['tests/bench/convert/cli-runner.mjs', input.path, out], TWINBY_TIMEOUT_S);
+  const r = await run(process.execPath, ['tests/bench/convert/cli-runner.mjs', input.path, out, form], TWINBY_TIMEOUT_S);
   const seconds = (performance.now() - spawned) / 1000;
   const bench = lastJson(r.stdout, 'BENCH ');
   // --json prints the run summary as indented JSON before our line
@@ -214,7 +218,9 @@ try {
 
   const rows: Row[] = [];
   let njamGaveUpAt = Infinity;
-  for (const input of inputs) {
+  // the whole-process run is the published command: dist-cli/, as `npm pack` builds it
+  if (inputs.some((i) => i.wholeProcess)) await buildCli();
+  for (const input of inputs.filter((i) => !only || i.label.includes(only))) {
     const megabytes = statSync(input.path).size / 1e6;
     process.stderr.write(`${input.label}: TwinBy …`);
     const t = await twinby(input, join(work, 'out-twinby'));
@@ -245,6 +251,11 @@ try {
     const n = 'skipped' in pos.njam || pos.njam.failure ? undefined : pos.njam;
     const ratio = n ? `${fmt(perSecond(pos.twinby) / perSecond(n), 1)}×` : `njam ${'skipped' in pos.njam ? pos.njam.skipped : pos.njam.failure}`;
     console.log(`  ≥ 10× citygml-to-3dtiles whole-process on ~40 MB of gml:pos: ${fmt(pos.megabytes)} MB, TwinBy ${fmt(perSecond(pos.twinby), 0)} bldg/s (${fmt(pos.twinby.seconds, 1)} s), ${ratio}`);
+    const again = await twinbyCli(pos.input, join(work, 'out-twinby'));
+    await rm(join(work, 'out-twinby'), { recursive: true, force: true });
+    const fromSource = await twinbyCli(pos.input, join(work, 'out-twinby'), 'source');
+    await rm(join(work, 'out-twinby'), { recursive: true, force: true });
+    console.log(`    the same CLI again: built ${fmt(again.seconds, 2)} s; from a checkout's TypeScript (tsx) ${fmt(fromSource.seconds, 2)} s`);
   }
   if (big) console.log(`  peak RSS < 400 MB for a 150 MB input: ${fmt(big.twinby.rssBytes / 1048576, 0)} MB at ${fmt(big.megabytes)} MB`);
   console.log(`  ≥ 30 MB/s per core: median ${fmt(mbps[Math.floor(mbps.length / 2)])} MB/s, best ${fmt(mbps.at(-1)!)} MB/s`);

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `twinby-convert` (package bin, `npm run convert`): loads the TypeScript CLI through tsx's API, so no build step is needed.
+// `twinby-convert` (package bin, `npm run convert`): the built CLI in a published package, the TypeScript one in a checkout.
 
 // Output piped into `head` and the like: a closed pipe ends the program quietly.
 for (const stream of [process.stdout, process.stderr]) {
@@ -9,12 +9,23 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-let tsImport;
-try {
-  ({ tsImport } = await import('tsx/esm/api'));
-} catch {
-  process.stderr.write('twinby-convert: the TypeScript loader "tsx" is not installed next to twinby (npm install tsx).\n');
-  process.exit(1);
+import { existsSync } from 'node:fs';
+
+// The published package carries the CLI as JavaScript (dist-cli/, built by prepack). A checkout has the TypeScript
+// sources beside this file and runs them through tsx, so an edited source never meets an older build.
+const source = new URL('../convert/cli.ts', import.meta.url);
+const built = new URL('../../dist-cli/cli.mjs', import.meta.url);
+let main;
+if (!existsSync(source) && existsSync(built)) {
+  ({ main } = await import(built.href));
+} else {
+  let tsImport;
+  try {
+    ({ tsImport } = await import('tsx/esm/api'));
+  } catch {
+    process.stderr.write('twinby-convert: the TypeScript loader "tsx" is not installed next to twinby (npm install tsx).\n');
+    process.exit(1);
+  }
+  ({ main } = await tsImport('../convert/cli.ts', import.meta.url));
 }
-const { main } = await tsImport('../convert/cli.ts', import.meta.url);
 process.exitCode = await main(process.argv.slice(2));

@@ -19,7 +19,7 @@ describe('the npm package', () => {
 
   it('ships the library build, its workers, types, the Custom Elements Manifest and the CLI, and nothing of the repo besides', () => {
     const files = pkg.files;
-    for (const f of ['dist-lib/twinby.js', 'dist-lib/types/src/index.d.ts', 'dist-lib/custom-elements.json', 'tools/bin/twinby-convert.mjs', 'tools/convert/cli.ts', 'workers/lib/convert/convert-citygml.ts', 'package.json', 'README.md']) {
+    for (const f of ['dist-lib/twinby.js', 'dist-lib/types/src/index.d.ts', 'dist-lib/custom-elements.json', 'tools/bin/twinby-convert.mjs', 'dist-cli/cli.mjs', 'dist-cli/convert-worker.mjs', 'workers/lib/convert/convert-citygml.ts', 'package.json', 'README.md']) {
       expect(files, f).toContain(f);
     }
     const workers = files.filter((f) => /^dist-lib\/assets\/[a-z]+\.worker-[\w-]+\.js$/.test(f)).map((f) => f.replace(/^.*\/([a-z]+)\.worker-.*$/, '$1'));
@@ -83,6 +83,17 @@ export { typed };
       await site?.stop();
       if (consumer) rmSync(consumer, { recursive: true, force: true });
     });
+
+    it('runs `twinby-convert` as the package ships it: built JavaScript, no TypeScript CLI beside it', () => {
+      const bin = join(consumer, 'node_modules/twinby/tools/bin/twinby-convert.mjs');
+      expect(existsSync(join(consumer, 'node_modules/twinby/tools/convert/cli.ts'))).toBe(false);
+      const out = join(consumer, 'tiles-out');
+      const input = join(root, 'tests/fixtures/citygml/adv-lod2-citygml1.gml');
+      execFileSync(process.execPath, [bin, input, '--out', out, '--json'], { encoding: 'utf8', stdio: 'pipe', timeout: 120_000 });
+      const tileset = JSON.parse(readFileSync(join(out, 'tileset.json'), 'utf8'));
+      expect(tileset.asset.version).toMatch(/^1\./);
+      expect(tileset.root.children?.length ?? (tileset.root.content ? 1 : 0)).toBeGreaterThan(0);
+    }, 180_000);
 
     it("type-checks `import { TwinbyViewer } from 'twinby'` against the package's own types", () => {
       writeFileSync(
