@@ -5,9 +5,12 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/pr
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packedCli } from '../../../helpers/packed-cli';
 
 const root = resolve(import.meta.dirname, '../../../..');
-const bin = resolve(root, 'tools/bin/twinby-convert.mjs');
+// the CLI as the package ships it (the checkout's bin is tested in cli.test.ts): no TypeScript compile per run
+let bin: string;
+let disposeCli: () => void = () => {};
 const fixture = resolve(root, 'tests/fixtures/citygml/adv-lod2-citygml1.gml');
 
 interface Run {
@@ -37,6 +40,7 @@ function expectOneLine(run: Run, path: RegExp): void {
 let work: string;
 
 beforeAll(async () => {
+  ({ bin, dispose: disposeCli } = await packedCli());
   work = await mkdtemp(join(tmpdir(), 'twinby-cli-safe-'));
   await mkdir(join(work, 'good'));
   await cp(fixture, join(work, 'good/adv.gml'));
@@ -46,6 +50,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  disposeCli();
   await rm(work, { recursive: true, force: true });
 });
 

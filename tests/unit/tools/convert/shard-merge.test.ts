@@ -3,13 +3,16 @@ import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateTown } from '../../../../tools/make-demo/generate-town';
 import { parseShard, shardPositions } from '../../../../tools/convert/shard';
 import { validateTilesetDirectory } from '../../../helpers/validate-tileset';
+import { packedCli } from '../../../helpers/packed-cli';
 
-const bin = resolve(import.meta.dirname, '../../../../tools/bin/twinby-convert.mjs');
+// the CLI as the package ships it: 14 runs without compiling the TypeScript CLI in each
+let bin: string;
+let disposeCli: () => void = () => {};
 
 function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
@@ -37,6 +40,7 @@ let work: string;
 const FILES = 6;
 
 beforeAll(async () => {
+  ({ bin, dispose: disposeCli } = await packedCli());
   work = await mkdtemp(join(tmpdir(), 'twinby-shard-'));
   await mkdir(join(work, 'in'));
   // a synthetic town cut into six files of different sizes (as a state comes in map tiles)
@@ -46,7 +50,10 @@ beforeAll(async () => {
     await writeFile(join(work, 'in', `tile_${k}.gml`), text);
   }
 }, 120_000);
-afterAll(() => rm(work, { recursive: true, force: true }));
+afterAll(async () => {
+  disposeCli();
+  await rm(work, { recursive: true, force: true });
+});
 
 describe('twinby-convert --shard and merge', () => {
   it('splits the files between shards by size, each file exactly once', () => {
