@@ -43,3 +43,23 @@ it('<twinby-viewer engine="cesium"> loads the Cesium chunk, renders the town, st
   await waitFor(() => selected.length > 0, 'twinby-select');
   expect(selected[0].id).toBe(b.id);
 });
+
+it('a Cesium viewer that starts looking away from its town is ready, and shows the town once it turns there', async () => {
+  el = document.createElement('twinby-viewer');
+  el.setAttribute('engine', 'cesium');
+  el.setAttribute('src', townUrl);
+  // 20 km north of the town, looking down further north: Cesium loads nothing of the tileset and never says it has loaded
+  el.setAttribute('view', formatView({ ...closeView, lat: closeView.lat + 0.18, heading: 0, pitch: -60 }));
+  el.style.cssText = 'width:480px;height:360px;';
+  const ready = new Promise<CustomEvent>((resolve) => el!.addEventListener('twinby-ready', resolve as EventListener, { once: true }));
+  document.body.append(el);
+  expect((await ready).detail.engine).toBe('cesium');
+  const engine = el.activeEngine!;
+  expect(engine.getView().lat).toBeGreaterThan(closeView.lat + 0.1);
+  await el.flyTo(closeView, { duration: 0 });
+  const b = await building(6);
+  await waitFor(async () => {
+    const p = engine.projectToScreen(b.lon, b.lat, b.ground + b.height / 2);
+    return p && (await engine.pick(p.x, p.y))?.id === b.id;
+  }, 'the town drawn and picked after turning to it', 120_000);
+}, 120_000);

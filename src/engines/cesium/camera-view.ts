@@ -1,4 +1,4 @@
-import { BoundingSphere, Cartesian3, Cartographic, HeadingPitchRange, Math as CesiumMath, Matrix4, type Camera } from '@cesium/engine';
+import { BoundingSphere, Cartesian3, Cartographic, HeadingPitchRange, Intersect, Math as CesiumMath, Matrix4, type Camera } from '@cesium/engine';
 import { frameTarget, normaliseView, type ViewState } from '../../core/index.js';
 
 const toRad = CesiumMath.toRadians;
@@ -8,6 +8,12 @@ const toDeg = CesiumMath.toDegrees;
 export function viewOf(camera: Camera): ViewState {
   const c = camera.positionCartographic;
   return normaliseView({ lon: toDeg(c.longitude), lat: toDeg(c.latitude), height: c.height, heading: toDeg(camera.heading), pitch: toDeg(camera.pitch) });
+}
+
+/** Whether a bounding sphere lies wholly outside the view: nothing of it loads, so nothing is to be waited for. */
+export function outOfView(camera: Camera, sphere: BoundingSphere): boolean {
+  const cull = camera.frustum.computeCullingVolume(camera.positionWC, camera.directionWC, camera.upWC);
+  return cull.computeVisibility(sphere) === Intersect.OUTSIDE;
 }
 
 export function setCameraView(camera: Camera, view: ViewState): void {

@@ -13,7 +13,7 @@ import {
 } from '@cesium/engine';
 import { assertOverlayData, Emitter, EngineState, featureAppearance, toFeatureStyle, type EngineEventMap, type ErrorDetail, type FeatureAttributes, type FeatureStyle, type OverlayData, type StyleRule, type ViewState } from '../../core/index.js';
 import type { BasemapTiles, TerrainModel, Engine, EngineCapability, EngineOptions, FlyToOptions, GeoPosition, PickResult, RenderStats, ScreenPoint, SplitView, SunOptions, TilesetOptions } from '../engine.js';
-import { CameraMotion, cameraNumbers, flyCamera, homeViewOf, northAround, setCameraView, viewOf } from './camera-view.js';
+import { CameraMotion, cameraNumbers, flyCamera, homeViewOf, northAround, outOfView, setCameraView, viewOf } from './camera-view.js';
 import { CesiumBasemaps } from './basemap-set.js';
 import { configureCesium, createWidget } from './cesium-setup.js';
 import { GroundState } from './ground-state.js';
@@ -138,6 +138,7 @@ export class CesiumEngine implements Engine {
       appearance: (fid, attrs, own) => featureAppearance(this.state, fid, attrs, own),
       error: (detail) => this.emitError(detail),
       requestRender: () => this.requestRender(),
+      outOfView: (sphere) => outOfView(this.scene.camera, sphere),
       styled: () => this.events.emit('style-applied', {}),
       loaded: (layerId) => {
         const layer = this.layers.get(layerId);

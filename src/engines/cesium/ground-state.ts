@@ -2,6 +2,7 @@ import type { Cesium3DTileContent, Cesium3DTileset, Scene } from '@cesium/engine
 import type { TerrainModel } from '../engine.js';
 import { groundTerrain } from './ground-terrain.js';
 import { boundsBottom, lowestVertex } from './ground-probe.js';
+import { outOfView } from './camera-view.js';
 
 /**
  * The ground the first tileset stands on, as flat terrain: first at the bottom of its bounds, then, once its
@@ -41,9 +42,9 @@ export class GroundState {
     if (this.terrains.delete(id)) this.set(this.height);
   }
 
-  /** Ready may wait for the ground: settled once the first tileset's floor was probed (or with no tileset). */
+  /** Ready may wait for the ground: settled once the first tileset's floor was probed (or with no tileset, or none in view). */
   settled(tilesets: number): boolean {
-    return tilesets === 0 || this.probed;
+    return tilesets === 0 || this.probed || (!!this.first && outOfView(this.scene.camera, this.first.boundingSphere));
   }
 
   private set(height: number | null): void {

@@ -1,4 +1,4 @@
-import { Cesium3DTileset, Resource, type Cesium3DTile, type Cesium3DTileContent, type Cesium3DTileFeature } from '@cesium/engine';
+import { Cesium3DTileset, Resource, type BoundingSphere, type Cesium3DTile, type Cesium3DTileContent, type Cesium3DTileFeature } from '@cesium/engine';
 import type { ErrorDetail, FeatureAppearance, FeatureAttributes, FeatureStyle, LayerLoadState } from '../../core/index.js';
 import { tileAccept } from '../engine.js';
 import { PickMetadata } from './pick-metadata.js';
@@ -12,6 +12,8 @@ export interface CesiumLayerHost {
   /** A tile's features were (re)coloured; the legend may have new entries. */
   styled(): void;
   loaded(layerId: string): void;
+  /** The tileset's bounds lie wholly outside the view (Cesium then loads nothing and never says it has loaded). */
+  outOfView(sphere: BoundingSphere): boolean;
 }
 
 /** An HTTP status in Cesium's request error text ("… Status Code: 404"), if any. */
@@ -86,9 +88,10 @@ export class CesiumTilesetLayer {
 
   get loadState(): LayerLoadState {
     const t = this.tileset;
-    // a hidden tileset loads nothing (Cesium does not traverse it): nothing to wait for
-    const done = !!t && (!this.visible || t.tilesLoaded);
-    return { loading: !!t && !done, settled: this.settled || (!!t && !this.visible), progress: done ? 1 : 0 };
+    // a hidden tileset, or one outside the view, loads nothing (Cesium does not traverse it): nothing to wait for
+    const idle = !!t && (!this.visible || this.host.outOfView(t.boundingSphere));
+    const done = !!t && (idle || t.tilesLoaded);
+    return { loading: !!t && !done, settled: this.settled || idle, progress: done ? 1 : 0 };
   }
 
   restyle(): void {
