@@ -5,7 +5,12 @@
  * normals i8, surfaces u8, and the id and attributes as JSON. Decoding gives views on one buffer.
  */
 import type { BuildingMesh } from '../citygml/building-mesh';
-import type { BuildingView } from './geometry-arena';
+
+/** A BuildingMesh rebuilt as views on a buffer (a record, or the arena), plus the model matrix. */
+export interface BuildingView {
+  mesh: BuildingMesh;
+  model: Float64Array;
+}
 
 const HEADER = 24;
 const encoder = new TextEncoder();

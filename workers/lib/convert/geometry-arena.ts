@@ -7,7 +7,8 @@
  */
 import type { BuildingAttributes } from '../citygml/building';
 import type { BuildingMesh } from '../citygml/building-mesh';
-import { flattenFootprint, readFootprint } from './building-record';
+import { flattenFootprint, readFootprint, type BuildingView } from './building-record';
+export type { BuildingView } from './building-record';
 
 const VERTEX_PAGE = 1 << 18; // vertices per page (4 MB of positions)
 const INDEX_PAGE = 1 << 20;
@@ -27,12 +28,6 @@ export interface StoredBuilding {
   /** Offset in the double pages: model (27), anchor (3), bbox (6), ground height (1), footprint. */
   doublePage: number;
   doubleStart: number;
-}
-
-/** A BuildingMesh rebuilt as views on the arena, plus the model and the footprint. */
-export interface BuildingView {
-  mesh: BuildingMesh;
-  model: Float64Array;
 }
 
 export const MODEL_OFFSET = 0;
