@@ -10,16 +10,12 @@ import { commands } from 'vitest/browser';
 import '../../src/index.js';
 import { engineLoaders } from '../../src/element/engine-loaders.js';
 import { defineBasemapElement, type TwinbyBasemap } from '../../src/element/basemap/index.js';
-import { fromWgs84 } from '../../src/core/geo/index.js';
 import type { TwinbyViewer } from '../../src/index.js';
 import { formatView, type ErrorDetail } from '../../src/core/index.js';
+import { RED, rasterColour } from './basemap-raster.js';
 import { canvasOf, colourDistance, frames, loadTown, offset, pixelAt, townUrl, waitFor, type Rgba } from './helpers.js';
 
 defineBasemapElement();
-
-const RED: Rgba = [220, 40, 40, 255];
-const BLUE: Rgba = [40, 60, 220, 255];
-const SPLIT_EASTING = 732667;
 
 performance.setResourceTimingBufferSize(100_000);
 
@@ -69,13 +65,6 @@ async function groundShows(viewer: TwinbyViewer, east: number, want: (east: numb
   }, `${what}: the ground ${east} m east of the town shows ${colour.join(',')}`, 60_000);
 }
 
-/** The raster's colour from the point's true EPSG:25832 easting. */
-async function raster(east: number): Promise<Rgba> {
-  const p = await offset(east, 0);
-  const [x] = fromWgs84(25832)(p.lon, p.lat);
-  expect(Math.abs(x - SPLIT_EASTING)).toBeGreaterThan(100);
-  return x < SPLIT_EASTING ? RED : BLUE;
-}
 
 function allRequestsLocal(): void {
   const hosts = new Set(performance.getEntriesByType('resource').map((e) => new URL(e.name).hostname));
@@ -95,12 +84,12 @@ describe('<twinby-basemap> on the Cesium engine', () => {
     const viewer = await mounted(bm);
     expect(viewer.activeEngine!.capabilities.has('basemap')).toBe(true);
     await waitFor(() => tileRequests(`${origin}/wmts/ground/utm32/`) > 0, 'tile requests in the 25832 set');
-    for (const east of [-700, 700]) await groundShows(viewer, east, raster, 'utm32');
+    for (const east of [-700, 700]) await groundShows(viewer, east, rasterColour, 'utm32');
 
     bm.active = 'merc';
     await waitFor(() => tileRequests(`${origin}/wmts/ground/GLOBAL_WEBMERCATOR/`) > 0, 'tile requests in the 3857 set');
     // the old layer is gone: the 3857 map alone must give the same colours
-    for (const east of [-700, 700]) await groundShows(viewer, east, raster, 'GLOBAL_WEBMERCATOR');
+    for (const east of [-700, 700]) await groundShows(viewer, east, rasterColour, 'GLOBAL_WEBMERCATOR');
 
     bm.active = '';
     // without a map the ground is neither the red nor the blue of the raster
@@ -121,7 +110,7 @@ describe('<twinby-basemap> on the Cesium engine', () => {
     const viewer = await mounted(Object.assign(document.createElement('twinby-basemap'), {
       layers: [{ id: 'utm', title: 'UTM', attribution: 'x', source: { type: 'wmts', url: wmts, layer: 'ground', matrixSet: 'utm32' } }],
     }));
-    await groundShows(viewer, -700, raster, 'utm32');
+    await groundShows(viewer, -700, rasterColour, 'utm32');
     const errors: ErrorDetail[] = [];
     viewer.addEventListener('twinby-error', (e) => errors.push((e as CustomEvent<ErrorDetail>).detail));
     await commands.stopWmts(wmts);

@@ -4,7 +4,7 @@
 import { Cesium3DTileset, HeadingPitchRange, type Cesium3DTile } from '@cesium/engine';
 import { TilesRenderer } from '3d-tiles-renderer';
 import { GLTFExtensionsPlugin, ImplicitTilingPlugin } from '3d-tiles-renderer/plugins';
-import { PerspectiveCamera, Scene, Sphere, WebGLRenderer, type Mesh, type Object3D } from 'three';
+import { PerspectiveCamera, Scene, WebGLRenderer, type Mesh, type Object3D } from 'three';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import '../../src/index.js';
 import type { TwinbyViewer } from '../../src/index.js';
@@ -12,6 +12,7 @@ import { decodeFootprints, footprintPolygons } from '../../workers/lib/footprint
 import { formatView, type ErrorDetail } from '../../src/core/index.js';
 import { toWgs84 } from '../../src/core/geo/index.js';
 import { frames, waitFor } from './helpers.js';
+import { aimAbove } from './aim-camera.js';
 import { commands } from 'vitest/browser';
 import { generateTown } from '../../tools/make-demo/generate-town';
 import { createOfflineWidget, waitForTileset } from '../helpers/cesium-offline';
@@ -123,17 +124,7 @@ describe('an implicit tileset written by the converter', () => {
       const started = performance.now();
       let aimed = false;
       while (found.size < ids.length && errors.length === 0 && performance.now() - started < 60_000) {
-        const sphere = new Sphere();
-        if (!aimed && tiles.getBoundingSphere(sphere)) {
-          const up = sphere.center.clone().normalize();
-          camera.position.copy(sphere.center).addScaledVector(up, sphere.radius * 3);
-          camera.up.set(0, 0, 1);
-          camera.lookAt(sphere.center);
-          camera.near = sphere.radius / 100;
-          camera.far = sphere.radius * 10;
-          camera.updateProjectionMatrix();
-          aimed = true;
-        }
+        if (!aimed) aimed = aimAbove(camera, tiles);
         camera.updateMatrixWorld();
         tiles.update();
         renderer.render(scene, camera);

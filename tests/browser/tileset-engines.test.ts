@@ -4,8 +4,9 @@ import { Cesium3DTileset, HeadingPitchRange, type Cesium3DTile, type Cesium3DTil
 import { TilesRenderer } from '3d-tiles-renderer';
 import { GLTFExtensionsPlugin } from '3d-tiles-renderer/plugins';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PerspectiveCamera, Scene, Sphere, WebGLRenderer, type Mesh, type Object3D } from 'three';
+import { PerspectiveCamera, Scene, WebGLRenderer, type Mesh, type Object3D } from 'three';
 import { CityGMLClient } from '../../src/worker-clients/citygml-client';
+import { aimAbove } from './aim-camera.js';
 import { generateTown } from '../../tools/make-demo/generate-town';
 import { createOfflineWidget, waitForTileset } from '../helpers/cesium-offline';
 import { tilesetBlobUrls, type BlobTileset } from '../helpers/tileset-blob-urls';
@@ -99,18 +100,7 @@ describe('a converted tileset', () => {
       const started = performance.now();
       let aimed = false;
       while (models.length < tiles && errors.length === 0 && performance.now() - started < 30_000) {
-        const sphere = new Sphere();
-        if (!aimed && tilesRenderer.getBoundingSphere(sphere)) {
-          // Look at the town from above its centre (the tiles sit in ECEF).
-          const up = sphere.center.clone().normalize();
-          camera.position.copy(sphere.center).addScaledVector(up, sphere.radius * 3);
-          camera.up.set(0, 0, 1);
-          camera.lookAt(sphere.center);
-          camera.near = sphere.radius / 100;
-          camera.far = sphere.radius * 10;
-          camera.updateProjectionMatrix();
-          aimed = true;
-        }
+        if (!aimed) aimed = aimAbove(camera, tilesRenderer);
         camera.updateMatrixWorld();
         tilesRenderer.update();
         renderer.render(scene, camera);
