@@ -5,9 +5,10 @@
  * Prints the RSS curve per size (at 10 % steps of the run) and the peaks; asserts nothing. On a busy machine
  * the seconds are indicative only; the RSS figures hardly depend on load.
  *
- *   npm run bench:memory [-- --sizes 10000,100000,1000000] [-- --in-memory]
+ *   npm run bench:memory [-- --sizes 10000,100000,1000000] [-- --in-memory] [-- --cli]
  *   --sizes       buildings per run (default 10k, 100k and 1M: 1M is ~9 GB of CityGML and takes long)
  *   --in-memory   the old design (every building kept in memory until the tiles are written), for comparison
+ *   --cli         through the twinby-convert command as users run it (cli-peak.ts): the peak of each of its processes
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -15,11 +16,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { CONVERT_NODE_FLAGS } from '../../../tools/convert/worker-limits';
+import { convertThroughCli } from './cli-peak';
 
 const args = process.argv.slice(2);
 const sizesArg = args.includes('--sizes') ? args[args.indexOf('--sizes') + 1] : '10000,100000,1000000';
 const sizes = sizesArg.split(',').map(Number);
 const inMemory = args.includes('--in-memory');
+const cli = args.includes('--cli');
 const root = resolve(import.meta.dirname, '../../..');
 const run = promisify(execFile);
 
@@ -34,6 +37,20 @@ interface Result {
   curve: { s: number; rssMB: number; heapMB: number; externalMB: number; phase: string; buildings: number; tiles: number }[];
 }
 
+if (cli) {
+  console.log('bench:memory --cli: the twinby-convert command on a FIFO fed by the generator; busy-machine seconds are indicative only');
+  for (const n of sizes) {
+    const dir = await mkdtemp(join(tmpdir(), 'twinby-bench-memory-'));
+    try {
+      const r = await convertThroughCli(n, dir);
+      const peaks = r.peaksMB.map((p) => `${p.mb.toFixed(0)} MB (pid ${p.pid}, ${p.command})`).join('; ');
+      console.log(`${n.toLocaleString('en').padStart(10)}  ${r.inputMB.toFixed(0).padStart(8)} MB  exit ${r.code}  ${r.seconds.toFixed(0)} s  ${(r.inputMB / r.seconds).toFixed(1)} MB/s  peak RSS per process: ${peaks}`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+  process.exit(0);
+}
 console.log(`bench:memory (${inMemory ? 'in-memory store, the old design' : 'spill to disk'}); busy-machine seconds are indicative only`);
 const rows: string[] = [];
 for (const n of sizes) {

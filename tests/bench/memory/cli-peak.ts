@@ -1,0 +1,67 @@
+/**
+ * bench:memory --cli: the same synthetic town through the `twinby-convert` command as a user runs it (the package
+ * bin, which on Linux restarts itself with MALLOC_ARENA_MAX=2). The town is streamed from its generator into a FIFO
+ * that the CLI reads as its input file, so 1M buildings need no 9 GB on disk. Peaks are the kernel's VmHWM of each
+ * process of the command: the one that converts, and the small starter that waits for it.
+ */
+import { spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { createWriteStream, readFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { join, resolve } from 'node:path';
+import { generateTown } from '../../../tools/make-demo/generate-town';
+
+const bin = resolve(import.meta.dirname, '../../../tools/bin/twinby-convert.mjs');
+
+export interface CliPeak {
+  seconds: number;
+  inputMB: number;
+  code: number | null;
+  /** Peak RSS (VmHWM) per process of the command, the first the one started. */
+  peaksMB: { pid: number; mb: number; command: string }[];
+}
+
+function status(pid: number): { hwm: number; children: number[]; command: string } | null {
+  try {
+    const hwm = Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').slice(0, 2).join(' ');
+    return { hwm, children, command };
+  } catch {
+    return null;
+  }
+}
+
+export async function convertThroughCli(buildings: number, dir: string): Promise<CliPeak> {
+  const fifo = join(dir, 'town.gml');
+  execFileSync('mkfifo', [fifo]);
+  const env = { ...process.env };
+  delete env.MALLOC_ARENA_MAX;
+  const started = performance.now();
+  const child = spawn(process.execPath, [bin, fifo, '--out', join(dir, 'out')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const exited = once(child, 'exit');
+  // VmHWM only grows: the last reading of each process before it ends is its peak.
+  const peaks = new Map<number, { pid: number; mb: number; command: string }>();
+  const poll = () => {
+    const queue = [child.pid!];
+    while (queue.length) {
+      const pid = queue.pop()!;
+      const s = status(pid);
+      if (!s) continue;
+      peaks.set(pid, { pid, mb: s.hwm / 2 ** 20, command: s.command });
+      queue.push(...s.children);
+    }
+  };
+  const timer = setInterval(poll, 100);
+  const out = createWriteStream(fifo);
+  let bytes = 0;
+  for await (const piece of generateTown({ buildings, seed: 1 })) {
+    bytes += Buffer.byteLength(piece);
+    if (!out.write(piece)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+  const [code] = (await exited) as [number | null];
+  clearInterval(timer);
+  return { seconds: (performance.now() - started) / 1000, inputMB: bytes / 1e6, code, peaksMB: [...peaks.values()] };
+}
