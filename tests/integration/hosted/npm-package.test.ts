@@ -19,7 +19,7 @@ describe('the npm package', () => {
 
   it('ships the library build, its workers, types, the Custom Elements Manifest and the CLI, and nothing of the repo besides', () => {
     const files = pkg.files;
-    for (const f of ['dist-lib/twinby.js', 'dist-lib/types/src/index.d.ts', 'dist-lib/custom-elements.json', 'tools/bin/twinby-convert.mjs', 'dist-cli/cli.mjs', 'dist-cli/convert-worker.mjs', 'workers/lib/convert/convert-citygml.ts', 'package.json', 'README.md']) {
+    for (const f of ['dist-lib/twinby.js', 'dist-lib/types/src/index.d.ts', 'dist-lib/custom-elements.json', 'tools/bin/twinby-convert.mjs', 'dist-cli/cli.mjs', 'dist-cli/convert-worker.mjs', 'dist-cli/THIRD-PARTY-LICENSES.txt', 'workers/lib/convert/convert-citygml.ts', 'package.json', 'README.md']) {
       expect(files, f).toContain(f);
     }
     const workers = files.filter((f) => /^dist-lib\/assets\/[a-z]+\.worker-[\w-]+\.js$/.test(f)).map((f) => f.replace(/^.*\/([a-z]+)\.worker-.*$/, '$1'));
