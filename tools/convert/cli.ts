@@ -22,7 +22,7 @@ import { mergeMain } from './merge';
 import { parseShard, SHARD_FILE, shardPositions, type Shard } from './shard';
 import { emptyShard, writeShardRecord, type ShardRun } from './shard-record';
 
-const USAGE = `Usage: twinby-convert <file|dir…> --out <dir> [--crs EPSG:xxxx] [--geoid auto|egm96|none|<metres>] [--jobs N] [--json] [--force] [--shard i/N] [--lod] [--implicit]
+const USAGE = `Usage: twinby-convert <file|dir…> --out <dir> [--crs EPSG:xxxx] [--geoid auto|egm96|none|<metres>] [--jobs N] [--json] [--force] [--shard i/N] [--no-lod] [--implicit]
        twinby-convert merge <shard-dir…> --out <dir> [--force]
 
   <file|dir…>   CityGML files, or folders searched recursively for *.gml and *.xml
@@ -33,8 +33,9 @@ const USAGE = `Usage: twinby-convert <file|dir…> --out <dir> [--crs EPSG:xxxx]
   --geoid       normal → ellipsoidal heights: auto (default, EGM96 for normal heights), egm96, none,
                 or a fixed offset in metres added to every height
   --jobs, -j    files converted in parallel (default: the number of cores)
-  --lod         levels of detail (experimental): parent tiles carry the buildings beneath them as simplified
-                LoD1 blocks, so a far view loads a few parents instead of every building
+  --no-lod      no levels of detail. By default parent tiles carry the buildings beneath them as simplified
+                LoD1 blocks, merged into massing blocks far up, so a far view loads a few parents instead of
+                every building (--lod, the default, is accepted too)
   --implicit    3D Tiles 1.1 implicit tiling: each file's tileset.json names tile and subtree templates
                 (tiles/{level}/{x}/{y}.glb, subtrees/…) instead of listing every tile; for state-sized runs
   --json        print the summary as JSON on stdout instead of text
@@ -42,7 +43,7 @@ const USAGE = `Usage: twinby-convert <file|dir…> --out <dir> [--crs EPSG:xxxx]
                 same inputs. 'merge' then joins the shards' --out folders into one tileset, the same bytes as one run
 `;
 
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
 interface CliOptions {
   inputs: string[];
@@ -57,7 +58,7 @@ interface CliOptions {
   implicit: boolean;
 }
 
-function parseCli(argv: string[]): CliOptions | 'help' {
+export function parseCli(argv: string[]): CliOptions | 'help' {
   let parsed;
   try {
     parsed = parseArgs({
@@ -72,6 +73,7 @@ function parseCli(argv: string[]): CliOptions | 'help' {
         force: { type: 'boolean', default: false },
         shard: { type: 'string' },
         lod: { type: 'boolean', default: false },
+        'no-lod': { type: 'boolean', default: false },
         implicit: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -83,6 +85,7 @@ function parseCli(argv: string[]): CliOptions | 'help' {
   if (values.help) return 'help';
   if (positionals.length === 0) throw new UsageError('no input files or folders given');
   if (!values.out) throw new UsageError('--out <dir> is required');
+  if (values.lod && values['no-lod']) throw new UsageError('--lod and --no-lod contradict each other');
   const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a whole number ≥ 1, not "${values.jobs}"`);
   const geoid = values.geoid === undefined ? undefined : Number.isFinite(Number(values.geoid)) ? Number(values.geoid) : values.geoid;
@@ -98,7 +101,7 @@ function parseCli(argv: string[]): CliOptions | 'help' {
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
-  return { inputs: positionals, out: resolve(values.out), crs: values.crs, geoid, jobs, json: values.json, force: values.force, shard, lod: values.lod, implicit: values.implicit };
+  return { inputs: positionals, out: resolve(values.out), crs: values.crs, geoid, jobs, json: values.json, force: values.force, shard, lod: !values['no-lod'], implicit: values.implicit };
 }
 
 async function readChild(out: string, result: JobResult, name: string): Promise<(ChildTileset & { name: string }) | undefined> {

@@ -10,6 +10,7 @@ import { contentOf, MultipleContentsPlugin } from './multiple-contents-plugin.js
 import { tilesetOf, TilesetJsonPlugin } from './tileset-json-plugin.js';
 import { TileFeatures } from './tile-features.js';
 import type { WorldFrame } from './world-frame.js';
+import { applyTraversal } from './traversal.js';
 
 /** What a tileset layer needs from its engine. */
 export interface LayerHost {
@@ -59,6 +60,7 @@ export class TilesetLayer {
     const tiles = new TilesRenderer(url);
     this.tiles = tiles;
     tiles.errorTarget = options.errorTarget;
+    applyTraversal(tiles);
     tiles.fetchOptions = { headers: { Accept: tileAccept } };
     tiles.lruCache.maxBytesSize = options.cacheBytes;
     tiles.lruCache.minBytesSize = Math.floor(options.cacheBytes * 0.75);

@@ -6,6 +6,8 @@
  * to traverse and parse; the counts are the renderer's, the bytes those the HTTP server sent.
  * Asserts nothing. Converted tilesets are kept in out/bench-lod/ and reused (delete them after changing the converter).
  * `--implicit` converts both as implicit tilesets (the renderer gets the ImplicitTilingPlugin, as in the viewer).
+ * The renderer walks the tilesets as the viewer does (src/engines/three/traversal.ts); `--renderer-defaults` uses
+ * 3d-tiles-renderer's defaults instead (every ancestor and the siblings of refined tiles loaded).
  */
 import { existsSync, statSync, createReadStream } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -16,6 +18,7 @@ import { ImplicitTilingPlugin } from '3d-tiles-renderer/plugins';
 import { convertCityGML } from '../../../workers/lib/convert/convert-citygml';
 import { generateTown } from '../../../tools/make-demo/generate-town';
 import { directorySink } from '../../../tools/convert/fs-sink';
+import { applyTraversal } from '../../../src/engines/three/traversal';
 
 // The renderer resolves tile URLs against window.location; an absolute tileset URL makes the base irrelevant.
 (globalThis as { window?: unknown }).window ??= { location: { href: 'http://127.0.0.1/' } };
@@ -27,6 +30,8 @@ g.cancelAnimationFrame ??= (id: ReturnType<typeof setTimeout>) => clearTimeout(i
 const args = process.argv.slice(2);
 const buildings = Number(args[args.indexOf('--buildings') + 1]) || 10_000;
 const implicit = args.includes('--implicit');
+/** 3d-tiles-renderer's own traversal (ancestors and siblings loaded) instead of the viewer's (traversal.ts). */
+const rendererDefaults = args.includes('--renderer-defaults');
 const out = resolve(import.meta.dirname, '../../../out/bench-lod', `${buildings}${implicit ? '-implicit' : ''}`);
 const DISTANCES = [20_000, 5_000, 1_000];
 
@@ -57,6 +62,7 @@ async function view(origin: string, distance: number): Promise<{ bytes: number; 
   bytesServed = 0;
   const tiles = new TilesRenderer(`${origin}/tileset.json`);
   tiles.registerPlugin(new ImplicitTilingPlugin());
+  if (!rendererDefaults) applyTraversal(tiles);
   const camera = new PerspectiveCamera(60, 800 / 600, 1, 1e7);
   tiles.setCamera(camera);
   tiles.setResolution(camera, 800, 600);

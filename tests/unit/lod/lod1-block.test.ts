@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildBuildingMesh } from '../../../workers/lib/citygml/building-mesh';
 import { SURFACE_CODE } from '../../../workers/lib/citygml/surface-style';
 import { lod1BlockOf, lod1Mesh, signedArea, simplifyRing } from '../../../workers/lib/lod/lod1-block';
-import { MAX_PARENT_BUILDINGS, selectParentBlocks } from '../../../workers/lib/lod/parent-lod';
+import { selectParentBlocks } from '../../../workers/lib/lod/parent-lod';
 import { createHouse } from '../../helpers/create-building';
 
 /** Distance from (px, py) to the closed polyline `ring`. */
@@ -74,18 +74,12 @@ describe('lod1BlockOf / lod1Mesh', () => {
     expect(block.area).toBeCloseTo(12 * 8, 3);
   });
 
-  it('keeps the largest footprints up to the cap and counts the largest dropped building in the error', () => {
+  it('without merging, keeps every block large enough and reports the outline tolerance or the largest roof gap', () => {
     const base = lod1BlockOf(mesh, model, 15);
-    const blocks = Array.from({ length: MAX_PARENT_BUILDINGS + 50 }, (_, i) => ({ ...base, area: 1000 + i, size: 40 + i / 1000, roofError: 0 }));
-    blocks.push({ ...base, area: 1, size: 3, roofError: 0 });
-    const s = selectParentBlocks(blocks, 1024);
-    expect(s.kept.length).toBe(MAX_PARENT_BUILDINGS);
-    expect(Math.min(...s.kept.map((b) => b.area))).toBe(1050);
-    expect(s.droppedSize).toBeCloseTo(40 + 49 / 1000, 9);
-    expect(s.error).toBe(s.droppedSize);
-    // Nothing dropped: the error is the outline tolerance or the largest roof gap.
     const few = selectParentBlocks([{ ...base, area: 500, roofError: 3 }], 1024);
+    expect(few.kept).toHaveLength(1);
     expect(few.droppedSize).toBe(0);
     expect(few.error).toBe(3);
+    expect(selectParentBlocks([{ ...base, area: 500, roofError: 0 }], 1024).error).toBe(1024 / 1024);
   });
 });

@@ -12,6 +12,8 @@ import type { FeatureRecord } from '../tiles3d/metadata-schema';
 export interface Lod1Block {
   feature: FeatureRecord;
   model: Float64Array;
+  /** The mesh anchor (mesh plane): where outlines, bottom and top are relative to, and what places merges. */
+  anchor: Float64Array;
   /** Exterior rings as x,y pairs relative to the mesh anchor (mesh plane), unclosed. */
   outlines: Float64Array[];
   bottom: number;
@@ -20,7 +22,8 @@ export interface Lod1Block {
   area: number;
   /** Bounding-box diagonal (m): the error of leaving it out. */
   size: number;
-  /** Top minus the lowest roof vertex: how far the flat LoD1 top is from the LoD2 roof. */
+  /** Top minus the lowest roof vertex: how far the flat LoD1 top is from the LoD2 roof (for a massing block, also
+   * how far its members' tops are from its mean height). */
   roofError: number;
 }
 
@@ -38,6 +41,7 @@ export function lod1BlockOf(mesh: BuildingMesh, model: Float64Array, size: numbe
   return {
     feature: { id: mesh.id, lod: mesh.lod, attributes: mesh.attributes },
     model: Float64Array.from(model),
+    anchor: Float64Array.from(anchor),
     outlines,
     bottom,
     top,

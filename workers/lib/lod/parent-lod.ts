@@ -5,8 +5,9 @@
  * the largest building left out, the outline tolerance, and the largest roof-to-block height gap.
  */
 import type { Lod1Block } from './lod1-block';
+import { massingCell, mergeIntoMassing } from './massing';
 
-/** At most this many blocks per parent (the largest footprints win): ~0.3 MB of GLB at typical outlines. */
+/** At most this many blocks per parent (beyond it, buildings merge in coarser cells): ~1 MB of GLB with their feature records. */
 export const MAX_PARENT_BUILDINGS = 1000;
 
 /** Outline tolerance (m) for a parent whose cell has side `cellSize` (m): ~4 m for a 4 km cell. */
@@ -32,22 +33,28 @@ export function selectParentBlocks(blocks: readonly Lod1Block[], cellSize: numbe
   const tolerance = parentTolerance(cellSize);
   const minArea = minParentArea(cellSize);
   let droppedSize = 0;
-  let kept = blocks.filter((b) => {
-    if (b.area >= minArea) return true;
+  let side = massingCell(cellSize);
+  const big: Lod1Block[] = [];
+  const small: Lod1Block[] = [];
+  for (const b of blocks) (b.area >= minArea ? big : small).push(b);
+  // Small buildings merge per grid cell; what is still small after that (a lone shed) is left out.
+  let merged = mergeIntoMassing(small, side);
+  let kept = big.concat(merged);
+  let mergedAny = merged.length < small.length;
+  // Too many for one tile: merge everything, in coarser cells until they fit, so the view stays whole.
+  while (kept.length > MAX_PARENT_BUILDINGS) {
+    side *= 2;
+    merged = mergeIntoMassing(blocks, side);
+    kept = merged;
+    mergedAny = true;
+  }
+  kept = kept.filter((b) => {
+    if (b.area >= minArea / 4) return true;
     droppedSize = Math.max(droppedSize, b.size);
     return false;
   });
-  if (kept.length > MAX_PARENT_BUILDINGS) {
-    // Stable order (largest first, then as given) keeps the output deterministic.
-    const order = kept.map((b, i) => i).sort((a, b) => kept[b].area - kept[a].area || a - b);
-    const chosen = new Uint8Array(kept.length);
-    for (let k = 0; k < MAX_PARENT_BUILDINGS; k++) chosen[order[k]] = 1;
-    kept.forEach((b, i) => {
-      if (!chosen[i]) droppedSize = Math.max(droppedSize, b.size);
-    });
-    kept = kept.filter((_, i) => chosen[i]);
-  }
-  let error = Math.max(droppedSize, tolerance);
+  // A massing block's hull spans the gaps between its buildings: up to a merge cell's diagonal.
+  let error = Math.max(droppedSize, tolerance, mergedAny ? side * Math.SQRT2 : 0);
   for (const b of kept) error = Math.max(error, b.roofError);
   return { kept, tolerance, droppedSize, error };
 }
