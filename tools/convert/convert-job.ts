@@ -1,7 +1,10 @@
 /** One input file converted into its own tileset folder: what a CLI worker thread runs. */
 import { createReadStream } from 'node:fs';
 import type { ConvertProgress, ConvertSummary } from '../../workers/lib/convert/convert-citygml';
-import { convertSafely } from '../../workers/lib/convert/convert-job';
+import { convertBuildingsSafely, convertSafely } from '../../workers/lib/convert/convert-job';
+import type { ConvertWarning } from '../../workers/lib/citygml/building';
+import { planSplit } from './split-point';
+import { readSplit } from './split-read';
 import { directorySink } from './fs-sink';
 import { DiskSpillFile } from './spill-file';
 
@@ -23,6 +26,8 @@ export interface ConvertJob {
   lod?: boolean;
   /** Implicit tiling output. */
   implicit?: boolean;
+  /** A spare core: read the file's second half in a thread of its own (split-read.ts), when it can be split. */
+  split?: boolean;
 }
 
 export type JobMessage =
@@ -32,15 +37,25 @@ export type JobMessage =
 /** Reads the file in 1 MiB chunks: large enough for the XML tokenizer to run at full speed, small enough to stay streaming. */
 const CHUNK_BYTES = 1 << 20;
 
+/** Files smaller than this are read by one thread: a second one costs more to start than it saves. */
+export const SPLIT_MIN_BYTES = 16 * 1024 * 1024;
+
 export async function runJob(job: ConvertJob, onProgress?: (p: ConvertProgress) => void): Promise<ConvertSummary> {
-  const stream = createReadStream(job.input, { highWaterMark: CHUNK_BYTES });
+  const plan = job.split && job.bytes >= SPLIT_MIN_BYTES ? await planSplit(job.input, job.bytes).catch(() => null) : null;
+  const stream = plan ? null : createReadStream(job.input, { highWaterMark: CHUNK_BYTES });
   let spill: DiskSpillFile | undefined;
   try {
     spill = job.spill ? new DiskSpillFile(job.spill) : undefined;
+    const sink = directorySink(job.outDir);
+    const options = { file: job.file, crs: job.crs, geoid: job.geoid, spill, lod: job.lod, implicit: job.implicit, onProgress };
     // the same job running as the browser's CityGML worker: failures folded into the summary, other files go on
-    return await convertSafely(stream, directorySink(job.outDir), { file: job.file, crs: job.crs, geoid: job.geoid, spill, lod: job.lod, implicit: job.implicit, onProgress });
+    if (!plan) return await convertSafely(stream!, sink, options);
+    const warnings: ConvertWarning[] = [];
+    let bytesRead = 0;
+    const buildings = readSplit(job.input, plan, { file: job.file, defaultSrsName: job.crs, onWarning: (w) => warnings.push(w), onBytes: (n) => (bytesRead = n) });
+    return await convertBuildingsSafely(buildings, sink, { ...options, bytesRead: () => bytesRead, pendingWarnings: warnings });
   } finally {
     spill?.close();
-    stream.destroy();
+    stream?.destroy();
   }
 }
