@@ -3,8 +3,7 @@ import { createReadStream } from 'node:fs';
 import type { ConvertProgress, ConvertSummary } from '../../workers/lib/convert/convert-citygml';
 import { convertBuildingsSafely, convertSafely } from '../../workers/lib/convert/convert-job';
 import type { ConvertWarning } from '../../workers/lib/citygml/building';
-import { planSplit } from './split-point';
-import { readSplit } from './split-read';
+import { readInThread } from './threaded-read';
 import { directorySink } from './fs-sink';
 import { DiskSpillFile } from './spill-file';
 
@@ -26,8 +25,8 @@ export interface ConvertJob {
   lod?: boolean;
   /** Implicit tiling output. */
   implicit?: boolean;
-  /** A spare core: read the file's second half in a thread of its own (split-read.ts), when it can be split. */
-  split?: boolean;
+  /** A spare core: read the file in a thread of its own while this one builds (threaded-read.ts). */
+  readThread?: boolean;
 }
 
 export type JobMessage =
@@ -37,22 +36,22 @@ export type JobMessage =
 /** Reads the file in 1 MiB chunks: large enough for the XML tokenizer to run at full speed, small enough to stay streaming. */
 const CHUNK_BYTES = 1 << 20;
 
-/** Files smaller than this are read by one thread: a second one costs more to start than it saves. */
-export const SPLIT_MIN_BYTES = 16 * 1024 * 1024;
+/** Smaller files are read where they are built: a reading thread costs more to start than it saves. */
+export const READ_THREAD_MIN_BYTES = 8 * 1024 * 1024;
 
 export async function runJob(job: ConvertJob, onProgress?: (p: ConvertProgress) => void): Promise<ConvertSummary> {
-  const plan = job.split && job.bytes >= SPLIT_MIN_BYTES ? await planSplit(job.input, job.bytes).catch(() => null) : null;
-  const stream = plan ? null : createReadStream(job.input, { highWaterMark: CHUNK_BYTES });
+  const threaded = job.readThread === true && job.bytes >= READ_THREAD_MIN_BYTES;
+  const stream = threaded ? null : createReadStream(job.input, { highWaterMark: CHUNK_BYTES });
   let spill: DiskSpillFile | undefined;
   try {
     spill = job.spill ? new DiskSpillFile(job.spill) : undefined;
     const sink = directorySink(job.outDir);
     const options = { file: job.file, crs: job.crs, geoid: job.geoid, spill, lod: job.lod, implicit: job.implicit, onProgress };
     // the same job running as the browser's CityGML worker: failures folded into the summary, other files go on
-    if (!plan) return await convertSafely(stream!, sink, options);
+    if (!threaded) return await convertSafely(stream!, sink, options);
     const warnings: ConvertWarning[] = [];
     let bytesRead = 0;
-    const buildings = readSplit(job.input, plan, { file: job.file, defaultSrsName: job.crs, onWarning: (w) => warnings.push(w), onBytes: (n) => (bytesRead = n) });
+    const buildings = readInThread(job.input, { file: job.file, defaultSrsName: job.crs, onWarning: (w) => warnings.push(w), onBytes: (n) => (bytesRead = n) });
     return await convertBuildingsSafely(buildings, sink, { ...options, bytesRead: () => bytesRead, pendingWarnings: warnings });
   } finally {
     spill?.close();
