@@ -32,13 +32,13 @@ function status(pid: number): { hwm: number; children: number[]; command: string
   }
 }
 
-export async function convertThroughCli(buildings: number, dir: string): Promise<CliPeak> {
+export async function convertThroughCli(buildings: number, dir: string, extraArgs: string[] = []): Promise<CliPeak> {
   const fifo = join(dir, 'town.gml');
   execFileSync('mkfifo', [fifo]);
   const env = { ...process.env };
   delete env.MALLOC_ARENA_MAX;
   const started = performance.now();
-  const child = spawn(process.execPath, [bin, fifo, '--out', join(dir, 'out')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [bin, fifo, '--out', join(dir, 'out'), ...extraArgs], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const exited = once(child, 'exit');
   // VmHWM only grows: the last reading of each process before it ends is its peak.
   const peaks = new Map<number, { pid: number; mb: number; command: string }>();
@@ -47,8 +47,9 @@ export async function convertThroughCli(buildings: number, dir: string): Promise
     while (queue.length) {
       const pid = queue.pop()!;
       const s = status(pid);
-      if (!s) continue;
-      peaks.set(pid, { pid, mb: s.hwm / 2 ** 20, command: s.command });
+      // an ended process (a zombie) has no VmHWM left: keep what was read while it ran
+      if (!s || !s.hwm) continue;
+      peaks.set(pid, { pid, mb: Math.max(s.hwm / 2 ** 20, peaks.get(pid)?.mb ?? 0), command: s.command });
       queue.push(...s.children);
     }
   };

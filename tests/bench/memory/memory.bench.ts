@@ -9,6 +9,7 @@
  *   --sizes       buildings per run (default 10k, 100k and 1M: 1M is ~9 GB of CityGML and takes long)
  *   --in-memory   the old design (every building kept in memory until the tiles are written), for comparison
  *   --cli         through the twinby-convert command as users run it (cli-peak.ts): the peak of each of its processes
+ *   --cli-args    more arguments for the command, e.g. --cli-args "--no-lod --jobs 1"
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -23,6 +24,7 @@ const sizesArg = args.includes('--sizes') ? args[args.indexOf('--sizes') + 1] : 
 const sizes = sizesArg.split(',').map(Number);
 const inMemory = args.includes('--in-memory');
 const cli = args.includes('--cli');
+const cliArgs = args.includes('--cli-args') ? args[args.indexOf('--cli-args') + 1].split(/\s+/).filter(Boolean) : [];
 const root = resolve(import.meta.dirname, '../../..');
 const run = promisify(execFile);
 
@@ -38,11 +40,11 @@ interface Result {
 }
 
 if (cli) {
-  console.log('bench:memory --cli: the twinby-convert command on a FIFO fed by the generator; busy-machine seconds are indicative only');
+  console.log(`bench:memory --cli ${cliArgs.join(' ')}: the twinby-convert command on a FIFO fed by the generator; busy-machine seconds are indicative only`);
   for (const n of sizes) {
     const dir = await mkdtemp(join(tmpdir(), 'twinby-bench-memory-'));
     try {
-      const r = await convertThroughCli(n, dir);
+      const r = await convertThroughCli(n, dir, cliArgs);
       const peaks = r.peaksMB.map((p) => `${p.mb.toFixed(0)} MB (pid ${p.pid}, ${p.command})`).join('; ');
       console.log(`${n.toLocaleString('en').padStart(10)}  ${r.inputMB.toFixed(0).padStart(8)} MB  exit ${r.code}  ${r.seconds.toFixed(0)} s  ${(r.inputMB / r.seconds).toFixed(1)} MB/s  peak RSS per process: ${peaks}`);
     } finally {

@@ -42,11 +42,11 @@ describe('simplifyRing', () => {
 describe('lod1BlockOf / lod1Mesh', () => {
   const house = createHouse({ id: 'H1', width: 12, depth: 8, x: 691000, y: 5334000 });
   const mesh = buildBuildingMesh(house).mesh!;
-  const model = new Float64Array(27);
+  const feature = { id: mesh.id, lod: mesh.lod, attributes: mesh.attributes };
 
   it('extrudes the footprint from the lowest to the highest point, and measures the roof it flattens', () => {
-    const block = lod1BlockOf(mesh, model, 15);
-    expect(block.feature.id).toBe('H1');
+    const block = lod1BlockOf(mesh, 7, 15);
+    expect(block.index).toBe(7);
     expect(block.area).toBeCloseTo(12 * 8, 3);
     expect(block.top - block.bottom).toBeCloseTo(mesh.bbox[5] - mesh.bbox[2], 6);
     let lowestRoof = Infinity;
@@ -56,7 +56,8 @@ describe('lod1BlockOf / lod1Mesh', () => {
     expect(block.roofError).toBeCloseTo(block.top - lowestRoof, 6);
     expect(block.roofError).toBeGreaterThan(0.5); // a gabled house: the ridge above the eaves
 
-    const lod1 = lod1Mesh(block, 0.5);
+    const lod1 = lod1Mesh(block, 0.5, feature);
+    expect(lod1.id).toBe('H1');
     // 4 walls of 4 vertices and a 4-vertex roof; 2 triangles a wall, 2 for the roof.
     expect(lod1.positions.length / 3).toBe(20);
     expect(lod1.indices.length).toBe(3 * 10);
@@ -68,14 +69,14 @@ describe('lod1BlockOf / lod1Mesh', () => {
 
   it('uses the convex hull of the mesh when the footprint is not in the mesh plane (geographic CRSs)', () => {
     const lonLat = { ...mesh, footprint: [[Float64Array.of(11.5, 48.1, 11.5002, 48.1, 11.5002, 48.1001, 11.5, 48.1)]] };
-    const block = lod1BlockOf(lonLat, model, 15);
+    const block = lod1BlockOf(lonLat, 7, 15);
     expect(block.outlines).toHaveLength(1);
     expect(block.outlines[0].length / 2).toBe(4); // the house's rectangle, not the degree values
     expect(block.area).toBeCloseTo(12 * 8, 3);
   });
 
   it('without merging, keeps every block large enough and reports the outline tolerance or the largest roof gap', () => {
-    const base = lod1BlockOf(mesh, model, 15);
+    const base = lod1BlockOf(mesh, 7, 15);
     const few = selectParentBlocks([{ ...base, area: 500, roofError: 3 }], 1024);
     expect(few.kept).toHaveLength(1);
     expect(few.droppedSize).toBe(0);

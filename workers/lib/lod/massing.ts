@@ -67,8 +67,7 @@ function massingOf(group: readonly Lod1Block[]): Lod1Block {
     maxY = Math.max(maxY, hull[i + 1]);
   }
   return {
-    feature: host.feature,
-    model: host.model,
+    index: host.index,
     anchor: host.anchor,
     outlines: [hull],
     bottom,

@@ -16,13 +16,13 @@
  * metres at the cell edge); viewers cull by tile boxes, so such a building can vanish a little early at the screen edge.
  */
 import { ecefToGeodetic, enuToEcef, invertRigid, transformPoint } from '../../../src/core/geo/index';
-import { lod1BlockOf, lod1Mesh, type Lod1Block } from '../lod/lod1-block';
+import { lod1BlockOf, type Lod1Block } from '../lod/lod1-block';
 import { selectParentBlocks } from '../lod/parent-lod';
 import { buildQuadtree, postOrder, type QuadtreeItems, type QuadtreeNode } from '../tiling/quadtree';
 import type { MetadataSchema } from './metadata-schema';
 import { emptyAvailability, encodeSubtree, subtreeBit, type SubtreeAvailability } from './subtree-file';
 import { buildTileGeometry } from './tile-geometry';
-import { featureOf, type TilesetBuilding, type WriteTilesOptions, type WrittenTileset } from './tileset-writer';
+import { featureOf, placeBlocks, type TilesetBuilding, type WriteTilesOptions, type WrittenTileset } from './tileset-writer';
 import { writeTileGlb } from './write-glb';
 
 export const CONTENT_TEMPLATE = 'tiles/{level}/{x}/{y}.glb';
@@ -81,10 +81,10 @@ export async function writeImplicitTiles(
     if (node.items.length) {
       const placed = node.items.map(building);
       await write(node, placed, placed.map(featureOf));
-      for (const b of placed) {
+      placed.forEach((b, k) => {
         maxSize = Math.max(maxSize, b.size);
-        blocks?.push(lod1BlockOf(b.mesh, b.model, b.size));
-      }
+        blocks?.push(lod1BlockOf(b.mesh, node.items[k], b.size));
+      });
     }
     for (const child of node.children) {
       const c = handed.get(child)!;
@@ -101,8 +101,8 @@ export async function writeImplicitTiles(
         handUp = selection.kept;
         error = selection.error;
         if (selection.kept.length) {
-          const placed = selection.kept.map((b) => ({ mesh: lod1Mesh(b, selection.tolerance), model: b.model }));
-          await write(node, placed, selection.kept.map((b) => b.feature));
+          const { placed, features } = placeBlocks(selection.kept, selection.tolerance, building);
+          await write(node, placed, features);
         }
       } else {
         // as tileset-writer.ts: the largest building left out, at least an eighth of the cell's diagonal

@@ -94,10 +94,10 @@ export async function writeTiles(
         min[k] = bounds[k];
         max[k] = bounds[k + 3];
       }
-      for (const b of placed) {
+      placed.forEach((b, k) => {
         maxSize = Math.max(maxSize, b.size);
-        blocks?.push(lod1BlockOf(b.mesh, b.model, b.size));
-      }
+        blocks?.push(lod1BlockOf(b.mesh, node.items[k], b.size));
+      });
       if (ownLeaf) await options.onTile?.(++tiles);
     }
 
@@ -131,10 +131,10 @@ export async function writeTiles(
       lodError = selection.error;
       json.refine = 'REPLACE';
       if (selection.kept.length) {
-        const placed = selection.kept.map((b) => ({ mesh: lod1Mesh(b, selection.tolerance), model: b.model }));
+        const { placed, features } = placeBlocks(selection.kept, selection.tolerance, building);
         const { geometry, bounds } = buildTileGeometry(placed, toTile);
         const uri = `tiles/${node.id}.glb`;
-        await options.write(uri, writeTileGlb(geometry, selection.kept.map((b) => b.feature), schema));
+        await options.write(uri, writeTileGlb(geometry, features, schema));
         json.content = { uri };
         for (let k = 0; k < 3; k++) {
           min[k] = Math.min(min[k], bounds[k]);
@@ -193,6 +193,19 @@ function boxOf(bounds: Float64Array): number[] {
   const c = [0, 1, 2].map((k) => (bounds[k] + bounds[k + 3]) / 2);
   const h = [0, 1, 2].map((k) => Math.max((bounds[k + 3] - bounds[k]) / 2, 0.005));
   return [c[0], c[1], c[2], h[0], 0, 0, 0, h[1], 0, 0, 0, h[2]];
+}
+
+/** Blocks as meshes in their buildings' frames, with the feature rows of the buildings they stand for (read back). */
+export function placeBlocks(blocks: readonly Lod1Block[], tolerance: number, building: (index: number) => TilesetBuilding) {
+  const placed: PlacedBuilding[] = [];
+  const features: ReturnType<typeof featureOf>[] = [];
+  for (const b of blocks) {
+    const source = building(b.index);
+    const feature = featureOf(source);
+    placed.push({ mesh: lod1Mesh(b, tolerance, feature), model: source.model });
+    features.push(feature);
+  }
+  return { placed, features };
 }
 
 export function featureOf(b: PlacedBuilding): { id: string; lod: number; attributes: BuildingMesh['attributes'] } {
