@@ -20,6 +20,9 @@ const LARGE_PENDING = 1 << 16;
 
 export type XmlAttributes = Record<string, string>;
 
+/** Handed to every tag without attributes (handlers only read them), so they can skip attribute lookups. */
+export const NO_ATTRIBUTES: XmlAttributes = Object.freeze({}) as XmlAttributes;
+
 export interface XmlHandler {
   /** Read before each text node: text is decoded and delivered only when true. */
   readonly wantText: boolean;
@@ -159,7 +162,7 @@ export class XmlTokenizer {
       this.fail('malformed-xml', `Malformed XML: invalid tag name "${s.slice(i0, i + 1).slice(0, 40)}".`, this.offset + p);
     }
     const name = s.slice(i0, i);
-    const attributes: XmlAttributes = {};
+    let attributes = NO_ATTRIBUTES;
     let selfClosing = false;
     for (;;) {
       const start = i;
@@ -175,6 +178,7 @@ export class XmlTokenizer {
         break;
       }
       if (i === start) this.fail('malformed-xml', `Malformed XML: no whitespace before an attribute of <${name}>.`, this.offset + i);
+      if (attributes === NO_ATTRIBUTES) attributes = {};
       i = this.attribute(s, i, name, attributes);
       if (i < 0) return -1;
     }
@@ -226,6 +230,13 @@ export class XmlTokenizer {
   private endTag(s: string, p: number): number {
     const gt = s.indexOf('>', p + 2);
     if (gt < 0) return -1;
+    // usually the end tag is exactly the open element's name: no substring then
+    const top = this.stack[this.stack.length - 1];
+    if (top !== undefined && gt === p + 2 + top.length && s.startsWith(top, p + 2)) {
+      this.stack.pop();
+      this.emitClose(top, gt);
+      return gt + 1;
+    }
     let nameEnd = p + 2;
     while (nameEnd < gt && !isSpace(s.charCodeAt(nameEnd))) nameEnd++;
     const name = s.slice(p + 2, nameEnd);

@@ -4,7 +4,7 @@
  * its start tag, so a reader on the tree can name the place of any problem without parsing twice.
  */
 import { ElementError, XmlReadError } from './xml-error';
-import { XmlTokenizer, type XmlAttributes, type XmlFailure, type XmlHandler } from './xml-tokenizer';
+import { NO_ATTRIBUTES, XmlTokenizer, type XmlAttributes, type XmlFailure, type XmlHandler } from './xml-tokenizer';
 
 export interface XmlElement {
   /** Local name, without prefix. */
@@ -30,8 +30,6 @@ type NsScope = Record<string, string>;
 export const MAX_XML_DEPTH = 256;
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
-/** Shared by all elements without attributes; never written to. */
-const NO_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
 export interface ParseXmlOptions {
   /**
@@ -90,7 +88,7 @@ export class TreeBuilder implements XmlHandler {
       this.skipping = 1;
       return;
     }
-    let attrs: Record<string, string> = NO_ATTRS;
+    let attrs: Record<string, string> = NO_ATTRIBUTES;
     for (const key in rawAttrs) {
       if (isNsDeclaration(key)) {
         if (this.scopeDepth[this.scopeDepth.length - 1] !== stack.length) {
@@ -101,7 +99,7 @@ export class TreeBuilder implements XmlHandler {
         scope[key === 'xmlns' ? '' : key.slice(6)] = rawAttrs[key];
         continue;
       }
-      if (attrs === NO_ATTRS) attrs = {};
+      if (attrs === NO_ATTRIBUTES) attrs = {};
       const c = key.indexOf(':');
       attrs[c < 0 ? key : key.slice(c + 1)] = rawAttrs[key];
     }
