@@ -123,7 +123,7 @@ function readGeneric(el: XmlElement, prefix: string, out: Record<string, string 
       return;
     }
   }
-  if (!/Attribute$/.test(el.name)) return;
+  if (!el.name.endsWith('Attribute')) return;
   // 1.0/2.0 carry the name as an XML attribute, 3.0 as a gen:name child.
   const name = el.attrs.name ?? childText(el, 'name');
   if (name === undefined || name === '') return;

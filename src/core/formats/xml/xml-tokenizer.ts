@@ -178,8 +178,9 @@ export class XmlTokenizer {
         break;
       }
       if (i === start) this.fail('malformed-xml', `Malformed XML: no whitespace before an attribute of <${name}>.`, this.offset + i);
-      if (attributes === NO_ATTRIBUTES) attributes = {};
-      i = this.attribute(s, i, name, attributes);
+      const first = attributes === NO_ATTRIBUTES;
+      if (first) attributes = {};
+      i = this.attribute(s, i, name, attributes, first);
       if (i < 0) return -1;
     }
     if (this.stack.length === 0 && this.rootSeen) this.fail('malformed-xml', 'Malformed XML: a second root element.', this.offset + p);
@@ -193,7 +194,7 @@ export class XmlTokenizer {
   }
 
   /** Reads one name="value" at i; returns the index after it, or -1 if incomplete. */
-  private attribute(s: string, i: number, tag: string, into: XmlAttributes): number {
+  private attribute(s: string, i: number, tag: string, into: XmlAttributes, first: boolean): number {
     const n = s.length;
     const nameStart = i;
     while (i < n && !stopsName(s.charCodeAt(i))) i++;
@@ -211,8 +212,8 @@ export class XmlTokenizer {
     const close = s.indexOf(quote === QUOTE ? '"' : "'", i + 1);
     if (close < 0) return -1;
     let value = s.slice(i + 1, close);
-    if (/[<&\t\n\r]/.test(value)) value = this.attributeValue(value, this.offset + i + 1);
-    if (into[name] !== undefined && Object.prototype.hasOwnProperty.call(into, name)) this.fail('malformed-xml', `Malformed XML: attribute "${name}" repeated.`, this.offset + nameStart);
+    if (SPECIAL_IN_VALUE.test(value)) value = this.attributeValue(value, this.offset + i + 1);
+    if (!first && into[name] !== undefined && Object.prototype.hasOwnProperty.call(into, name)) this.fail('malformed-xml', `Malformed XML: attribute "${name}" repeated.`, this.offset + nameStart);
     // A plain object is fastest; only "__proto__" needs defining to stay an own property.
     if (name === '__proto__') Object.defineProperty(into, name, { value, enumerable: true, writable: true, configurable: true });
     else into[name] = value;
@@ -336,6 +337,9 @@ export class XmlTokenizer {
     throw this.failure(code, message, { file: this.file, line: this.line, column: abs - this.lineStart + 1 });
   }
 }
+
+/** Characters that make an attribute value need more than a slice (a module constant: a literal would be a new RegExp per call). */
+const SPECIAL_IN_VALUE = /[<&\t\n\r]/;
 
 /** The longest entity reference a chunk boundary may split ("&#x0010FFFF;" and a margin). */
 const MAX_REFERENCE = 32;
