@@ -7,6 +7,9 @@
 import type { BuildingAttributes, ParsedBuilding, SurfaceType } from './building';
 import { classifyByNormal, SURFACE_CODE } from './surface-style';
 import { triangulatePolygon, type PolygonIssue } from './triangulate-polygon';
+import { withDimension } from '../../../src/core/formats/gml/geometry-sink';
+
+const xyOf = (ring: Float64Array): Float64Array => withDimension(ring, 3, 2);
 
 export interface BuildingMesh {
   id: string;
@@ -90,9 +93,9 @@ export function buildBuildingMesh(building: ParsedBuilding, options: MeshOptions
     }
     for (const index of tri) indices.push(base + index);
     if (type === 'GroundSurface') {
-      ground.push(source[k].rings.map(toXY));
+      ground.push(source[k].rings.map(xyOf));
       for (let i = 2; i < p.length; i += 3) groundHeight = Math.min(groundHeight, p[i] + origin[2]);
-    } else if (type === 'RoofSurface') roofs.push(source[k].rings.map(toXY));
+    } else if (type === 'RoofSurface') roofs.push(source[k].rings.map(xyOf));
   }
   if (indices.length === 0) return { mesh: null, skipped, triangles: 0 };
   const vertexCount = positions.length / 3;
@@ -136,16 +139,6 @@ function firstFinite(polygons: ParsedBuilding['polygons']): number[] | null {
     }
   }
   return null;
-}
-
-function toXY(ring: Float64Array): Float64Array {
-  const n = Math.floor(ring.length / 3);
-  const out = new Float64Array(n * 2);
-  for (let i = 0; i < n; i++) {
-    out[i * 2] = ring[i * 3];
-    out[i * 2 + 1] = ring[i * 3 + 1];
-  }
-  return out;
 }
 
 function mapRing(ring: Float64Array, toLocal: NonNullable<MeshOptions['toLocal']>): Float64Array {
