@@ -6,10 +6,10 @@
  * Coordinates stay in the source CRS; srsName is passed on as written.
  */
 import type { ConvertWarning, ParsedBuilding } from './building';
-import { CityGMLError } from './citygml-error';
+import { CityGMLError, cityGmlFailure } from './citygml-error';
 import { DocumentReader } from './document-reader';
 import { XmlDecoder } from './xml-decode';
-import { XmlTokenizer } from './xml-tokenizer';
+import { XmlTokenizer } from '../../../src/core/formats/xml/xml-tokenizer';
 
 export interface ReadCityGMLOptions {
   /** Name used in errors and warnings. */
@@ -33,7 +33,7 @@ export async function* readCityGML(
   const { file, signal } = options;
   const decoder = new XmlDecoder({ file, onWarning: options.onWarning });
   const reader = new DocumentReader({ file, defaultSrsName: options.defaultSrsName, onWarning: options.onWarning });
-  const parser = new XmlTokenizer(reader, file);
+  const parser = new XmlTokenizer(reader, { file, fail: cityGmlFailure });
 
   let bytesRead = 0;
   let started = false;

@@ -15,6 +15,12 @@ import { decodeEntities } from './xml-entities';
 import { NextCharIndex } from './next-char-index';
 import { PendingToken } from './pending-token';
 
+/**
+ * Deepest element nesting read ('too-deep' beyond): real CityGML, GML and XPlanung stay under 40 levels, and
+ * the readers on top keep state or recurse per level, so a hostile 12,000-level document must end here.
+ */
+export const MAX_XML_DEPTH = 256;
+
 /** An unfinished token longer than this waits in a PendingToken instead of being rescanned per chunk. */
 const LARGE_PENDING = 1 << 16;
 
@@ -34,7 +40,7 @@ export interface XmlHandler {
   text(text: string): void;
 }
 
-/** Makes the error thrown for bad XML; `code` is 'malformed-xml', 'truncated' or 'doctype-entity'. */
+/** Makes the error thrown for bad XML; `code` is 'malformed-xml', 'truncated', 'too-deep' or 'doctype-entity'. */
 export type XmlFailure = (code: string, message: string, place: { file?: string; line: number; column: number }) => Error;
 
 export interface XmlTokenizerOptions {
@@ -184,6 +190,9 @@ export class XmlTokenizer {
       if (i < 0) return -1;
     }
     if (this.stack.length === 0 && this.rootSeen) this.fail('malformed-xml', 'Malformed XML: a second root element.', this.offset + p);
+    if (this.stack.length >= MAX_XML_DEPTH) {
+      this.fail('too-deep', `Elements nested deeper than ${MAX_XML_DEPTH} levels (at <${name.slice(0, 40)}>).`, this.offset + p);
+    }
     this.rootSeen = true;
     this.markupSeen = true;
     this.place(this.offset + p);

@@ -23,12 +23,6 @@ export interface XmlElement {
 
 type NsScope = Record<string, string>;
 
-/**
- * Deepest element nesting read: real GML/XPlanung stays under 40 levels; the readers on top recurse per
- * level, so a hostile 12,000-level document would end in a RangeError that loses the whole response.
- */
-export const MAX_XML_DEPTH = 256;
-
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 
 export interface ParseXmlOptions {
@@ -70,10 +64,7 @@ export class TreeBuilder implements XmlHandler {
   }
 
   openTag(qname: string, rawAttrs: XmlAttributes, line: number, column: number): void {
-    const { stack, source } = this;
-    if (stack.length + this.skipping >= MAX_XML_DEPTH) {
-      throw new XmlReadError(`${source}:${line}:${column}: elements nested deeper than ${MAX_XML_DEPTH} levels`, source, line, column);
-    }
+    const { stack } = this;
     if (this.skipping > 0 || this.elements++ >= (this.options.maxElements ?? Infinity)) {
       this.skipping++;
       return;
@@ -147,11 +138,12 @@ function isNsDeclaration(key: string): boolean {
   return key.charCodeAt(0) === 120 /* x */ && (key === 'xmlns' || key.startsWith('xmlns:'));
 }
 
-/** Syntax errors of the tokenizer as "source:line:column: malformed XML: …". */
+/** Errors of the tokenizer as "source:line:column: malformed XML: …" (or "…: elements nested deeper …"). */
 function malformed(source: string): XmlFailure {
-  return (_code, message, { line, column }) => {
+  return (code, message, { line, column }) => {
     const reason = message.replace(/^Malformed XML: /, '');
-    return new XmlReadError(`${source}:${line}:${column}: malformed XML: ${reason[0].toLowerCase()}${reason.slice(1)}`, source, line, column);
+    const what = code === 'too-deep' ? '' : 'malformed XML: ';
+    return new XmlReadError(`${source}:${line}:${column}: ${what}${reason[0].toLowerCase()}${reason.slice(1)}`, source, line, column);
   };
 }
 
