@@ -8,7 +8,7 @@
 import type { ConvertWarning, ParsedBuilding } from './building';
 import { CityGMLError, cityGmlFailure } from './citygml-error';
 import { DocumentReader } from './document-reader';
-import { XmlDecoder } from './xml-decode';
+import { XmlDecoder } from '../../../src/core/formats/xml/xml-bytes';
 import { XmlTokenizer } from '../../../src/core/formats/xml/xml-tokenizer';
 
 export interface ReadCityGMLOptions {
@@ -31,7 +31,7 @@ export async function* readCityGML(
   options: ReadCityGMLOptions = {},
 ): AsyncGenerator<ParsedBuilding> {
   const { file, signal } = options;
-  const decoder = new XmlDecoder({ file, onWarning: options.onWarning });
+  const decoder = new XmlDecoder({ file, fail: cityGmlFailure, onWarning: (code, message) => options.onWarning?.({ file, code, message }) });
   const reader = new DocumentReader({ file, defaultSrsName: options.defaultSrsName, onWarning: options.onWarning });
   const parser = new XmlTokenizer(reader, { file, fail: cityGmlFailure });
 
