@@ -40,7 +40,7 @@ export interface XmlHandler {
   text(text: string): void;
 }
 
-/** Makes the error thrown for bad XML; `code` is 'malformed-xml', 'truncated', 'too-deep' or 'doctype-entity'. */
+/** Makes the error thrown for bad XML; `code` is 'not-xml', 'malformed-xml', 'truncated', 'too-deep' or 'doctype-entity'. */
 export type XmlFailure = (code: string, message: string, place: { file?: string; line: number; column: number }) => Error;
 
 export interface XmlTokenizerOptions {
@@ -71,6 +71,8 @@ export class XmlTokenizer {
   private readonly stack: string[] = [];
   private rootSeen = false;
   private markupSeen = false;
+  /** A "<" was reached: text before it that is not blank means the input is not XML at all. */
+  private started = false;
   private pending: PendingToken | undefined;
 
   constructor(handler: XmlHandler, options: XmlTokenizerOptions) {
@@ -98,6 +100,7 @@ export class XmlTokenizer {
       this.pending = undefined;
     }
     this.run(true);
+    if (!this.started && this.buffer.length === 0) this.fail('not-xml', 'The input contains no XML.', 0);
     const unfinished = this.buffer.length > 0 || this.stack.length > 0 || !this.rootSeen;
     if (unfinished) {
       const what =
@@ -124,6 +127,7 @@ export class XmlTokenizer {
         if (lt < 0) break;
       }
       if (p + 1 >= n) break;
+      this.started = true;
       const next = s.charCodeAt(p + 1);
       const after =
         next === SLASH ? this.endTag(s, p) : next === BANG ? this.bang(s, p) : next === QUESTION ? this.instruction(s, p) : this.startTag(s, p);
@@ -142,6 +146,7 @@ export class XmlTokenizer {
       for (let i = from; i < to; i++) {
         const c = s.charCodeAt(i);
         if (c === 32 || c === 10 || c === 13 || c === 9 || (c === 0xfeff && this.offset + i === 0)) continue;
+        if (!this.started) this.fail('not-xml', `This is not XML (it starts with ${JSON.stringify(s.slice(i, i + 20))}).`, this.offset + i);
         this.fail('malformed-xml', 'Malformed XML: text outside the root element.', this.offset + i);
       }
       return;

@@ -142,7 +142,7 @@ function isNsDeclaration(key: string): boolean {
 function malformed(source: string): XmlFailure {
   return (code, message, { line, column }) => {
     const reason = message.replace(/^Malformed XML: /, '');
-    const what = code === 'too-deep' ? '' : 'malformed XML: ';
+    const what = code === 'too-deep' || code === 'not-xml' ? '' : 'malformed XML: ';
     return new XmlReadError(`${source}:${line}:${column}: ${what}${reason[0].toLowerCase()}${reason.slice(1)}`, source, line, column);
   };
 }
