@@ -14,6 +14,7 @@
 import { decodeEntities } from './xml-entities';
 import { NextCharIndex } from './next-char-index';
 import { PendingToken } from './pending-token';
+import { endsName, isSpace, startsName, stopsName } from './xml-chars';
 
 /**
  * Deepest element nesting read ('too-deep' beyond): real CityGML, GML and XPlanung stay under 40 levels, and
@@ -376,26 +377,4 @@ function safeTextEnd(s: string, from: number, n: number): number {
 /** XML 1.0 §2.11: CRLF and lone CR become LF. */
 function normaliseLineEnds(text: string): string {
   return text.indexOf('\r') >= 0 ? text.replace(/\r\n?/g, '\n') : text;
-}
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 10 || c === 9 || c === 13;
-}
-
-/** Characters that end a name: whitespace, markup and quote characters (loosely, XML names allow the rest). */
-const NAME_STOP = new Uint8Array(128);
-for (const c of ' \t\n\r<>/=&"\'') NAME_STOP[c.charCodeAt(0)] = 1;
-
-function stopsName(c: number): boolean {
-  return c < 128 && NAME_STOP[c] === 1;
-}
-
-/** What may legally follow a tag name. */
-function endsName(c: number): boolean {
-  return c === GT || c === SLASH || isSpace(c);
-}
-
-/** Not a digit, "-" or ".". */
-function startsName(c: number): boolean {
-  return !((c >= 48 && c <= 57) || c === 45 || c === 46);
 }
