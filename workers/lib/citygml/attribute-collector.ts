@@ -47,16 +47,10 @@ export function applyAttribute(el: XmlElement, out: BuildingAttributes, sink: At
   const warn = (message: string): void => sink.warn('bad-attribute', message, line, column);
   switch (el.name) {
     case 'name':
-      out.name ??= text;
-      return;
     case 'function':
-      out.function ??= text;
-      return;
     case 'usage':
-      out.usage ??= text;
-      return;
     case 'roofType':
-      out.roofType ??= text;
+      out[el.name] ??= text;
       return;
     case 'measuredHeight':
       setHeight(out, text, el.attrs.uom, warn);
