@@ -13,7 +13,7 @@
  */
 import { decodeEntities } from './xml-entities';
 import { NextCharIndex } from './next-char-index';
-import { PendingToken } from './pending-token';
+import { PendingToken, tagEnd } from './pending-token';
 import { endsName, isSpace, startsName, stopsName } from './xml-chars';
 
 /**
@@ -295,29 +295,14 @@ export class XmlTokenizer {
 
   private doctype(s: string, p: number): number {
     if (this.rootSeen) this.fail('malformed-xml', 'Malformed XML: a DOCTYPE after the root element started.', this.offset + p);
-    // Find the closing ">" outside quotes and outside the internal subset [ … ].
-    let quote = 0;
-    let depth = 0;
-    for (let i = p + 9; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (quote !== 0) {
-        if (c === quote) quote = 0;
-      } else if (c === QUOTE || c === APOS) quote = c;
-      else if (c === 91 /* [ */) depth++;
-      else if (c === 93 /* ] */) depth--;
-      else if (c === GT && depth <= 0) {
-        if (/<!ENTITY/i.test(s.slice(p, i))) {
-          this.fail(
-            'doctype-entity',
-            'The DOCTYPE declares entities, which are refused (entity expansion and external entities are unsafe).',
-            this.offset + i,
-          );
-        }
-        this.markupSeen = true;
-        return i + 1;
-      }
+    // the closing ">" outside quotes and outside the internal subset [ … ]
+    const end = tagEnd(s, p + 9, true, { quote: 0, depth: 0 });
+    if (end < 0) return -1;
+    if (/<!ENTITY/i.test(s.slice(p, end))) {
+      this.fail('doctype-entity', 'The DOCTYPE declares entities, which are refused (entity expansion and external entities are unsafe).', this.offset + end);
     }
-    return -1;
+    this.markupSeen = true;
+    return end + 1;
   }
 
   /** Processing instructions and the XML declaration. */
