@@ -57,7 +57,7 @@ export interface MeshOptions {
 
 export function buildBuildingMesh(building: ParsedBuilding, options: MeshOptions = {}): MeshResult {
   const skipped: SkippedPolygons = {};
-  const source = options.swapXY ? building.polygons.map((p) => ({ type: p.type, rings: p.rings.map(swapRing) })) : building.polygons;
+  const source = options.swapXY ? building.polygons.map((p) => ({ type: p.type, rings: p.rings.map((r) => mapRing(r, swapXY)) })) : building.polygons;
   const toLocal = options.toLocal;
   const polygons = toLocal ? source.map((p) => ({ type: p.type, rings: p.rings.map((r) => mapRing(r, toLocal)) })) : source;
   // Triangulate relative to the first finite vertex (precision); the anchor and box come from what survives.
@@ -141,11 +141,12 @@ function firstFinite(polygons: ParsedBuilding['polygons']): number[] | null {
   return null;
 }
 
-function mapRing(ring: Float64Array, toLocal: NonNullable<MeshOptions['toLocal']>): Float64Array {
+/** A ring with x, y mapped by `map` (swapped, or into the local plane) and z kept. */
+function mapRing(ring: Float64Array, map: NonNullable<MeshOptions['toLocal']>): Float64Array {
   const out = new Float64Array(ring.length);
   const xy = [0, 0];
   for (let i = 0; i + 2 < ring.length; i += 3) {
-    toLocal(ring[i], ring[i + 1], xy);
+    map(ring[i], ring[i + 1], xy);
     out[i] = xy[0];
     out[i + 1] = xy[1];
     out[i + 2] = ring[i + 2];
@@ -153,12 +154,8 @@ function mapRing(ring: Float64Array, toLocal: NonNullable<MeshOptions['toLocal']
   return out;
 }
 
-function swapRing(ring: Float64Array): Float64Array {
-  const out = new Float64Array(ring.length);
-  for (let i = 0; i + 2 < ring.length; i += 3) {
-    out[i] = ring[i + 1];
-    out[i + 1] = ring[i];
-    out[i + 2] = ring[i + 2];
-  }
-  return out;
+/** x, y → y, x (geographic CRSs written latitude first). */
+function swapXY(x: number, y: number, out: number[]): void {
+  out[0] = y;
+  out[1] = x;
 }
