@@ -6,6 +6,9 @@ import type { OverlayFeature, OverlayStyle } from '../overlay/overlay-data';
 import type { Feature, PropertyValue } from './feature';
 import type { Geometry } from './geometry';
 import { METRES_PER_DEGREE } from '../view/frame-target';
+import { withDimension } from './gml/geometry-sink';
+
+const xy = (coords: Float64Array, dim: number): Float64Array => withDimension(coords, dim, 2);
 
 export const GENERIC_AREA: OverlayStyle = { fill: '#7aa6d6', fillOpacity: 0.45, stroke: '#1f5fa8', strokeWidth: 0.3 };
 export const GENERIC_LINE: OverlayStyle = { stroke: '#1f5fa8', strokeWidth: 0.5 };
@@ -18,16 +21,6 @@ export function isXPlanungType(type: string): boolean {
 function text(v: PropertyValue): string | number | boolean | null {
   if (v === null || typeof v !== 'object') return v;
   return JSON.stringify(v);
-}
-
-function xy(c: Float64Array, dim: number): Float64Array {
-  if (dim === 2) return c;
-  const out = new Float64Array((c.length / dim) * 2);
-  for (let i = 0, j = 0; i < c.length; i += dim, j += 2) {
-    out[j] = c[i];
-    out[j + 1] = c[i + 1];
-  }
-  return out;
 }
 
 function marker(lon: number, lat: number): Float64Array {

@@ -1,7 +1,7 @@
 // The fast number scanner must agree with Number() on every decimal it accepts.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NumberBuffer, parseCoordinatesText, parseNumberList, parseToken } from '../../../workers/lib/citygml/coordinates';
+import { NumberBuffer, parseCoordinatesText, parseNumberList, parseToken } from '../../../src/core/formats/gml/number-scan';
 
 const parse = (s: string) => parseToken(s, 0, s.length);
 

@@ -1,6 +1,6 @@
 // Character encodings: the declaration (ISO-8859-1, windows-1252), byte-order marks, and undeclared Latin-1.
 import { describe, expect, it } from 'vitest';
-import { detectEncoding } from '../../../workers/lib/citygml/xml-decode';
+import { detectEncoding } from '../../../src/core/formats/xml/xml-bytes';
 import { cityModel, fixture, readAll, simpleBuilding } from './helpers/read-all';
 
 const latin1 = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));

@@ -1,7 +1,7 @@
 // An explicit nesting limit: 12,000 nested elements end in a located error, and the buildings before them arrive.
 import { describe, expect, it } from 'vitest';
 import { CityGMLError } from '../../../workers/lib/citygml/citygml-error';
-import { MAX_CITYGML_DEPTH } from '../../../workers/lib/citygml/document-reader';
+import { MAX_XML_DEPTH as MAX_CITYGML_DEPTH } from '../../../src/core/formats/xml/xml-tokenizer';
 import { cityModel, fixture, readAll } from './helpers/read-all';
 
 describe('CityGML nesting limit', () => {

@@ -1,7 +1,6 @@
 // The CityGML and WFS decoders share one encoding detection (src/core/formats/xml/xml-bytes.ts).
 import { describe, expect, it } from 'vitest';
-import { detectEncoding } from '../../../workers/lib/citygml/xml-decode';
-import { decodeXmlBytes } from '../../../src/core/formats/xml/xml-bytes';
+import { decodeXmlBytes, detectEncoding } from '../../../src/core/formats/xml/xml-bytes';
 
 const utf16le = (s: string) => new Uint8Array(Buffer.from(s, 'utf16le'));
 

@@ -2,7 +2,8 @@
 // that arrives in many chunks is scanned about once, not once per chunk. The work is counted (characters
 // String.prototype.indexOf looks at), never timed.
 import { afterEach, describe, expect, it } from 'vitest';
-import { XmlTokenizer, type XmlAttributes } from '../../../workers/lib/citygml/xml-tokenizer';
+import { XmlTokenizer, type XmlAttributes } from '../../../src/core/formats/xml/xml-tokenizer';
+import { cityGmlFailure } from '../../../workers/lib/citygml/citygml-error';
 
 const CHUNK = 64 * 1024;
 const SIZE = 8 * 1024 * 1024;
@@ -24,7 +25,7 @@ function tokenize(text: string): { opened: { name: string; attrs: XmlAttributes;
     text: (t) => {
       collected += t;
     },
-  });
+  }, { fail: cityGmlFailure });
   scanned = 0;
   String.prototype.indexOf = function (this: string, search: string, from?: number) {
     const start = Math.max(0, from ?? 0);
@@ -71,7 +72,7 @@ describe('XmlTokenizer on one huge token', () => {
   });
 
   it('a huge unfinished token still ends in a located truncation error', () => {
-    const tokenizer = new XmlTokenizer({ wantText: false, openTag: () => {}, closeTag: () => {}, text: () => {} }, 'cut.gml');
+    const tokenizer = new XmlTokenizer({ wantText: false, openTag: () => {}, closeTag: () => {}, text: () => {} }, { file: 'cut.gml', fail: cityGmlFailure });
     const doc = `<a>\n<b c="${big('v')}`;
     for (let i = 0; i < doc.length; i += CHUNK) tokenizer.write(doc.slice(i, i + CHUNK));
     expect(() => tokenizer.close()).toThrow(/ends before the XML is complete/);

@@ -26,42 +26,31 @@ export function formatAddress(address: XmlElement): string | undefined {
   return free || undefined;
 }
 
+/**
+ * Where an element's text goes, by its name (xAL 2.0) or by "parent/name" (xAL 3.0 names mean something only
+ * under their parent). Such elements, and the ones in LEAVES, are not looked into.
+ */
+const PARTS = new Map<string, keyof Parts>([
+  ['ThoroughfareName', 'street'],
+  ['ThoroughfareNumber', 'number'],
+  ['PostalCodeNumber', 'postcode'],
+  ['AddressLine', 'lines'],
+  ['Locality/LocalityName', 'locality'],
+  ['Thoroughfare/NameElement', 'street'],
+  ['Locality/NameElement', 'locality'],
+  ['Thoroughfare/Number', 'number'],
+  ['PostCode/Identifier', 'postcode'],
+]);
+const LEAVES = new Set(['LocalityName', 'NameElement', 'Number', 'Identifier', 'multiPoint', 'MultiPoint']);
+
 function walk(el: XmlElement, parent: string | undefined, parts: Parts): void {
   const text = el.children.length === 0 ? el.text.replace(/\s+/g, ' ').trim() : '';
-  switch (el.name) {
-    case 'ThoroughfareName':
-      push(parts.street, text);
-      return;
-    case 'ThoroughfareNumber':
-      push(parts.number, text);
-      return;
-    case 'PostalCodeNumber':
-      push(parts.postcode, text);
-      return;
-    case 'LocalityName':
-      if (parent === 'Locality') push(parts.locality, text);
-      return;
-    case 'AddressLine':
-      push(parts.lines, text);
-      return;
-    case 'Address':
-      // xAL 2.0 free-text address (xAL 3.0's structured Address has children).
-      if (el.children.length === 0) push(parts.lines, text);
-      break;
-    case 'NameElement':
-      if (parent === 'Thoroughfare' && el.attrs.NameType !== 'ReferenceLocation') push(parts.street, text);
-      else if (parent === 'Locality') push(parts.locality, text);
-      return;
-    case 'Number':
-      if (parent === 'Thoroughfare') push(parts.number, text);
-      return;
-    case 'Identifier':
-      if (parent === 'PostCode') push(parts.postcode, text);
-      return;
-    case 'multiPoint':
-    case 'MultiPoint':
-      return;
-  }
+  const part = PARTS.get(el.name) ?? PARTS.get(`${parent}/${el.name}`);
+  const reference = el.name === 'NameElement' && part === 'street' && el.attrs.NameType === 'ReferenceLocation';
+  if (part !== undefined && !reference) push(parts[part], text);
+  // xAL 2.0 free-text address (xAL 3.0's structured Address has children)
+  else if (el.name === 'Address' && el.children.length === 0) push(parts.lines, text);
+  if (part !== undefined || LEAVES.has(el.name)) return;
   for (const child of el.children) walk(child, el.name, parts);
 }
 

@@ -47,16 +47,10 @@ export function applyAttribute(el: XmlElement, out: BuildingAttributes, sink: At
   const warn = (message: string): void => sink.warn('bad-attribute', message, line, column);
   switch (el.name) {
     case 'name':
-      out.name ??= text;
-      return;
     case 'function':
-      out.function ??= text;
-      return;
     case 'usage':
-      out.usage ??= text;
-      return;
     case 'roofType':
-      out.roofType ??= text;
+      out[el.name] ??= text;
       return;
     case 'measuredHeight':
       setHeight(out, text, el.attrs.uom, warn);
@@ -123,7 +117,7 @@ function readGeneric(el: XmlElement, prefix: string, out: Record<string, string 
       return;
     }
   }
-  if (!/Attribute$/.test(el.name)) return;
+  if (!el.name.endsWith('Attribute')) return;
   // 1.0/2.0 carry the name as an XML attribute, 3.0 as a gen:name child.
   const name = el.attrs.name ?? childText(el, 'name');
   if (name === undefined || name === '') return;

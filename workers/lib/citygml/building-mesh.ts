@@ -7,6 +7,9 @@
 import type { BuildingAttributes, ParsedBuilding, SurfaceType } from './building';
 import { classifyByNormal, SURFACE_CODE } from './surface-style';
 import { triangulatePolygon, type PolygonIssue } from './triangulate-polygon';
+import { withDimension } from '../../../src/core/formats/gml/geometry-sink';
+
+const xyOf = (ring: Float64Array): Float64Array => withDimension(ring, 3, 2);
 
 export interface BuildingMesh {
   id: string;
@@ -54,7 +57,7 @@ export interface MeshOptions {
 
 export function buildBuildingMesh(building: ParsedBuilding, options: MeshOptions = {}): MeshResult {
   const skipped: SkippedPolygons = {};
-  const source = options.swapXY ? building.polygons.map((p) => ({ type: p.type, rings: p.rings.map(swapRing) })) : building.polygons;
+  const source = options.swapXY ? building.polygons.map((p) => ({ type: p.type, rings: p.rings.map((r) => mapRing(r, swapXY)) })) : building.polygons;
   const toLocal = options.toLocal;
   const polygons = toLocal ? source.map((p) => ({ type: p.type, rings: p.rings.map((r) => mapRing(r, toLocal)) })) : source;
   // Triangulate relative to the first finite vertex (precision); the anchor and box come from what survives.
@@ -90,9 +93,9 @@ export function buildBuildingMesh(building: ParsedBuilding, options: MeshOptions
     }
     for (const index of tri) indices.push(base + index);
     if (type === 'GroundSurface') {
-      ground.push(source[k].rings.map(toXY));
+      ground.push(source[k].rings.map(xyOf));
       for (let i = 2; i < p.length; i += 3) groundHeight = Math.min(groundHeight, p[i] + origin[2]);
-    } else if (type === 'RoofSurface') roofs.push(source[k].rings.map(toXY));
+    } else if (type === 'RoofSurface') roofs.push(source[k].rings.map(xyOf));
   }
   if (indices.length === 0) return { mesh: null, skipped, triangles: 0 };
   const vertexCount = positions.length / 3;
@@ -138,21 +141,12 @@ function firstFinite(polygons: ParsedBuilding['polygons']): number[] | null {
   return null;
 }
 
-function toXY(ring: Float64Array): Float64Array {
-  const n = Math.floor(ring.length / 3);
-  const out = new Float64Array(n * 2);
-  for (let i = 0; i < n; i++) {
-    out[i * 2] = ring[i * 3];
-    out[i * 2 + 1] = ring[i * 3 + 1];
-  }
-  return out;
-}
-
-function mapRing(ring: Float64Array, toLocal: NonNullable<MeshOptions['toLocal']>): Float64Array {
+/** A ring with x, y mapped by `map` (swapped, or into the local plane) and z kept. */
+function mapRing(ring: Float64Array, map: NonNullable<MeshOptions['toLocal']>): Float64Array {
   const out = new Float64Array(ring.length);
   const xy = [0, 0];
   for (let i = 0; i + 2 < ring.length; i += 3) {
-    toLocal(ring[i], ring[i + 1], xy);
+    map(ring[i], ring[i + 1], xy);
     out[i] = xy[0];
     out[i + 1] = xy[1];
     out[i + 2] = ring[i + 2];
@@ -160,12 +154,8 @@ function mapRing(ring: Float64Array, toLocal: NonNullable<MeshOptions['toLocal']
   return out;
 }
 
-function swapRing(ring: Float64Array): Float64Array {
-  const out = new Float64Array(ring.length);
-  for (let i = 0; i + 2 < ring.length; i += 3) {
-    out[i] = ring[i + 1];
-    out[i + 1] = ring[i];
-    out[i + 2] = ring[i + 2];
-  }
-  return out;
+/** x, y → y, x (geographic CRSs written latitude first). */
+function swapXY(x: number, y: number, out: number[]): void {
+  out[0] = y;
+  out[1] = x;
 }

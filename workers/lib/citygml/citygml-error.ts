@@ -3,6 +3,8 @@
  * (entity declarations) or an unsupported encoding. Carries the place so the
  * message can point the user at it; `code` is stable for programs.
  */
+import type { XmlFailure } from '../../../src/core/formats/xml/xml-tokenizer';
+
 export class CityGMLError extends Error {
   code: string;
   file?: string;
@@ -18,6 +20,9 @@ export class CityGMLError extends Error {
     this.column = place.column;
   }
 }
+
+/** The shared tokenizer's failures as CityGMLErrors (the CityGML reader's). */
+export const cityGmlFailure: XmlFailure = (code, message, place) => new CityGMLError(code, message, place);
 
 function formatMessage(message: string, place: { file?: string; line?: number; column?: number }): string {
   let where = place.file ?? '';

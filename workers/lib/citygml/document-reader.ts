@@ -9,13 +9,9 @@
 import type { ConvertWarning, ParsedBuilding } from './building';
 import { BuildingCollector } from './building-collector';
 import { GeometryParser } from './geometry-parser';
-import { CityGMLError } from './citygml-error';
 import { BUILDING } from './vocabulary';
-import type { XmlAttributes, XmlHandler } from './xml-tokenizer';
+import type { XmlAttributes, XmlHandler } from '../../../src/core/formats/xml/xml-tokenizer';
 import { gmlId, localName } from '../../../src/core/formats/xml/xml-names';
-
-/** Deepest element nesting read: real CityGML stays under 40 levels; deeper is refused, with its place. */
-export const MAX_CITYGML_DEPTH = 256;
 
 export interface DocumentReaderOptions {
   file?: string;
@@ -46,9 +42,6 @@ export class DocumentReader implements XmlHandler {
   openTag(name: string, attrs: XmlAttributes, line: number, column: number): void {
     const local = localName(name);
     const d = ++this.depth;
-    if (d > MAX_CITYGML_DEPTH) {
-      throw new CityGMLError('too-deep', `Elements nested deeper than ${MAX_CITYGML_DEPTH} levels (at <${name.slice(0, 40)}>).`, { file: this.options.file, line, column });
-    }
     this.names[d] = local;
     if (this.building) {
       this.wantText = this.building.open(local, attrs, line, column);

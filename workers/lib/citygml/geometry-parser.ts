@@ -6,7 +6,7 @@
  * reported and skipped; the rest stays.
  */
 import { GeometryParser as GmlParser } from '../../../src/core/formats/gml/geometry-parser';
-import type { GeometrySink, Positions } from '../../../src/core/formats/gml/geometry-sink';
+import { withDimension, type GeometrySink, type Positions } from '../../../src/core/formats/gml/geometry-sink';
 import { gmlId, type Attributes } from '../../../src/core/formats/xml/xml-names';
 import type { GeometryContext, GeometryStore } from './geometry-store';
 import { REFERENCEABLE } from './vocabulary';
@@ -81,7 +81,7 @@ export class GeometryParser implements GeometrySink {
 
   polygon(rings: Positions[], flip: boolean): void {
     this.sawContent = true;
-    this.store.addPolygon(rings.map(toXyz), this.ctx, flip);
+    this.store.addPolygon(rings.map((r) => withDimension(r.coords, r.dim, 3)), this.ctx, flip);
   }
 
   curve(): void {}
@@ -104,14 +104,4 @@ export class GeometryParser implements GeometrySink {
   srsName(name: string): void {
     this.events.srsName(name);
   }
-}
-
-function toXyz({ dim, coords }: Positions): Float64Array {
-  if (dim === 3) return coords;
-  const out = new Float64Array((coords.length / 2) * 3);
-  for (let i = 0, j = 0; i < coords.length; i += 2, j += 3) {
-    out[j] = coords[i];
-    out[j + 1] = coords[i + 1];
-  }
-  return out;
 }

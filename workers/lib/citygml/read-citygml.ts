@@ -6,10 +6,10 @@
  * Coordinates stay in the source CRS; srsName is passed on as written.
  */
 import type { ConvertWarning, ParsedBuilding } from './building';
-import { CityGMLError } from './citygml-error';
+import { CityGMLError, cityGmlFailure } from './citygml-error';
 import { DocumentReader } from './document-reader';
-import { XmlDecoder } from './xml-decode';
-import { XmlTokenizer } from './xml-tokenizer';
+import { XmlDecoder } from '../../../src/core/formats/xml/xml-bytes';
+import { XmlTokenizer } from '../../../src/core/formats/xml/xml-tokenizer';
 
 export interface ReadCityGMLOptions {
   /** Name used in errors and warnings. */
@@ -31,24 +31,11 @@ export async function* readCityGML(
   options: ReadCityGMLOptions = {},
 ): AsyncGenerator<ParsedBuilding> {
   const { file, signal } = options;
-  const decoder = new XmlDecoder({ file, onWarning: options.onWarning });
+  const decoder = new XmlDecoder({ file, fail: cityGmlFailure, onWarning: (code, message) => options.onWarning?.({ file, code, message }) });
   const reader = new DocumentReader({ file, defaultSrsName: options.defaultSrsName, onWarning: options.onWarning });
-  const parser = new XmlTokenizer(reader, file);
+  const parser = new XmlTokenizer(reader, { file, fail: cityGmlFailure });
 
   let bytesRead = 0;
-  let started = false;
-  let consumed = '';
-  const write = (text: string): void => {
-    if (text.length === 0) return;
-    if (!started) {
-      // The first non-blank character decides whether this can be XML at all.
-      consumed += text;
-      started = checkLooksLikeXml(consumed, file);
-      if (started) consumed = '';
-    }
-    parser.write(text);
-  };
-
   throwIfAborted(signal);
   let failure: unknown;
   try {
@@ -56,16 +43,15 @@ export async function* readCityGML(
       for (let offset = 0; offset < chunk.length; offset += SLICE_BYTES) {
         throwIfAborted(signal);
         const slice = chunk.length <= SLICE_BYTES ? chunk : chunk.subarray(offset, offset + SLICE_BYTES);
-        write(decoder.push(slice));
+        parser.write(decoder.push(slice));
         bytesRead += slice.length;
         yield* drain(reader.queue, signal);
         options.onBytes?.(bytesRead);
       }
     }
     throwIfAborted(signal);
-    write(decoder.end());
+    parser.write(decoder.end());
     if (bytesRead === 0) throw new CityGMLError('empty-input', 'The input is empty.', { file });
-    if (!started) throw new CityGMLError('not-xml', 'The input contains no XML.', { file, line: 1, column: 1 });
     parser.close();
   } catch (err) {
     if (err instanceof Error && err.name === 'AbortError') throw err;
@@ -86,33 +72,6 @@ function* drain(queue: ParsedBuilding[], signal: AbortSignal | undefined): Gener
   } finally {
     queue.splice(0, Math.min(i + 1, queue.length));
   }
-}
-
-/**
- * Fails at once on input that cannot be XML (JSON, ZIP, plain text …).
- * Returns false while `text` is still blank.
- */
-function checkLooksLikeXml(text: string, file: string | undefined): boolean {
-  let i = 0;
-  if (text.charCodeAt(0) === 0xfeff) i++;
-  while (i < text.length && (text[i] === ' ' || text[i] === '\n' || text[i] === '\r' || text[i] === '\t')) i++;
-  if (i === text.length) return false;
-  if (text[i] !== '<') {
-    const sample = JSON.stringify(text.slice(i, i + 20));
-    throw new CityGMLError('not-xml', `This is not XML (it starts with ${sample}).`, { file, line: lineOf(text, i), column: columnOf(text, i) });
-  }
-  return true;
-}
-
-function lineOf(text: string, index: number): number {
-  let line = 1;
-  for (let i = 0; i < index; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-}
-
-function columnOf(text: string, index: number): number {
-  const nl = text.lastIndexOf('\n', index - 1);
-  return index - nl;
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {

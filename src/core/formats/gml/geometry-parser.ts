@@ -8,6 +8,7 @@
  * problem and note names the element where it was found.
  */
 import { attribute, type Attributes } from '../xml/xml-names';
+import { NO_ATTRIBUTES } from '../xml/xml-tokenizer';
 import { appendArc3, appendArcByCenter } from './arcs';
 import { inferDimension } from './dimension';
 import { NumberBuffer, parseCoordinatesText, parseNumberList, parseToken, type ParseResult } from './number-scan';
@@ -88,7 +89,8 @@ export class GeometryParser {
   private leafAttrs: Attributes = {};
   private leafLine = 0;
   private leafColumn = 0;
-  private pieces: string[] = [];
+  /** Its text so far (pieces are joined as they come; most leaves have one). */
+  private leafText = '';
   private result: ParseResult = { count: 0, bad: false };
   private badNumber = '';
   private readonly onBad = (problem: string) => (this.badNumber = problem);
@@ -110,13 +112,19 @@ export class GeometryParser {
   /** An element opened; returns true when its text is wanted. */
   open(local: string, attrs: Attributes, line: number, column: number): boolean {
     const d = ++this.depth;
-    const { srsName, orientation } = attrs;
-    if (srsName !== undefined) this.sink.srsName(srsName);
-    const dim = attrs.srsDimension ?? attrs.dimension;
-    this.dims[d] = dim !== undefined ? Number(dim) || 0 : this.dims[d - 1];
-    this.flip[d] = orientation !== undefined && orientation.trim() === '-' ? !this.flip[d - 1] : this.flip[d - 1];
+    this.dims[d] = this.dims[d - 1];
+    this.flip[d] = this.flip[d - 1];
+    let href: string | undefined;
+    // most elements (pos, exterior, members) have no attributes: nothing to look up then
+    if (attrs !== NO_ATTRIBUTES) {
+      const { srsName, orientation } = attrs;
+      if (srsName !== undefined) this.sink.srsName(srsName);
+      const dim = attrs.srsDimension ?? attrs.dimension;
+      if (dim !== undefined) this.dims[d] = Number(dim) || 0;
+      if (orientation !== undefined && orientation.trim() === '-') this.flip[d] = !this.flip[d - 1];
+      href = attribute(attrs, 'xlink:href', 'href');
+    }
     if (this.polygonDepth < 0 && this.sink.opened?.(local, attrs, this.flip[d - 1])) this.scopes.push(d);
-    const href = attribute(attrs, 'xlink:href', 'href');
     if (href !== undefined) {
       if (this.polygonDepth < 0 && this.runs.length === 0) this.sink.reference(href, this.flip[d], line, column);
       else this.fail('unsupported-geometry', `A gml:${local} given by xlink is not supported`, line, column);
@@ -130,7 +138,7 @@ export class GeometryParser {
       this.leafAttrs = attrs;
       this.leafLine = line;
       this.leafColumn = column;
-      this.pieces.length = 0;
+      this.leafText = '';
       return true;
     }
     const role = this.polygonDepth !== d - 1 ? 0 : kind === Kind.Exterior ? 1 : kind === Kind.Interior ? 2 : 0;
@@ -143,7 +151,7 @@ export class GeometryParser {
       run.dim = 0;
       run.role = role;
       run.buf.clear();
-      run.reverse = local === 'OrientableCurve' && orientation?.trim() === '-';
+      run.reverse = local === 'OrientableCurve' && this.flip[d] !== this.flip[d - 1];
       run.radius = NaN;
       run.startAngle = run.endAngle = run.axes = 0;
       this.runs.push(run);
@@ -159,7 +167,7 @@ export class GeometryParser {
   }
 
   text(t: string): void {
-    if (this.leafName !== '') this.pieces.push(t);
+    if (this.leafName !== '') this.leafText += t;
   }
 
   close(local: string): void {
@@ -193,7 +201,7 @@ export class GeometryParser {
 
   private closeLeaf(d: number): void {
     const run = this.runs[this.runs.length - 1];
-    const text = this.pieces.length === 1 ? this.pieces[0] : this.pieces.join('');
+    const text = this.leafText;
     const name = this.leafName;
     const line = this.leafLine;
     const column = this.leafColumn;
@@ -340,9 +348,11 @@ export class GeometryParser {
       return this.sink.warn('degenerate-ring', `An interior ring with ${n} distinct points was dropped.`, this.polygonLine, this.polygonColumn);
     }
     const closing = this.options.closedRings ? d : 0;
-    const coords = new Float64Array(n * d + closing);
-    coords.set(data.subarray(0, n * d));
-    if (closing) coords.set(data.subarray(0, d), n * d);
+    const coords = closing ? new Float64Array(n * d + closing) : data.slice(0, n * d);
+    if (closing) {
+      coords.set(data.subarray(0, n * d));
+      coords.set(data.subarray(0, d), n * d);
+    }
     const ring: Positions = { dim: d as 2 | 3, coords };
     if (run.role === 2) this.rings.push(ring);
     else if (this.hasExterior) this.fail('unsupported-geometry', 'A polygon has two exterior rings', this.polygonLine, this.polygonColumn);

@@ -9,6 +9,18 @@ export interface Positions {
   coords: Float64Array;
 }
 
+/** Positions of `from` values each as positions of `to` values: z dropped, or z = 0 added (the same array when equal). */
+export function withDimension(coords: Float64Array, from: number, to: number): Float64Array {
+  if (from === to) return coords;
+  const n = Math.floor(coords.length / from);
+  const out = new Float64Array(n * to);
+  for (let i = 0; i < n; i++) {
+    out[i * to] = coords[i * from];
+    out[i * to + 1] = coords[i * from + 1];
+  }
+  return out;
+}
+
 export interface GeometrySink {
   /** A polygon read in full: exterior ring first; rings are open (closing position dropped) unless `closedRings`. */
   polygon(rings: Positions[], flip: boolean): void;

@@ -8,7 +8,7 @@ import type { XmlElement } from '../xml/xml-tree';
 import { ElementError, type Place } from '../xml/xml-error';
 import type { Dim, Geometry } from '../geometry';
 import { GeometryParser } from './geometry-parser';
-import type { GeometrySink, Positions } from './geometry-sink';
+import { withDimension, type GeometrySink, type Positions } from './geometry-sink';
 import { parseSrsName } from '../../geo/crs';
 
 export const GML_NAMESPACES = ['http://www.opengis.net/gml/3.2', 'http://www.opengis.net/gml'];
@@ -125,16 +125,7 @@ function members(el: XmlElement): XmlElement[] {
 /** Float64Arrays of one dimension for all lists: 3 when every list is 3D, else 2. */
 function arrays(lists: Positions[]): { dim: Dim; arrays: Float64Array[] } {
   const dim: Dim = lists.length > 0 && lists.every((l) => l.dim === 3) ? 3 : 2;
-  return { dim, arrays: lists.map((l) => (l.dim === dim ? l.coords : to2d(l.coords))) };
-}
-
-function to2d(coords: Float64Array): Float64Array {
-  const out = new Float64Array((coords.length / 3) * 2);
-  for (let i = 0, j = 0; i < coords.length; i += 3, j += 2) {
-    out[j] = coords[i];
-    out[j + 1] = coords[i + 1];
-  }
-  return out;
+  return { dim, arrays: lists.map((l) => withDimension(l.coords, l.dim, dim)) };
 }
 
 function readGeometry(el: XmlElement, options: GmlGeometryOptions, crsDim: 2 | 3 | undefined): Geometry {

@@ -22,8 +22,8 @@ export class PendingToken {
   private readonly kind: Kind;
   /** The last characters seen, for an end marker split across chunks. */
   private tail = '';
-  private quote = 0;
-  private depth = 0;
+  quote = 0;
+  depth = 0;
 
   /** `head`: the unfinished token from its "<", whose end is known not to be in it yet. */
   constructor(head: string) {
@@ -49,15 +49,23 @@ export class PendingToken {
       this.tail = seen.slice(Math.max(0, seen.length - kind.end.length + 1));
       return seen.indexOf(kind.end) >= 0;
     }
-    for (let i = from; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (this.quote !== 0) {
-        if (c === this.quote) this.quote = 0;
-      } else if (c === QUOTE || c === APOS) this.quote = c;
-      else if (kind.brackets && c === 91 /* [ */) this.depth++;
-      else if (kind.brackets && c === 93 /* ] */) this.depth--;
-      else if (c === GT && this.depth <= 0) return true;
-    }
-    return false;
+    return tagEnd(text, from, kind.brackets, this) >= 0;
   }
+}
+
+/**
+ * The index of the ">" that ends a tag, scanning from `from`: outside quotes, and with `brackets` outside a
+ * DOCTYPE's internal subset [ … ]; -1 when not in `s`. `state` carries the quote and depth across chunks.
+ */
+export function tagEnd(s: string, from: number, brackets: boolean, state: { quote: number; depth: number }): number {
+  for (let i = from; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (state.quote !== 0) {
+      if (c === state.quote) state.quote = 0;
+    } else if (c === QUOTE || c === APOS) state.quote = c;
+    else if (brackets && c === 91 /* [ */) state.depth++;
+    else if (brackets && c === 93 /* ] */) state.depth--;
+    else if (c === GT && state.depth <= 0) return i;
+  }
+  return -1;
 }

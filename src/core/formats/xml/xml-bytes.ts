@@ -1,9 +1,15 @@
 /**
- * Bytes of a response or file → text, with the encoding detection the CityGML reader's streaming decoder
- * (workers/lib/citygml/xml-decode.ts) shares: byte-order mark, UTF-16 recognised without one (an ASCII "<" or "{" with a zero byte
- * beside it), then the XML declaration, else UTF-8. Bytes that are not valid UTF-8 are nearly always
- * Windows-1252 (Latin-1) text: they are read that way, with a warning, instead of turning into U+FFFD.
+ * Bytes → text for every XML reader, with one encoding detection (XML 1.0 Appendix F): the byte-order mark,
+ * UTF-16 recognised without one (an ASCII "<" or "{" with a zero byte beside it), then the XML declaration,
+ * else UTF-8. Bytes that do not fit the encoding are handled by who reads them:
+ * - a whole response or file (WFS, XPlanung, {@link decodeXmlBytes}): bytes that are not valid UTF-8 are nearly
+ *   always Windows-1252 (Latin-1) text, so the text is read that way, with a warning, instead of turning into U+FFFD;
+ * - a stream of any size (CityGML, {@link XmlDecoder}): decoded incrementally (`stream: true`, so a character split
+ *   across chunks is never damaged); from a bad byte on, U+FFFD replaces what does not fit, said once.
  */
+import { XmlReadError } from './xml-error';
+import type { XmlFailure } from './xml-tokenizer';
+
 export interface DecodedText {
   text: string;
   /** Set when the declared or assumed encoding did not fit the bytes. */
@@ -30,8 +36,15 @@ export function declaredEncoding(b: Uint8Array): string | null {
   return /^\s*<\?xml\s[^>]*?encoding\s*=\s*["']([^"']*)["']/.exec(head)?.[1].trim() ?? null;
 }
 
-/** A well-formed encoding name (XML 1.0 EncName, loosely). */
-export const isEncodingName = (label: string): boolean => /^[A-Za-z][\w.:-]*$/.test(label);
+const locatedError: XmlFailure = (_code, message, { file, line, column }) => new XmlReadError(`${file ?? 'XML'}:${line}:${column}: ${message}`, file ?? 'XML', line, column);
+
+/** The TextDecoder label for a document head; a declared name that is not an encoding name (XML's EncName) fails. */
+export function detectEncoding(head: Uint8Array, file?: string, fail: XmlFailure = locatedError): string {
+  const label = sniffEncoding(head) ?? declaredEncoding(head);
+  if (label === null) return 'utf-8';
+  if (!/^[A-Za-z][\w.:-]*$/.test(label)) throw fail('unsupported-encoding', `Invalid encoding name "${label}" in the XML declaration.`, { file, line: 1, column: 1 });
+  return label;
+}
 
 export function decodeXmlBytes(bytes: ArrayBuffer | Uint8Array, source = 'input'): DecodedText {
   const b = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
@@ -71,4 +84,94 @@ function firstInvalidUtf8(b: Uint8Array): number {
     i += need + 1;
   }
   return i;
+}
+
+/** How many bytes the stream waits for before deciding the encoding (the declaration is short). */
+const HEAD_BYTES = 1024;
+
+export interface XmlDecoderOptions {
+  file?: string;
+  /** Failures ('unsupported-encoding') as the reader throws them. */
+  fail: XmlFailure;
+  /** Bytes were replaced: 'invalid-utf8' or 'invalid-bytes' (another encoding), once each. */
+  onWarning?: (code: string, message: string) => void;
+}
+
+/** The streaming decoder (see the file's comment). */
+export class XmlDecoder {
+  /** The TextDecoder label in use once decided, e.g. "utf-8" or "windows-1252". */
+  encoding: string | undefined;
+  private decoder: TextDecoder | undefined;
+  private head: Uint8Array = new Uint8Array(0);
+  private previous: Uint8Array | undefined;
+  private replacedSaid = false;
+
+  constructor(private readonly options: XmlDecoderOptions) {}
+
+  /** Decodes the next chunk; returns '' while the head is still being collected. */
+  push(chunk: Uint8Array): string {
+    if (this.decoder) return this.decode(chunk, true);
+    this.head = concat(this.head, chunk);
+    return this.head.length < HEAD_BYTES && this.head.indexOf(0x3e /* > */) < 0 ? '' : this.start();
+  }
+
+  /** Flushes what is left at the end of the input. */
+  end(): string {
+    const text = this.decoder ? '' : this.start();
+    return text + this.decode(new Uint8Array(0), false);
+  }
+
+  private start(): string {
+    const { file, fail } = this.options;
+    const head = this.head;
+    this.head = new Uint8Array(0);
+    const label = detectEncoding(head, file, fail);
+    try {
+      this.decoder = new TextDecoder(label, { fatal: true });
+    } catch {
+      throw fail('unsupported-encoding', `Unsupported character encoding "${label}" in the XML declaration.`, { file, line: 1, column: 1 });
+    }
+    this.encoding = this.decoder.encoding;
+    // Other encodings replace bad bytes (a lone UTF-16 surrogate …) and say so once, as UTF-8 does below.
+    if (this.encoding !== 'utf-8') this.decoder = new TextDecoder(this.encoding);
+    return this.decode(head, true);
+  }
+
+  private decode(bytes: Uint8Array, stream: boolean): string {
+    try {
+      const text = this.decoder!.decode(bytes, { stream });
+      this.previous = bytes;
+      if (this.encoding !== 'utf-8' && !this.replacedSaid && text.includes('\uFFFD')) {
+        this.replacedSaid = true;
+        this.options.onWarning?.('invalid-bytes', `Bytes that are not valid ${this.encoding} were replaced.`);
+      }
+      return text;
+    } catch {
+      // Invalid UTF-8 (often a Latin-1 file without a declaration): keep going with
+      // U+FFFD replacements rather than lose the file, and say so once.
+      this.options.onWarning?.('invalid-utf8', 'The file is not valid UTF-8; invalid bytes were replaced. Declare its encoding (e.g. encoding="ISO-8859-1").');
+      const carry = this.previous ? incompleteUtf8Tail(this.previous) : new Uint8Array(0);
+      this.decoder = new TextDecoder('utf-8');
+      return this.decode(concat(carry, bytes), stream);
+    }
+  }
+}
+
+/** The bytes of an unfinished UTF-8 sequence at the end of `bytes` (0–3 bytes). */
+function incompleteUtf8Tail(bytes: Uint8Array): Uint8Array {
+  for (let i = 1; i <= 3 && i <= bytes.length; i++) {
+    const b = bytes[bytes.length - i];
+    if ((b & 0xc0) === 0x80) continue;
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return need > i ? bytes.subarray(bytes.length - i) : new Uint8Array(0);
+  }
+  return new Uint8Array(0);
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a.length === 0) return b;
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
 }

@@ -29,4 +29,3 @@ export function attribute(attrs: Attributes, usual: string, local: string): stri
 }
 
 export const gmlId = (attrs: Attributes): string | undefined => attribute(attrs, 'gml:id', 'id');
-export const xlinkHref = (attrs: Attributes): string | undefined => attribute(attrs, 'xlink:href', 'href');

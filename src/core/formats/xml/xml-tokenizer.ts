@@ -13,12 +13,22 @@
  */
 import { decodeEntities } from './xml-entities';
 import { NextCharIndex } from './next-char-index';
-import { PendingToken } from './pending-token';
+import { PendingToken, tagEnd } from './pending-token';
+import { endsName, isSpace, startsName, stopsName } from './xml-chars';
+
+/**
+ * Deepest element nesting read ('too-deep' beyond): real CityGML, GML and XPlanung stay under 40 levels, and
+ * the readers on top keep state or recurse per level, so a hostile 12,000-level document must end here.
+ */
+export const MAX_XML_DEPTH = 256;
 
 /** An unfinished token longer than this waits in a PendingToken instead of being rescanned per chunk. */
 const LARGE_PENDING = 1 << 16;
 
 export type XmlAttributes = Record<string, string>;
+
+/** Handed to every tag without attributes (handlers only read them), so they can skip attribute lookups. */
+export const NO_ATTRIBUTES: XmlAttributes = Object.freeze({}) as XmlAttributes;
 
 export interface XmlHandler {
   /** Read before each text node: text is decoded and delivered only when true. */
@@ -31,7 +41,7 @@ export interface XmlHandler {
   text(text: string): void;
 }
 
-/** Makes the error thrown for bad XML; `code` is 'malformed-xml', 'truncated' or 'doctype-entity'. */
+/** Makes the error thrown for bad XML; `code` is 'not-xml', 'malformed-xml', 'truncated', 'too-deep' or 'doctype-entity'. */
 export type XmlFailure = (code: string, message: string, place: { file?: string; line: number; column: number }) => Error;
 
 export interface XmlTokenizerOptions {
@@ -62,6 +72,8 @@ export class XmlTokenizer {
   private readonly stack: string[] = [];
   private rootSeen = false;
   private markupSeen = false;
+  /** A "<" was reached: text before it that is not blank means the input is not XML at all. */
+  private started = false;
   private pending: PendingToken | undefined;
 
   constructor(handler: XmlHandler, options: XmlTokenizerOptions) {
@@ -89,6 +101,7 @@ export class XmlTokenizer {
       this.pending = undefined;
     }
     this.run(true);
+    if (!this.started && this.buffer.length === 0) this.fail('not-xml', 'The input contains no XML.', 0);
     const unfinished = this.buffer.length > 0 || this.stack.length > 0 || !this.rootSeen;
     if (unfinished) {
       const what =
@@ -115,6 +128,7 @@ export class XmlTokenizer {
         if (lt < 0) break;
       }
       if (p + 1 >= n) break;
+      this.started = true;
       const next = s.charCodeAt(p + 1);
       const after =
         next === SLASH ? this.endTag(s, p) : next === BANG ? this.bang(s, p) : next === QUESTION ? this.instruction(s, p) : this.startTag(s, p);
@@ -133,6 +147,7 @@ export class XmlTokenizer {
       for (let i = from; i < to; i++) {
         const c = s.charCodeAt(i);
         if (c === 32 || c === 10 || c === 13 || c === 9 || (c === 0xfeff && this.offset + i === 0)) continue;
+        if (!this.started) this.fail('not-xml', `This is not XML (it starts with ${JSON.stringify(s.slice(i, i + 20))}).`, this.offset + i);
         this.fail('malformed-xml', 'Malformed XML: text outside the root element.', this.offset + i);
       }
       return;
@@ -159,7 +174,7 @@ export class XmlTokenizer {
       this.fail('malformed-xml', `Malformed XML: invalid tag name "${s.slice(i0, i + 1).slice(0, 40)}".`, this.offset + p);
     }
     const name = s.slice(i0, i);
-    const attributes: XmlAttributes = {};
+    let attributes = NO_ATTRIBUTES;
     let selfClosing = false;
     for (;;) {
       const start = i;
@@ -175,10 +190,15 @@ export class XmlTokenizer {
         break;
       }
       if (i === start) this.fail('malformed-xml', `Malformed XML: no whitespace before an attribute of <${name}>.`, this.offset + i);
-      i = this.attribute(s, i, name, attributes);
+      const first = attributes === NO_ATTRIBUTES;
+      if (first) attributes = {};
+      i = this.attribute(s, i, name, attributes, first);
       if (i < 0) return -1;
     }
     if (this.stack.length === 0 && this.rootSeen) this.fail('malformed-xml', 'Malformed XML: a second root element.', this.offset + p);
+    if (this.stack.length >= MAX_XML_DEPTH) {
+      this.fail('too-deep', `Elements nested deeper than ${MAX_XML_DEPTH} levels (at <${name.slice(0, 40)}>).`, this.offset + p);
+    }
     this.rootSeen = true;
     this.markupSeen = true;
     this.place(this.offset + p);
@@ -189,7 +209,7 @@ export class XmlTokenizer {
   }
 
   /** Reads one name="value" at i; returns the index after it, or -1 if incomplete. */
-  private attribute(s: string, i: number, tag: string, into: XmlAttributes): number {
+  private attribute(s: string, i: number, tag: string, into: XmlAttributes, first: boolean): number {
     const n = s.length;
     const nameStart = i;
     while (i < n && !stopsName(s.charCodeAt(i))) i++;
@@ -207,8 +227,8 @@ export class XmlTokenizer {
     const close = s.indexOf(quote === QUOTE ? '"' : "'", i + 1);
     if (close < 0) return -1;
     let value = s.slice(i + 1, close);
-    if (/[<&\t\n\r]/.test(value)) value = this.attributeValue(value, this.offset + i + 1);
-    if (into[name] !== undefined && Object.prototype.hasOwnProperty.call(into, name)) this.fail('malformed-xml', `Malformed XML: attribute "${name}" repeated.`, this.offset + nameStart);
+    if (SPECIAL_IN_VALUE.test(value)) value = this.attributeValue(value, this.offset + i + 1);
+    if (!first && into[name] !== undefined && Object.prototype.hasOwnProperty.call(into, name)) this.fail('malformed-xml', `Malformed XML: attribute "${name}" repeated.`, this.offset + nameStart);
     // A plain object is fastest; only "__proto__" needs defining to stay an own property.
     if (name === '__proto__') Object.defineProperty(into, name, { value, enumerable: true, writable: true, configurable: true });
     else into[name] = value;
@@ -226,6 +246,13 @@ export class XmlTokenizer {
   private endTag(s: string, p: number): number {
     const gt = s.indexOf('>', p + 2);
     if (gt < 0) return -1;
+    // usually the end tag is exactly the open element's name: no substring then
+    const top = this.stack[this.stack.length - 1];
+    if (top !== undefined && gt === p + 2 + top.length && s.startsWith(top, p + 2)) {
+      this.stack.pop();
+      this.emitClose(top, gt);
+      return gt + 1;
+    }
     let nameEnd = p + 2;
     while (nameEnd < gt && !isSpace(s.charCodeAt(nameEnd))) nameEnd++;
     const name = s.slice(p + 2, nameEnd);
@@ -268,29 +295,14 @@ export class XmlTokenizer {
 
   private doctype(s: string, p: number): number {
     if (this.rootSeen) this.fail('malformed-xml', 'Malformed XML: a DOCTYPE after the root element started.', this.offset + p);
-    // Find the closing ">" outside quotes and outside the internal subset [ … ].
-    let quote = 0;
-    let depth = 0;
-    for (let i = p + 9; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (quote !== 0) {
-        if (c === quote) quote = 0;
-      } else if (c === QUOTE || c === APOS) quote = c;
-      else if (c === 91 /* [ */) depth++;
-      else if (c === 93 /* ] */) depth--;
-      else if (c === GT && depth <= 0) {
-        if (/<!ENTITY/i.test(s.slice(p, i))) {
-          this.fail(
-            'doctype-entity',
-            'The DOCTYPE declares entities, which are refused (entity expansion and external entities are unsafe).',
-            this.offset + i,
-          );
-        }
-        this.markupSeen = true;
-        return i + 1;
-      }
+    // the closing ">" outside quotes and outside the internal subset [ … ]
+    const end = tagEnd(s, p + 9, true, { quote: 0, depth: 0 });
+    if (end < 0) return -1;
+    if (/<!ENTITY/i.test(s.slice(p, end))) {
+      this.fail('doctype-entity', 'The DOCTYPE declares entities, which are refused (entity expansion and external entities are unsafe).', this.offset + end);
     }
-    return -1;
+    this.markupSeen = true;
+    return end + 1;
   }
 
   /** Processing instructions and the XML declaration. */
@@ -326,6 +338,9 @@ export class XmlTokenizer {
   }
 }
 
+/** Characters that make an attribute value need more than a slice (a module constant: a literal would be a new RegExp per call). */
+const SPECIAL_IN_VALUE = /[<&\t\n\r]/;
+
 /** The longest entity reference a chunk boundary may split ("&#x0010FFFF;" and a margin). */
 const MAX_REFERENCE = 32;
 
@@ -347,26 +362,4 @@ function safeTextEnd(s: string, from: number, n: number): number {
 /** XML 1.0 §2.11: CRLF and lone CR become LF. */
 function normaliseLineEnds(text: string): string {
   return text.indexOf('\r') >= 0 ? text.replace(/\r\n?/g, '\n') : text;
-}
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 10 || c === 9 || c === 13;
-}
-
-/** Characters that end a name: whitespace, markup and quote characters (loosely, XML names allow the rest). */
-const NAME_STOP = new Uint8Array(128);
-for (const c of ' \t\n\r<>/=&"\'') NAME_STOP[c.charCodeAt(0)] = 1;
-
-function stopsName(c: number): boolean {
-  return c < 128 && NAME_STOP[c] === 1;
-}
-
-/** What may legally follow a tag name. */
-function endsName(c: number): boolean {
-  return c === GT || c === SLASH || isSpace(c);
-}
-
-/** Not a digit, "-" or ".". */
-function startsName(c: number): boolean {
-  return !((c >= 48 && c <= 57) || c === 45 || c === 46);
 }

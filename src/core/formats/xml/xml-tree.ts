@@ -4,7 +4,7 @@
  * its start tag, so a reader on the tree can name the place of any problem without parsing twice.
  */
 import { ElementError, XmlReadError } from './xml-error';
-import { XmlTokenizer, type XmlAttributes, type XmlFailure, type XmlHandler } from './xml-tokenizer';
+import { NO_ATTRIBUTES, XmlTokenizer, type XmlAttributes, type XmlFailure, type XmlHandler } from './xml-tokenizer';
 
 export interface XmlElement {
   /** Local name, without prefix. */
@@ -23,15 +23,7 @@ export interface XmlElement {
 
 type NsScope = Record<string, string>;
 
-/**
- * Deepest element nesting read: real GML/XPlanung stays under 40 levels; the readers on top recurse per
- * level, so a hostile 12,000-level document would end in a RangeError that loses the whole response.
- */
-export const MAX_XML_DEPTH = 256;
-
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
-/** Shared by all elements without attributes; never written to. */
-const NO_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
 export interface ParseXmlOptions {
   /**
@@ -72,10 +64,7 @@ export class TreeBuilder implements XmlHandler {
   }
 
   openTag(qname: string, rawAttrs: XmlAttributes, line: number, column: number): void {
-    const { stack, source } = this;
-    if (stack.length + this.skipping >= MAX_XML_DEPTH) {
-      throw new XmlReadError(`${source}:${line}:${column}: elements nested deeper than ${MAX_XML_DEPTH} levels`, source, line, column);
-    }
+    const { stack } = this;
     if (this.skipping > 0 || this.elements++ >= (this.options.maxElements ?? Infinity)) {
       this.skipping++;
       return;
@@ -90,7 +79,7 @@ export class TreeBuilder implements XmlHandler {
       this.skipping = 1;
       return;
     }
-    let attrs: Record<string, string> = NO_ATTRS;
+    let attrs: Record<string, string> = NO_ATTRIBUTES;
     for (const key in rawAttrs) {
       if (isNsDeclaration(key)) {
         if (this.scopeDepth[this.scopeDepth.length - 1] !== stack.length) {
@@ -101,7 +90,7 @@ export class TreeBuilder implements XmlHandler {
         scope[key === 'xmlns' ? '' : key.slice(6)] = rawAttrs[key];
         continue;
       }
-      if (attrs === NO_ATTRS) attrs = {};
+      if (attrs === NO_ATTRIBUTES) attrs = {};
       const c = key.indexOf(':');
       attrs[c < 0 ? key : key.slice(c + 1)] = rawAttrs[key];
     }
@@ -149,11 +138,12 @@ function isNsDeclaration(key: string): boolean {
   return key.charCodeAt(0) === 120 /* x */ && (key === 'xmlns' || key.startsWith('xmlns:'));
 }
 
-/** Syntax errors of the tokenizer as "source:line:column: malformed XML: …". */
+/** Errors of the tokenizer as "source:line:column: malformed XML: …" (or "…: elements nested deeper …"). */
 function malformed(source: string): XmlFailure {
-  return (_code, message, { line, column }) => {
+  return (code, message, { line, column }) => {
     const reason = message.replace(/^Malformed XML: /, '');
-    return new XmlReadError(`${source}:${line}:${column}: malformed XML: ${reason[0].toLowerCase()}${reason.slice(1)}`, source, line, column);
+    const what = code === 'too-deep' || code === 'not-xml' ? '' : 'malformed XML: ';
+    return new XmlReadError(`${source}:${line}:${column}: ${what}${reason[0].toLowerCase()}${reason.slice(1)}`, source, line, column);
   };
 }
 

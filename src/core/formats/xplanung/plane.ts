@@ -42,15 +42,3 @@ export function pointInPolygon(x: number, y: number, rings: Float64Array[], dim:
   for (let k = 1; k < rings.length; k++) if (pointInRing(x, y, rings[k], dim)) return false;
   return true;
 }
-
-/** Drops the third value of interleaved positions (overlay rings are lon,lat pairs). */
-export function xyOnly(coords: Float64Array, dim: number): Float64Array {
-  if (dim === 2) return coords;
-  const n = coords.length / dim;
-  const out = new Float64Array(n * 2);
-  for (let i = 0; i < n; i++) {
-    out[i * 2] = coords[i * dim];
-    out[i * 2 + 1] = coords[i * dim + 1];
-  }
-  return out;
-}

@@ -10,7 +10,8 @@ import { describeObject } from './xplan-labels';
 import { DEFAULT_STOREY_HEIGHT, formatMetres, permittedHeight, type PermittedHeight } from './xplan-heights';
 import type { XPlanModel, XPlanObject } from './xplan-model';
 import { AREA_OPACITY, STYLES, areaColour } from './xplan-style';
-import { pointInPolygon, ringCentroid, xyOnly } from './plane';
+import { pointInPolygon, ringCentroid } from './plane';
+import { withDimension } from '../gml/geometry-sink';
 import { METRES_PER_DEGREE } from '../../view/frame-target';
 
 export interface PlanOverlayOptions {
@@ -149,7 +150,7 @@ export function xplanToOverlay(model: XPlanModel, options: PlanOverlayOptions): 
       case 'BP_Plan': {
         const polys = polygonsOf(o.geometry);
         const props = describeObject(o);
-        polys.forEach((p, k) => features.push({ kind: 'ground-line', id: partId(k, polys.length), style: STYLES.geltungsbereich, properties: props, coords: xyOnly(p.rings[0], p.dim) }));
+        polys.forEach((p, k) => features.push({ kind: 'ground-line', id: partId(k, polys.length), style: STYLES.geltungsbereich, properties: props, coords: withDimension(p.rings[0], p.dim, 2) }));
         if (polys.length) present.add('plan');
         break;
       }
@@ -159,7 +160,7 @@ export function xplanToOverlay(model: XPlanModel, options: PlanOverlayOptions): 
         legendAreas.set(artLabel(o), fill);
         const props = describeObject(o);
         polys.forEach((p, k) =>
-          features.push({ kind: 'draped-polygon', id: partId(k, polys.length), zIndex: 1, style: { fill, fillOpacity: AREA_OPACITY, stroke: '#555555', strokeWidth: 0.2 }, properties: props, rings: p.rings.map((r) => xyOnly(r, p.dim)) }),
+          features.push({ kind: 'draped-polygon', id: partId(k, polys.length), zIndex: 1, style: { fill, fillOpacity: AREA_OPACITY, stroke: '#555555', strokeWidth: 0.2 }, properties: props, rings: p.rings.map((r) => withDimension(r, p.dim, 2)) }),
         );
         break;
       }
@@ -177,7 +178,7 @@ export function xplanToOverlay(model: XPlanModel, options: PlanOverlayOptions): 
         const props = describeObject(o, height);
         if (area) props['Liegt in'] = `${artLabel(area)}${area.GRZ !== null ? `, GRZ ${String(area.GRZ).replace('.', ',')}` : ''}`;
         polys.forEach((p, k) => {
-          const rings = p.rings.map((r) => xyOnly(r, p.dim));
+          const rings = p.rings.map((r) => withDimension(r, p.dim, 2));
           const id = partId(k, polys.length);
           if (!height) {
             features.push({ kind: 'draped-polygon', id, zIndex: 2, style: STYLES.baufensterFlat, properties: props, rings } satisfies DrapedPolygon);
@@ -201,7 +202,7 @@ export function xplanToOverlay(model: XPlanModel, options: PlanOverlayOptions): 
         const grenze = o.cls === 'BP_BauGrenze';
         const lines = linesOf(o.geometry);
         const props = describeObject(o);
-        lines.forEach((l, k) => features.push({ kind: 'ground-line', id: partId(k, lines.length), style: grenze ? STYLES.baugrenze : STYLES.baulinie, properties: props, coords: xyOnly(l.coords, l.dim) }));
+        lines.forEach((l, k) => features.push({ kind: 'ground-line', id: partId(k, lines.length), style: grenze ? STYLES.baugrenze : STYLES.baulinie, properties: props, coords: withDimension(l.coords, l.dim, 2) }));
         if (lines.length) present.add(grenze ? 'baugrenze' : 'baulinie');
         break;
       }

@@ -1,6 +1,7 @@
 // Event streams of the XML tokenizer and of saxes (the reference), in one comparable form.
 import { SaxesParser } from 'saxes';
-import { type XmlAttributes, XmlTokenizer } from '../../../../workers/lib/citygml/xml-tokenizer';
+import { type XmlAttributes, XmlTokenizer } from '../../../../src/core/formats/xml/xml-tokenizer';
+import { cityGmlFailure } from '../../../../workers/lib/citygml/citygml-error';
 
 export type XmlEvent =
   | { kind: 'open'; name: string; attributes: XmlAttributes; line: number; column: number }
@@ -22,7 +23,7 @@ export function tokenize(text: string, cuts: number[] = []): XmlEvent[] {
     openTag: (name, attributes, line, column) => events.push({ kind: 'open', name, attributes: { ...attributes }, line, column }),
     closeTag: (name, line, column) => events.push({ kind: 'close', name, line, column }),
     text: (t) => pushText(events, t),
-  });
+  }, { fail: cityGmlFailure });
   let from = 0;
   for (const cut of [...cuts].sort((a, b) => a - b)) {
     tokenizer.write(text.slice(from, cut));

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { parseXml, toReadError } from '../../../../../src/core/formats/xml/xml-tree';
 import { readGmlGeometry } from '../../../../../src/core/formats/gml/gml-geometry';
 import * as shared from '../../../../../src/core/formats/gml/number-scan';
-import * as cityGml from '../../../../../workers/lib/citygml/coordinates';
+import { GeometryParser as CityGMLGeometry } from '../../../../../workers/lib/citygml/geometry-parser';
+import { GeometryParser } from '../../../../../src/core/formats/gml/geometry-parser';
+import { cityModel, readAll } from '../../../citygml/helpers/read-all';
 
 function read(body: string): unknown {
   const text = `<gml:X xmlns:gml="http://www.opengis.net/gml/3.2">\n${body}</gml:X>`;
@@ -16,9 +18,13 @@ function read(body: string): unknown {
 }
 
 describe('shared GML numbers', () => {
-  it('is the same scanner in the CityGML reader', () => {
-    expect(cityGml.parseNumberList).toBe(shared.parseNumberList);
-    expect(cityGml.parseCoordinatesText).toBe(shared.parseCoordinatesText);
+  it('is the same scanner in the CityGML reader', async () => {
+    expect(new CityGMLGeometry().gml).toBeInstanceOf(GeometryParser);
+    const ring = '<gml:Polygon><gml:exterior><gml:LinearRing><gml:posList>0 0 0 1 0 0 zwei 1 0 0 0 0</gml:posList></gml:LinearRing></gml:exterior></gml:Polygon>';
+    const doc = cityModel(`<core:cityObjectMember><bldg:Building gml:id="B"><bldg:lod2MultiSurface><gml:MultiSurface><gml:surfaceMember>${ring}</gml:surfaceMember></gml:MultiSurface></bldg:lod2MultiSurface></bldg:Building></core:cityObjectMember>`);
+    const { warnings } = await readAll(doc);
+    expect(warnings.map((w) => w.message)).toContain('gml:posList: "zwei" is not a number; polygon skipped.');
+    expect(shared.parseToken('zwei', 0, 4)).toBeNaN();
   });
 
   it('names the first bad or non-finite token of a posList or pos, with the place', () => {
