@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildBuildingMesh } from '../../../workers/lib/citygml/building-mesh';
-import { SURFACE_CODE } from '../../../workers/lib/citygml/surface-style';
+import { buildBuildingMesh } from '../../../workers/lib/mesh/building-mesh';
+import { SURFACE_CODE } from '../../../workers/lib/mesh/surface-style';
 import { createHouse, ring } from '../../helpers/create-building';
 
 describe('buildBuildingMesh', () => {

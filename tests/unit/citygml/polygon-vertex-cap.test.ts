@@ -1,7 +1,7 @@
 // Triangulation stays bounded: a polygon over the vertex cap (a 20,000- or 100,000-vertex self-intersecting
 // ring, which took earcut 20 s / 8 min) is refused at once and reported with its building's place.
 import { describe, expect, it } from 'vitest';
-import { MAX_POLYGON_VERTICES, triangulatePolygon } from '../../../workers/lib/citygml/triangulate-polygon';
+import { MAX_POLYGON_VERTICES, triangulatePolygon } from '../../../workers/lib/mesh/triangulate-polygon';
 import { convertBuildings } from '../../../workers/lib/convert/convert-citygml';
 import { createHouse } from '../../helpers/create-building';
 

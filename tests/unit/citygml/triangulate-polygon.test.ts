@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { triangulatePolygon } from '../../../workers/lib/citygml/triangulate-polygon';
+import { triangulatePolygon } from '../../../workers/lib/mesh/triangulate-polygon';
 
 type V3 = [number, number, number];
 

@@ -7,7 +7,7 @@ import { decodeBuilding, encodeBuilding } from '../../../workers/lib/convert/bui
 import { generateTown } from '../../../tools/make-demo/generate-town';
 import { DiskSpillFile } from '../../../tools/convert/spill-file';
 import { createHouse } from '../../helpers/create-building';
-import { buildBuildingMesh } from '../../../workers/lib/citygml/building-mesh';
+import { buildBuildingMesh } from '../../../workers/lib/mesh/building-mesh';
 
 const dir = mkdtempSync(join(tmpdir(), 'twinby-spill-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

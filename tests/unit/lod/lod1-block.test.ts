@@ -1,7 +1,7 @@
 /** LoD1 blocks: outline simplification within tolerance, the measured roof error, the extruded mesh. */
 import { describe, expect, it } from 'vitest';
-import { buildBuildingMesh } from '../../../workers/lib/citygml/building-mesh';
-import { SURFACE_CODE } from '../../../workers/lib/citygml/surface-style';
+import { buildBuildingMesh } from '../../../workers/lib/mesh/building-mesh';
+import { SURFACE_CODE } from '../../../workers/lib/mesh/surface-style';
 import { lod1BlockOf, lod1Mesh, signedArea, simplifyRing } from '../../../workers/lib/lod/lod1-block';
 import { selectParentBlocks } from '../../../workers/lib/lod/parent-lod';
 import { createHouse } from '../../helpers/create-building';

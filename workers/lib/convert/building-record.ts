@@ -4,7 +4,7 @@
  * doubles (model, anchor, bbox, ground height, footprint), positions f32, indices u32,
  * normals i8, surfaces u8, and the id and attributes as JSON. Decoding gives views on one buffer.
  */
-import type { BuildingMesh } from '../citygml/building-mesh';
+import type { BuildingMesh } from '../mesh/building-mesh';
 
 /** A BuildingMesh rebuilt as views on a buffer (a record, or the arena), plus the model matrix. */
 export interface BuildingView {

@@ -4,7 +4,7 @@
  * - SpillStore writes each building to an append-only SpillFile as one record and keeps 12 bytes per
  *   building in memory, so what the converter holds follows the tile being written, not the input.
  */
-import type { BuildingMesh } from '../citygml/building-mesh';
+import type { BuildingMesh } from '../mesh/building-mesh';
 import { GeometryArena, type BuildingView, type StoredBuilding } from './geometry-arena';
 import { decodeBuilding, encodeBuilding } from './building-record';
 

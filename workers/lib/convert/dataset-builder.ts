@@ -17,7 +17,7 @@ import {
   type ToWgs84,
 } from '../../../src/core/geo/index';
 import type { ConvertWarning, ParsedBuilding } from '../citygml/building';
-import { buildBuildingMesh, type SkippedPolygons } from '../citygml/building-mesh';
+import { buildBuildingMesh, type SkippedPolygons } from '../mesh/building-mesh';
 import { ItemTable } from '../tiling/item-table';
 import { SchemaCollector } from '../tiles3d/metadata-schema';
 import { ConvertError } from './convert-error';

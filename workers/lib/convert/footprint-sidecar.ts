@@ -1,5 +1,5 @@
 /** The converted buildings' footprints as a FootprintSet (F's codec writes it as footprints.bin). */
-import type { BuildingMesh } from '../citygml/building-mesh';
+import type { BuildingMesh } from '../mesh/building-mesh';
 import type { FootprintSet } from '../footprints/footprint-set';
 
 type FootprintSource = Pick<BuildingMesh, 'id' | 'attributes' | 'groundHeight' | 'bbox' | 'footprint'>;

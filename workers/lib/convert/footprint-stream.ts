@@ -5,7 +5,7 @@
  * building is read back; then one pass appends each building to every section through small buffers that
  * are written at their section's offset. A million buildings needed ~600 MB the whole-set way.
  */
-import type { BuildingMesh } from '../citygml/building-mesh';
+import type { BuildingMesh } from '../mesh/building-mesh';
 import { FOOTPRINT_MAGIC, FOOTPRINT_VERSION } from '../footprints/footprint-codec';
 import { footprintHeight, footprintInt16, isPlannedBuilding } from './footprint-sidecar';
 

@@ -6,7 +6,7 @@
  * a page of its own.
  */
 import type { BuildingAttributes } from '../citygml/building';
-import type { BuildingMesh } from '../citygml/building-mesh';
+import type { BuildingMesh } from '../mesh/building-mesh';
 import { flattenFootprint, readFootprint, type BuildingView } from './building-record';
 export type { BuildingView } from './building-record';
 

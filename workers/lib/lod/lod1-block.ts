@@ -5,8 +5,8 @@
  * children hand up, never from the whole dataset.
  */
 import earcut from 'earcut';
-import type { BuildingMesh } from '../citygml/building-mesh';
-import { SURFACE_CODE } from '../citygml/surface-style';
+import type { BuildingMesh } from '../mesh/building-mesh';
+import { SURFACE_CODE } from '../mesh/surface-style';
 import type { FeatureRecord } from '../tiles3d/metadata-schema';
 
 export interface Lod1Block {

@@ -4,8 +4,8 @@
  * z = −north; 3D Tiles rotates y-up content to z-up), the semantic colour per
  * vertex and the building's row in the property table as _FEATURE_ID_0.
  */
-import type { BuildingMesh } from '../citygml/building-mesh';
-import { SURFACE_COLOR } from '../citygml/surface-style';
+import type { BuildingMesh } from '../mesh/building-mesh';
+import { SURFACE_COLOR } from '../mesh/surface-style';
 import { transformModel } from '../convert/georeference';
 import type { TileGeometry } from './write-glb';
 

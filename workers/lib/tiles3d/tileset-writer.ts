@@ -5,7 +5,7 @@
  * of its buildings; `transform` is relative to the parent, as 3D Tiles composes them.
  */
 import { ecefToGeodetic, enuToEcef, invertRigid, multiplyMatrices, transformPoint } from '../../../src/core/geo/index';
-import type { BuildingMesh } from '../citygml/building-mesh';
+import type { BuildingMesh } from '../mesh/building-mesh';
 import type { QuadtreeNode } from '../tiling/quadtree';
 import { postOrder } from '../tiling/quadtree';
 import type { MetadataSchema } from './metadata-schema';

@@ -4,7 +4,7 @@
  * int8 normals, one surface code per vertex, 16- or 32-bit indices, a 2D footprint.
  * No XML, no Float64 rings survive this step.
  */
-import type { BuildingAttributes, ParsedBuilding, SurfaceType } from './building';
+import type { BuildingAttributes, ParsedBuilding, SurfaceType } from '../citygml/building';
 import { classifyByNormal, SURFACE_CODE } from './surface-style';
 import { triangulatePolygon, type PolygonIssue } from './triangulate-polygon';
 import { withDimension } from '../../../src/core/formats/gml/geometry-sink';

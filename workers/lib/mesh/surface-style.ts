@@ -3,7 +3,7 @@
  * COLOR_0. One vertex colour per surface keeps a tile at one draw call; the viewer
  * restyles per feature through _FEATURE_ID_0 and the property table.
  */
-import type { SurfaceType } from './building';
+import type { SurfaceType } from '../citygml/building';
 
 export const SURFACE_CODE: Readonly<Record<SurfaceType, number>> = {
   Unclassified: 0,
