@@ -4,10 +4,10 @@
  * the comparison.
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { engineLoaders } from '../../src/element/engine-loaders.js';
-import { canvasOf, colourDistance, frames, loadTown, offset, pixelAt, waitFor } from './helpers.js';
-import { isOrange, pixelOfBuilding, roofPoint, settle, testScenario, viewers, viewerWithScenario } from './scenario-fixture.js';
-import type { TwinbyScenario, TwinbyViewer } from '../../src/index.js';
+import { engineLoaders } from '../../../src/element/engine-loaders.js';
+import { canvasOf, colourDistance, frames, loadTown, offset, pixelAt, waitFor } from '../helpers.js';
+import { isOrange, pixelOfBuilding, roofPoint, settle, testScenario, viewers, viewerWithScenario } from '../scenario-fixture.js';
+import type { TwinbyScenario, TwinbyViewer } from '../../../src/index.js';
 
 beforeAll(() => engineLoaders.cesium(), 180_000);
 afterEach(() => {
