@@ -139,7 +139,6 @@ export class CesiumEngine implements Engine {
   removeTileset(id: string): void {
     const layer = this.layers.get(id);
     if (!layer) return;
-    if (layer.tileset) this.ground.tilesetRemoved(layer.tileset);
     this.dropLayer(layer);
     this.layers.delete(id);
     this.split?.sync();
