@@ -1,5 +1,5 @@
 /**
- * The Engine contract: the same tests for every engine (three-engine.test.ts, cesium-engine.test.ts).
+ * The Engine contract: the same tests for every engine (three-engine.test.ts, cesium/contract.ts).
  * Call describeEngineContract(name, factory) from an engine's test file.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

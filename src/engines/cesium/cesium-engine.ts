@@ -1,26 +1,15 @@
-import {
-  Cartesian2,
-  Cartesian3,
-  Cartographic,
-  Cesium3DTileFeature,
-  type CesiumWidget,
-  Color,
-  GroundPrimitive,
-  Math as CesiumMath,
-  SceneTransforms,
-  type BoundingSphere,
-  type Scene,
-} from '@cesium/engine';
+import { Cartesian2, Cartesian3, Cartographic, type CesiumWidget, GroundPrimitive, Math as CesiumMath, SceneTransforms, type BoundingSphere, type Scene } from '@cesium/engine';
 import { assertOverlayData, Emitter, EngineState, featureAppearance, toFeatureStyle, type EngineEventMap, type ErrorDetail, type FeatureAttributes, type FeatureStyle, type OverlayData, type StyleRule, type ViewState } from '../../core/index.js';
 import type { BasemapTiles, TerrainModel, Engine, EngineCapability, EngineOptions, FlyToOptions, GeoPosition, PickResult, RenderStats, ScreenPoint, SplitView, SunOptions, TilesetOptions } from '../engine.js';
 import { CameraMotion, cameraNumbers, flyCamera, homeViewOf, northAround, outOfView, setCameraView, viewOf } from './camera-view.js';
 import { CesiumBasemaps } from './basemap-set.js';
-import { configureCesium, createWidget } from './cesium-setup.js';
+import { configureCesium, configureScene, createWidget, destroyWidget, glOf } from './cesium-setup.js';
 import { GroundState } from './ground-state.js';
-import { CesiumOverlayLayer, isOverlayHitId } from './overlay-layer.js';
+import { CesiumOverlayLayer } from './overlay-layer.js';
+import { CesiumPicker } from './picking.js';
 import { CesiumSun } from './sun-light.js';
 import { DrawCounter, RenderLoop } from './render-loop.js';
-import { applySplit } from './split-swipe.js';
+import { CesiumSplit } from './split-view.js';
 import { CesiumTilesetLayer } from './tileset-layer.js';
 
 const defaults = { errorTarget: 16, cacheBytes: 256 * 1024 * 1024, background: '#cfe2f0' };
@@ -29,8 +18,7 @@ const inputEvents = ['pointerdown', 'pointerup', 'pointermove', 'wheel', 'keydow
 /** The CesiumJS engine (@cesium/engine only, no widgets): loaded by dynamic import when a page asks for engine="cesium". */
 export class CesiumEngine implements Engine {
   readonly name = 'cesium' as const;
-  /** Split views only as a swipe of whole tilesets (no per-side hidden buildings). */
-  readonly capabilities: ReadonlySet<EngineCapability> = new Set<EngineCapability>(['sun', 'overlays', 'split-swipe', 'basemap', 'terrain']);
+  readonly capabilities: ReadonlySet<EngineCapability> = new Set<EngineCapability>(['sun', 'overlays', 'split', 'split-swipe', 'basemap', 'terrain']);
   readonly events = new Emitter<EngineEventMap>();
   private readonly state = new EngineState(this.events);
   private widget!: CesiumWidget;
@@ -39,6 +27,8 @@ export class CesiumEngine implements Engine {
   private ground!: GroundState;
   private sun!: CesiumSun;
   private basemaps!: CesiumBasemaps;
+  private picker!: CesiumPicker;
+  private split!: CesiumSplit;
   private options!: Required<Omit<EngineOptions, 'view' | 'reducedMotion'>> & Pick<EngineOptions, 'reducedMotion'>;
   private readonly layers = new Map<string, CesiumTilesetLayer>();
   private readonly overlays = new Map<string, CesiumOverlayLayer>();
@@ -79,21 +69,22 @@ export class CesiumEngine implements Engine {
     canvas.style.cssText = 'display:block;width:100%;height:100%;touch-action:none;';
     canvas.addEventListener('webglcontextlost', this.onContextLost);
     for (const type of inputEvents) canvas.addEventListener(type, this.onInput);
-    scene.backgroundColor = Color.fromCssColorString(this.options.background);
-    scene.fog.enabled = false;
-    scene.globe.baseColor = Color.fromCssColorString('#c9d1bd');
-    scene.globe.showGroundAtmosphere = false;
-    scene.globe.depthTestAgainstTerrain = true;
-    // the ground is flat (or coarse): Cesium's default of 2 px drew ~200 globe tiles a frame
-    scene.globe.maximumScreenSpaceError = 16;
-    scene.renderError.addEventListener((_s: Scene, error: unknown) => this.emitError({ kind: 'webgl', message: `render failed: ${String((error as Error)?.message ?? error)}` }));
+    configureScene(scene, this.options.background, (message) => this.emitError({ kind: 'webgl', message }));
     this.ground = new GroundState(scene);
     this.sun = new CesiumSun(scene);
     this.basemaps = new CesiumBasemaps(scene.imageryLayers, (d) => this.emitError(d), () => this.requestRender());
     // the widget's inner element has no size without Cesium's widget CSS
     if (canvas.parentElement && canvas.parentElement !== host) canvas.parentElement.style.cssText = 'position:relative;width:100%;height:100%;';
-    const gl = (scene as unknown as { context: { _gl: WebGL2RenderingContext } }).context._gl;
-    this.loop = new RenderLoop(scene, new DrawCounter(gl), () => this.busy(), (stats, ms) => this.afterFrame(stats, ms));
+    this.split = new CesiumSplit({
+      scene, canvas, layers: this.layers, hidden: () => this.state.hidden, requestRender: () => this.requestRender(),
+      twin: (layer, ready) => this.twinOf(layer, ready),
+      dropTwin: (twin) => this.dropLayer(twin),
+    });
+    this.picker = new CesiumPicker({
+      scene, canvas, layers: () => this.split.drawn(), hiddenOf: (layer) => this.split.hiddenOf(layer),
+      atSide: (at, run) => this.split.atSide(at, run), fallback: () => this.fallbackPosition(),
+    });
+    this.loop = new RenderLoop(scene, new DrawCounter(glOf(scene)), () => this.busy(), (stats, ms) => this.afterFrame(stats, ms));
     if (options.view) {
       setCameraView(scene.camera, options.view);
       this.viewPlaced = true;
@@ -112,6 +103,7 @@ export class CesiumEngine implements Engine {
     if (this.disposed) return;
     this.disposed = true;
     this.loop?.stop();
+    this.split?.dispose();
     for (const id of [...this.layers.keys()]) this.removeTileset(id);
     for (const overlay of this.overlays.values()) overlay.dispose();
     this.basemaps?.dispose();
@@ -120,32 +112,15 @@ export class CesiumEngine implements Engine {
     if (this.widget) {
       const canvas = this.widget.canvas;
       for (const type of inputEvents) canvas.removeEventListener(type, this.onInput);
-      const gl = (this.scene as unknown as { context: { _gl: WebGL2RenderingContext } }).context._gl;
-      const host = this.widget.container;
-      this.widget.destroy();
       canvas.removeEventListener('webglcontextlost', this.onContextLost);
-      // Cesium frees its resources but keeps the context; lose it so the GPU memory goes now
-      gl.getExtension('WEBGL_lose_context')?.loseContext();
-      canvas.remove();
-      host.remove();
+      destroyWidget(this.widget);
     }
     this.events.clear();
   }
 
   addTileset(id: string, url: string, options: TilesetOptions = {}): Promise<void> {
     if (this.layers.has(id)) this.removeTileset(id);
-    const layer = new CesiumTilesetLayer(id, url, toFeatureStyle(options.style), {
-      appearance: (fid, attrs, own) => featureAppearance(this.state, fid, attrs, own),
-      error: (detail) => this.emitError(detail),
-      requestRender: () => this.requestRender(),
-      outOfView: (sphere) => outOfView(this.scene.camera, sphere),
-      styled: () => this.events.emit('style-applied', {}),
-      loaded: (layerId) => {
-        const layer = this.layers.get(layerId);
-        if (layer?.tileset) this.ground.tilesLoaded(layer.tileset, layer.features.keys());
-        this.events.emit('tiles-loaded', { layerId });
-      },
-    });
+    const layer = this.makeLayer(id, url, toFeatureStyle(options.style), false);
     this.layers.set(id, layer);
     this.requestRender();
     return layer.load(this.options).then((tileset) => {
@@ -156,7 +131,7 @@ export class CesiumEngine implements Engine {
       this.sun.prepare(tileset);
       const c = Cartographic.fromCartesian(tileset.boundingSphere.center);
       if (c) this.sun.setOrigin(CesiumMath.toDegrees(c.longitude), CesiumMath.toDegrees(c.latitude), this.ground.height ?? c.height);
-      this.requestRender();
+      this.split.sync();
       this.events.emit('tileset-loaded', { layerId: id, url });
     });
   }
@@ -164,11 +139,9 @@ export class CesiumEngine implements Engine {
   removeTileset(id: string): void {
     const layer = this.layers.get(id);
     if (!layer) return;
-    if (layer.tileset) this.scene.primitives.remove(layer.tileset); // destroys it
-    layer.tileset = null;
-    layer.dispose();
+    this.dropLayer(layer);
     this.layers.delete(id);
-    this.requestRender();
+    this.split?.sync();
   }
 
   setTilesetVisible(id: string, visible: boolean): void {
@@ -176,7 +149,7 @@ export class CesiumEngine implements Engine {
     // kept for a tileset still loading (the scenario hides its variants' tilesets as it adds them)
     if (layer) layer.visible = visible;
     if (layer?.tileset) layer.tileset.show = visible;
-    this.requestRender();
+    this.split.sync();
   }
 
   async flyTo(view: ViewState, options: FlyToOptions = {}): Promise<void> {
@@ -207,35 +180,13 @@ export class CesiumEngine implements Engine {
     this.requestRender();
   }
 
-  async pick(clientX: number, clientY: number): Promise<PickResult | null> {
-    const at = this.windowPosition(clientX, clientY);
-    const first = this.scene.pick(at);
-    // a hidden building draws nothing and is not in the pick pass; drill only if something odd came back
-    const candidates = first && this.isHidden(first) ? this.scene.drillPick(at, 8) : first ? [first] : [];
-    for (const picked of candidates) {
-      if (picked instanceof Cesium3DTileFeature) {
-        for (const layer of this.layers.values()) {
-          if (layer.tileset !== picked.tileset) continue;
-          const hit = layer.hit(picked);
-          if (!hit) continue;
-          const id = hit.features.ids[hit.row];
-          if (this.state.hidden.has(id)) break;
-          const position = this.positionAt(at) ?? this.fallbackPosition();
-          const metadata = await layer.metadata.sections(picked);
-          return { kind: 'building', layerId: layer.id, id, attributes: hit.features.attributes(hit.row), position, ...(metadata.length ? { metadata } : {}) };
-        }
-      } else if (isOverlayHitId(picked?.id)) {
-        const { overlayId, feature } = picked.id;
-        return { kind: 'overlay', layerId: overlayId, id: feature.id, attributes: { ...feature.properties }, position: this.positionAt(at) ?? this.fallbackPosition() };
-      }
-    }
-    return null;
+  pick(clientX: number, clientY: number): Promise<PickResult | null> {
+    return this.picker.pick(clientX, clientY);
   }
 
   async pickPosition(clientX: number, clientY: number): Promise<GeoPosition | null> {
-    return this.positionAt(this.windowPosition(clientX, clientY));
+    return this.picker.position(clientX, clientY);
   }
-
   projectToScreen(lon: number, lat: number, height: number): ScreenPoint | null {
     const p = Cartesian3.fromDegrees(lon, lat, height);
     const camera = this.scene.camera;
@@ -256,7 +207,7 @@ export class CesiumEngine implements Engine {
 
   setHidden(ids: Iterable<string>): void {
     this.state.setHidden(ids);
-    this.restyle();
+    this.split.sync();
   }
 
   setSelected(id: string | null): void {
@@ -296,8 +247,7 @@ export class CesiumEngine implements Engine {
   }
 
   setSplit(view: SplitView | null): void {
-    applySplit(this.scene, this.layers, view);
-    this.requestRender();
+    this.split.set(view);
   }
 
   async addBasemap(tiles: BasemapTiles): Promise<void> {
@@ -319,7 +269,7 @@ export class CesiumEngine implements Engine {
   }
 
   getViews(): ViewState[] {
-    return [this.getView()];
+    return this.split.view?.mode === 'side-by-side' ? [this.getView(), this.getView()] : [this.getView()];
   }
 
   requestRender(): void {
@@ -332,29 +282,48 @@ export class CesiumEngine implements Engine {
   }
 
   private restyle(): void {
-    for (const layer of this.layers.values()) layer.restyle();
+    for (const layer of this.split.drawn()) layer.restyle();
     this.requestRender();
   }
 
-  private isHidden(picked: unknown): boolean {
-    if (!(picked instanceof Cesium3DTileFeature)) return false;
-    for (const layer of this.layers.values()) {
-      const hit = layer.hit(picked);
-      if (hit) return this.state.hidden.has(hit.features.ids[hit.row]);
-    }
-    return false;
+  /** A tileset layer whose features take the hidden set of where it draws (a split view's side). */
+  private makeLayer(id: string, url: string, own: FeatureStyle | null, twin: boolean): CesiumTilesetLayer {
+    const layer: CesiumTilesetLayer = new CesiumTilesetLayer(id, url, own, {
+      appearance: (fid, attrs, style) => featureAppearance(this.state, fid, attrs, style, this.split.hiddenOf(layer)),
+      // a twin loads the same files as its first instance, which reports their errors
+      error: (detail) => (twin ? undefined : this.emitError(detail)),
+      requestRender: () => this.requestRender(),
+      outOfView: (sphere) => outOfView(this.scene.camera, sphere),
+      styled: () => this.events.emit('style-applied', {}),
+      loaded: (layerId) => {
+        if (twin) return;
+        if (layer.tileset) this.ground.tilesLoaded(layer.tileset, layer.features.keys());
+        this.events.emit('tiles-loaded', { layerId });
+      },
+    });
+    return layer;
   }
 
-  private windowPosition(clientX: number, clientY: number): Cartesian2 {
-    const rect = this.widget.canvas.getBoundingClientRect();
-    return new Cartesian2(clientX - rect.left, clientY - rect.top);
+  /** A second instance of a tileset for a split view's right side. */
+  private twinOf(first: CesiumTilesetLayer, ready: () => void): CesiumTilesetLayer {
+    const twin = this.makeLayer(first.id, first.url, first.own, true);
+    twin.load(this.options).then(
+      (tileset) => {
+        if (this.disposed || !twin.tileset) return;
+        this.scene.primitives.add(tileset);
+        this.sun.prepare(tileset);
+        ready();
+      },
+      () => undefined,
+    );
+    return twin;
   }
 
-  private positionAt(at: Cartesian2): GeoPosition | null {
-    if (!this.scene.pickPositionSupported) return null;
-    const p = this.scene.pickPosition(at);
-    const c = p && Cartographic.fromCartesian(p);
-    return c ? { lon: CesiumMath.toDegrees(c.longitude), lat: CesiumMath.toDegrees(c.latitude), height: c.height } : null;
+  private dropLayer(layer: CesiumTilesetLayer): void {
+    if (layer.tileset) this.scene.primitives.remove(layer.tileset); // destroys it
+    layer.tileset = null;
+    layer.dispose();
+    this.requestRender();
   }
 
   private fallbackPosition(): GeoPosition {
@@ -374,7 +343,7 @@ export class CesiumEngine implements Engine {
   private busy(): boolean {
     if (this.disposed) return false;
     if (this.motion.changed(this.scene.camera) || !this.scene.globe.tilesLoaded || (this.scene.camera as unknown as { _currentFlight?: unknown })._currentFlight) return true;
-    for (const layer of this.layers.values()) if (layer.loadState.loading) return true;
+    for (const layer of this.split.drawn()) if (layer.loadState.loading) return true;
     return false;
   }
 
@@ -390,7 +359,7 @@ export class CesiumEngine implements Engine {
       }
     }
     this.events.emit('render', { ...stats, ms });
-    const layers = [...this.layers.values()].map((l) => l.loadState);
+    const layers = [...this.split.drawn()].map((l) => l.loadState);
     // the ground (flat terrain at the buildings' floor) counts as a layer: ready means it stands where it will stay
     const ground = { loading: !this.scene.globe.tilesLoaded, settled: this.ground.settled(this.layers.size), progress: this.scene.globe.tilesLoaded ? 1 : 0 };
     this.state.afterFrame({ camera: now, viewPlaced: this.viewPlaced, view: () => this.getView(), layers, others: [ground] });

@@ -1,4 +1,4 @@
-import { buildModuleUrl, CesiumWidget, EllipsoidTerrainProvider, Ion, TaskProcessor } from '@cesium/engine';
+import { buildModuleUrl, CesiumWidget, Color, EllipsoidTerrainProvider, Ion, TaskProcessor, type Scene } from '@cesium/engine';
 
 /**
  * Where Cesium's workers and assets sit: the folder `cesium-static/` beside this chunk (the library build's
@@ -35,4 +35,31 @@ export function createWidget(host: HTMLElement, preserveDrawingBuffer: boolean):
     showRenderLoopErrors: false,
     contextOptions: { requestWebgl1: false, webgl: { preserveDrawingBuffer: preserveDrawingBuffer, alpha: false } },
   });
+}
+
+/** Our look of the scene: a background, a plain globe that hides what lies under it, no fog or atmosphere. */
+export function configureScene(scene: Scene, background: string, onError: (message: string) => void): void {
+  scene.backgroundColor = Color.fromCssColorString(background);
+  scene.fog.enabled = false;
+  scene.globe.baseColor = Color.fromCssColorString('#c9d1bd');
+  scene.globe.showGroundAtmosphere = false;
+  scene.globe.depthTestAgainstTerrain = true;
+  // the ground is flat (or coarse): Cesium's default of 2 px drew ~200 globe tiles a frame
+  scene.globe.maximumScreenSpaceError = 16;
+  scene.renderError.addEventListener((_s: Scene, error: unknown) => onError(`render failed: ${String((error as Error)?.message ?? error)}`));
+}
+
+export function glOf(scene: Scene): WebGL2RenderingContext {
+  return (scene as unknown as { context: { _gl: WebGL2RenderingContext } }).context._gl;
+}
+
+/** Destroys the widget and loses its context (Cesium frees its resources but keeps the context), so GPU memory goes now. */
+export function destroyWidget(widget: CesiumWidget): void {
+  const canvas = widget.canvas;
+  const gl = glOf(widget.scene);
+  const host = widget.container;
+  widget.destroy();
+  gl.getExtension('WEBGL_lose_context')?.loseContext();
+  canvas.remove();
+  host.remove();
 }

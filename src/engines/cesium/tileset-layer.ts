@@ -39,7 +39,7 @@ export class CesiumTilesetLayer {
   constructor(
     readonly id: string,
     readonly url: string,
-    private readonly own: FeatureStyle | null,
+    readonly own: FeatureStyle | null,
     private readonly host: CesiumLayerHost,
   ) {
     this.metadata = new PickMetadata(url);

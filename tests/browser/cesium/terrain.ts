@@ -4,10 +4,10 @@
  * height, the ground off the grid stays flat at the town's floor, and removing the model flattens the hill again.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { CesiumEngine } from '../../src/engines/cesium/index.js';
-import { sampleHeight, type HeightGrid } from '../../src/core/index.js';
-import { fromWgs84, toWgs84 } from '../../src/core/geo/index.js';
-import { frames, loadTown, offset, townUrl, waitFor } from './helpers.js';
+import { CesiumEngine } from '../../../src/engines/cesium/index.js';
+import { sampleHeight, type HeightGrid } from '../../../src/core/index.js';
+import { fromWgs84, toWgs84 } from '../../../src/core/geo/index.js';
+import { frames, loadTown, offset, townUrl, waitFor } from '../helpers.js';
 
 const HILL = 40;
 const SIGMA = 60;

@@ -1,12 +1,12 @@
 // <twinby-viewer engine="cesium">: the element loads the Cesium engine as its own chunk and does what it does on three.
 import { afterEach, beforeAll, expect, it } from 'vitest';
-import { engineLoaders } from '../../src/element/engine-loaders.js';
+import { engineLoaders } from '../../../src/element/engine-loaders.js';
 import { page, userEvent } from 'vitest/browser';
-import '../../src/index.js';
-import type { TwinbyViewer } from '../../src/index.js';
-import type { SelectDetail } from '../../src/element/viewer-events.js';
-import { formatView } from '../../src/core/index.js';
-import { building, canvasOf, closeView, frames, isReddish, pixelAt, townUrl, waitFor } from './helpers.js';
+import '../../../src/index.js';
+import type { TwinbyViewer } from '../../../src/index.js';
+import type { SelectDetail } from '../../../src/element/viewer-events.js';
+import { formatView } from '../../../src/core/index.js';
+import { building, canvasOf, closeView, frames, isReddish, pixelAt, townUrl, waitFor } from '../helpers.js';
 
 let el: TwinbyViewer | null = null;
 

@@ -4,12 +4,12 @@
  * metadata-set.ts, a tile with several contents). The same building is picked on both engines and compared.
  */
 import { afterEach, beforeAll, expect, it } from 'vitest';
-import '../../src/index.js';
-import { engineLoaders } from '../../src/element/engine-loaders.js';
-import type { BuildingPick } from '../../src/engines/engine.js';
-import { multiBuildings, multiTrees } from './fixtures/kinds/metadata-set.js';
-import { mountFixture, removeViewers, screen } from './kinds-helpers.js';
-import { frames, waitFor } from './helpers.js';
+import '../../../src/index.js';
+import { engineLoaders } from '../../../src/element/engine-loaders.js';
+import type { BuildingPick } from '../../../src/engines/engine.js';
+import { multiBuildings, multiTrees } from '../fixtures/kinds/metadata-set.js';
+import { mountFixture, removeViewers, screen } from '../kinds-helpers.js';
+import { frames, waitFor } from '../helpers.js';
 
 beforeAll(() => engineLoaders.cesium(), 180_000);
 afterEach(removeViewers);

@@ -5,9 +5,9 @@
  * without the sun there is none.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { CesiumEngine } from '../../src/engines/cesium/index.js';
-import { fromLocal } from '../../src/core/index.js';
-import { frames, loadTown, offset, waitFor } from './helpers.js';
+import { CesiumEngine } from '../../../src/engines/cesium/index.js';
+import { fromLocal } from '../../../src/core/index.js';
+import { frames, loadTown, offset, waitFor } from '../helpers.js';
 
 const shadowUrl = '/tests/browser/fixtures/shadow/tileset.json';
 const plannedUrl = '/tests/browser/fixtures/shadow/planned.json';

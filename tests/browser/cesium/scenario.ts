@@ -4,11 +4,11 @@
  * read from the ground's brightness north of each (sun in the south at noon), seen from straight above.
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { engineLoaders } from '../../src/element/engine-loaders.js';
-import { fromLocal } from '../../src/core/index.js';
-import { canvasOf, frames, loadTown, offset, pixelAt, waitFor } from './helpers.js';
-import { isOrange, settle, testScenario, viewers, viewerWithScenario } from './scenario-fixture.js';
-import type { TwinbyViewer } from '../../src/index.js';
+import { engineLoaders } from '../../../src/element/engine-loaders.js';
+import { fromLocal } from '../../../src/core/index.js';
+import { canvasOf, frames, loadTown, offset, pixelAt, waitFor } from '../helpers.js';
+import { isOrange, settle, testScenario, viewers, viewerWithScenario } from '../scenario-fixture.js';
+import type { TwinbyViewer } from '../../../src/index.js';
 
 beforeAll(() => engineLoaders.cesium(), 180_000);
 afterEach(() => {

@@ -7,13 +7,13 @@
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from 'vitest/browser';
-import '../../src/index.js';
-import { engineLoaders } from '../../src/element/engine-loaders.js';
-import { defineBasemapElement, type TwinbyBasemap } from '../../src/element/basemap/index.js';
-import type { TwinbyViewer } from '../../src/index.js';
-import { formatView, type ErrorDetail } from '../../src/core/index.js';
-import { RED, rasterColour } from './basemap-raster.js';
-import { canvasOf, colourDistance, frames, loadTown, offset, pixelAt, townUrl, waitFor, type Rgba } from './helpers.js';
+import '../../../src/index.js';
+import { engineLoaders } from '../../../src/element/engine-loaders.js';
+import { defineBasemapElement, type TwinbyBasemap } from '../../../src/element/basemap/index.js';
+import type { TwinbyViewer } from '../../../src/index.js';
+import { formatView, type ErrorDetail } from '../../../src/core/index.js';
+import { RED, rasterColour } from '../basemap-raster.js';
+import { canvasOf, colourDistance, frames, loadTown, offset, pixelAt, townUrl, waitFor, type Rgba } from '../helpers.js';
 
 defineBasemapElement();
 
