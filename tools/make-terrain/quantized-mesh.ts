@@ -68,8 +68,8 @@ export function encodeQuantizedMeshTile(spec: QuantizedTileSpec): Uint8Array {
     return newId[g];
   });
 
-  const ecef = order.map((g) => geodeticToEcef(lon[g], lat[g], h[g]));
-  const center = geodeticToEcef((spec.west + spec.east) / 2, (spec.south + spec.north) / 2, (minH + maxH) / 2);
+  const ecef = order.map((g) => Array.from(geodeticToEcef(lon[g], lat[g], h[g])));
+  const center = Array.from(geodeticToEcef((spec.west + spec.east) / 2, (spec.south + spec.north) / 2, (minH + maxH) / 2));
   const sphere = boundingSphere(ecef);
   const occlusion = horizonOcclusionPoint(sphere.center, ecef);
 
