@@ -12,7 +12,7 @@ import {
   type Scene,
 } from '@cesium/engine';
 import { assertOverlayData, Emitter, EngineState, featureAppearance, toFeatureStyle, type EngineEventMap, type ErrorDetail, type FeatureAttributes, type FeatureStyle, type OverlayData, type StyleRule, type ViewState } from '../../core/index.js';
-import type { BasemapTiles, TerrainModel, Engine, EngineCapability, EngineOptions, FlyToOptions, GeoPosition, PickResult, RenderStats, ScreenPoint, SplitView, SunOptions, TilesetOptions } from '../engine.js';
+import type { BasemapTiles, TerrainModel, StreamedTerrain, Engine, EngineCapability, EngineOptions, FlyToOptions, GeoPosition, PickResult, RenderStats, ScreenPoint, SplitView, SunOptions, TilesetOptions } from '../engine.js';
 import { CameraMotion, cameraNumbers, flyCamera, homeViewOf, northAround, outOfView, setCameraView, viewOf } from './camera-view.js';
 import { CesiumBasemaps } from './basemap-set.js';
 import { configureCesium, createWidget } from './cesium-setup.js';
@@ -87,7 +87,7 @@ export class CesiumEngine implements Engine {
     // the ground is flat (or coarse): Cesium's default of 2 px drew ~200 globe tiles a frame
     scene.globe.maximumScreenSpaceError = 16;
     scene.renderError.addEventListener((_s: Scene, error: unknown) => this.emitError({ kind: 'webgl', message: `render failed: ${String((error as Error)?.message ?? error)}` }));
-    this.ground = new GroundState(scene);
+    this.ground = new GroundState(scene, (d) => this.emitError(d), () => this.requestRender());
     this.sun = new CesiumSun(scene);
     this.basemaps = new CesiumBasemaps(scene.imageryLayers, (d) => this.emitError(d), () => this.requestRender());
     // the widget's inner element has no size without Cesium's widget CSS
@@ -312,6 +312,8 @@ export class CesiumEngine implements Engine {
     this.ground.addTerrain(terrain);
     this.requestRender();
   }
+
+  readonly addStreamedTerrain = (terrain: StreamedTerrain): Promise<void> => this.ground.addStreamed(terrain);
 
   removeTerrain(id: string): void {
     this.ground.removeTerrain(id);

@@ -1,5 +1,7 @@
-import type { Cesium3DTileContent, Cesium3DTileset, Scene } from '@cesium/engine';
-import type { TerrainModel } from '../engine.js';
+import type { Cesium3DTileContent, Cesium3DTileset, Scene, TerrainProvider } from '@cesium/engine';
+import type { ErrorDetail } from '../../core/index.js';
+import type { StreamedTerrain, TerrainModel } from '../engine.js';
+import { quantizedTerrain } from './quantized-terrain.js';
 import { groundTerrain } from './ground-terrain.js';
 import { boundsBottom, lowestVertex } from './ground-probe.js';
 import { outOfView } from './camera-view.js';
@@ -7,7 +9,8 @@ import { outOfView } from './camera-view.js';
 /**
  * The ground the first tileset stands on, as flat terrain: first at the bottom of its bounds, then, once its
  * first view has loaded, at its lowest vertex (the three engine's ground plane does the same from
- * building bases). Terrain models replace it where their grids have data. Per-building ground heights
+ * building bases). Terrain models replace it where their grids have data; a streamed (quantized-mesh) terrain
+ * replaces the whole ground while it is on (Cesium draws one terrain provider). Per-building ground heights
  * (a sloped town without a terrain model) are not followed.
  */
 export class GroundState {
@@ -15,8 +18,13 @@ export class GroundState {
   private first: Cesium3DTileset | null = null;
   private probed = false;
   private readonly terrains = new Map<string, TerrainModel>();
+  private readonly streamed = new Map<string, TerrainProvider>();
 
-  constructor(private readonly scene: Scene) {}
+  constructor(
+    private readonly scene: Scene,
+    private readonly onError: (detail: ErrorDetail) => void = () => {},
+    private readonly changed: () => void = () => {},
+  ) {}
 
   tilesetAdded(tileset: Cesium3DTileset): void {
     if (this.first) return;
@@ -38,8 +46,21 @@ export class GroundState {
     this.set(this.height);
   }
 
+  /** A quantized-mesh terrain streamed by Cesium; rejects (the ground unchanged) when its layer.json cannot be read. */
+  async addStreamed(terrain: StreamedTerrain): Promise<void> {
+    const provider = await quantizedTerrain(terrain, this.onError);
+    this.streamed.delete(terrain.id);
+    this.streamed.set(terrain.id, provider);
+    this.set(this.height);
+  }
+
+  /** The streamed terrain on (the latest), if any. */
+  get streamedTerrain(): TerrainProvider | null {
+    return [...this.streamed.values()].at(-1) ?? null;
+  }
+
   removeTerrain(id: string): void {
-    if (this.terrains.delete(id)) this.set(this.height);
+    if (this.terrains.delete(id) || this.streamed.delete(id)) this.set(this.height);
   }
 
   /** Ready may wait for the ground: settled once the first tileset's floor was probed (or with no tileset, or none in view). */
@@ -51,6 +72,7 @@ export class GroundState {
     this.height = height;
     const models = [...this.terrains.values()];
     const flat = height ?? (models.length ? Math.min(...models.map((m) => m.grid.min)) : 0);
-    this.scene.terrainProvider = groundTerrain(flat, models);
+    this.scene.terrainProvider = this.streamedTerrain ?? groundTerrain(flat, models);
+    this.changed();
   }
 }

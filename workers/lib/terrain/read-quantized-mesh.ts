@@ -2,7 +2,7 @@
  * A quantized-mesh terrain (layer.json + .terrain tiles) → a HeightGrid over one extent, so everything that follows
  * a GeoTIFF terrain (meshes, ground probes, draped overlays, base maps) follows it unchanged. The deepest level whose
  * tiles over the extent stay within a budget is read; a tile that is missing there is taken from its nearest listed
- * ancestor. Tiles that fail are reported by URL and leave no data (NaN) where nothing else covers; good tiles are kept.
+ * ancestor, and so is a tile that fails (reported by URL); only where no ancestor can be read either is there no data (NaN).
  */
 import type { HeightGrid } from '../../../src/core/terrain/height-grid';
 import { DgmError } from './read-dgm';
@@ -65,26 +65,39 @@ export async function readQuantizedMesh(read: Read, decode: Decode, options: Qua
   const grid: HeightGrid = { source: file, epsg: 4326, columns, rows, originX: w, originY: n, stepX: (e - w) / (columns - 1), stepY: (n - s) / (rows - 1), heights: new Float32Array(columns * rows).fill(NaN), min: Infinity, max: -Infinity, heightNote: 'ellipsoidal heights as the quantized-mesh terrain gives them' };
 
   const failures: string[] = [];
-  const queue = [...wanted.values()].sort((a, b) => a[0] - b[0]); // coarse ancestors first, finer tiles draw over them
-  const decoded = new Array<{ tile: [number, number, number]; data: ReturnType<Decode> } | null>(queue.length).fill(null);
-  let next = 0;
-  const worker = async () => {
-    while (next < queue.length) {
-      const k = next++;
-      const [z, x, y] = queue[k];
-      const url = tileUrl(layer, options.url, z, x, y);
-      try {
-        const data = decode(await read(url, url, TILE_CAP, TILE_ACCEPT));
-        checkTile(data, url);
-        decoded[k] = { tile: queue[k], data };
-      } catch (error) {
-        const message = (error as Error).message;
-        failures.push(message.startsWith(url) ? message : `${url}: ${message}`);
+  const decoded: Array<{ tile: [number, number, number]; data: ReturnType<Decode> }> = [];
+  const tried = new Set<string>();
+  // a tile that fails is replaced by its nearest listed ancestor (each round one level up, so at most `level` rounds)
+  for (let round = [...wanted.values()]; round.length; ) {
+    for (const t of round) tried.add(t.join('/'));
+    const failed: Array<[number, number, number]> = [];
+    let next = 0;
+    const fetchNext = async () => {
+      while (next < round.length) {
+        const tile = round[next++];
+        const url = tileUrl(layer, options.url, ...tile);
+        try {
+          const data = decode(await read(url, url, TILE_CAP, TILE_ACCEPT));
+          checkTile(data, url);
+          decoded.push({ tile, data });
+        } catch (error) {
+          const message = (error as Error).message;
+          failures.push(message.startsWith(url) ? message : `${url}: ${message}`);
+          failed.push(tile);
+        }
       }
+    };
+    await Promise.all(Array.from({ length: Math.min(PARALLEL, round.length) }, fetchNext));
+    const parents = new Map<string, [number, number, number]>();
+    for (const [z, x, y] of failed) {
+      const parent = z > 0 ? listedAncestor(layer, z - 1, x >> 1, y >> 1) : null;
+      if (parent && !tried.has(parent.join('/'))) parents.set(parent.join('/'), parent);
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL, queue.length) }, worker));
-  for (const d of decoded) if (d) rasterize(grid, d.tile, d.data);
+    round = [...parents.values()];
+  }
+  // coarse tiles first: finer ones draw over them
+  decoded.sort((a, b) => a.tile[0] - b.tile[0]);
+  for (const d of decoded) rasterize(grid, d.tile, d.data);
   for (const h of grid.heights) {
     if (Number.isNaN(h)) continue;
     if (h < grid.min) grid.min = h;
