@@ -277,7 +277,7 @@ export class CesiumEngine implements Engine {
   addOverlay(data: OverlayData): void {
     assertOverlayData(data);
     this.removeOverlay(data.id);
-    this.overlays.set(data.id, new CesiumOverlayLayer(data, this.scene.primitives, this.ground.height ?? 0));
+    this.overlays.set(data.id, new CesiumOverlayLayer(data, this.scene.primitives, this.ground));
     this.requestRender();
   }
 

@@ -2,7 +2,8 @@ import type { Cesium3DTileContent, Cesium3DTileset, Scene, TerrainProvider } fro
 import type { ErrorDetail } from '../../core/index.js';
 import type { StreamedTerrain, TerrainModel } from '../engine.js';
 import { quantizedTerrain } from './quantized-terrain.js';
-import { groundTerrain } from './ground-terrain.js';
+import { groundTerrain, gridSampler } from './ground-terrain.js';
+import { outlinePoints, StreamedLowest, type OverlayGround } from './overlay-ground.js';
 import { boundsBottom, lowestVertex } from './ground-probe.js';
 import { outOfView } from './camera-view.js';
 
@@ -13,12 +14,17 @@ import { outOfView } from './camera-view.js';
  * replaces the whole ground while it is on (Cesium draws one terrain provider). Per-building ground heights
  * (a sloped town without a terrain model) are not followed.
  */
-export class GroundState {
+export class GroundState implements OverlayGround {
   height: number | null = null;
   private first: Cesium3DTileset | null = null;
   private probed = false;
   private readonly terrains = new Map<string, TerrainModel>();
   private readonly streamed = new Map<string, TerrainProvider>();
+  private readonly listeners = new Set<() => void>();
+  /** Where no terrain has data: the height the flat part of the ground lies at. */
+  private flat = 0;
+  private grids = gridSampler([]);
+  private streamedLowest: StreamedLowest | null = null;
 
   constructor(
     private readonly scene: Scene,
@@ -63,6 +69,25 @@ export class GroundState {
     if (this.terrains.delete(id) || this.streamed.delete(id)) this.set(this.height);
   }
 
+  /** The lowest ground under the outer ring: a streamed terrain's (once sampled), else the grids' with the flat ground between. */
+  lowestUnder(rings: Float64Array[]): number {
+    const ring = rings[0];
+    if (!ring?.length) return this.flat;
+    if (this.streamedLowest) return this.streamedLowest.lowestUnder(ring) ?? this.flat;
+    const points = outlinePoints(ring);
+    let lowest = Infinity;
+    for (let i = 0; i + 1 < points.length; i += 2) {
+      const h = this.grids.heightAt(points[i], points[i + 1]);
+      lowest = Math.min(lowest, Number.isNaN(h) ? this.flat : h);
+    }
+    return lowest;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
   /** Ready may wait for the ground: settled once the first tileset's floor was probed (or with no tileset, or none in view). */
   settled(tilesets: number): boolean {
     return tilesets === 0 || this.probed || (!!this.first && outOfView(this.scene.camera, this.first.boundingSphere));
@@ -71,8 +96,16 @@ export class GroundState {
   private set(height: number | null): void {
     this.height = height;
     const models = [...this.terrains.values()];
-    const flat = height ?? (models.length ? Math.min(...models.map((m) => m.grid.min)) : 0);
-    this.scene.terrainProvider = this.streamedTerrain ?? groundTerrain(flat, models);
+    const flat = (this.flat = height ?? (models.length ? Math.min(...models.map((m) => m.grid.min)) : 0));
+    const streamed = this.streamedTerrain;
+    this.scene.terrainProvider = streamed ?? groundTerrain(flat, models);
+    this.grids = gridSampler(models);
+    this.streamedLowest = streamed ? new StreamedLowest(streamed, () => this.notify()) : null;
+    this.notify();
+  }
+
+  private notify(): void {
     this.changed();
+    for (const listener of this.listeners) listener();
   }
 }

@@ -1,6 +1,7 @@
 import { CesiumTerrainProvider, type TileProviderError } from '@cesium/engine';
 import type { ErrorDetail } from '../../core/index.js';
 import type { StreamedTerrain } from '../engine.js';
+import { TERRAIN_REFINE } from './ground-terrain.js';
 
 /**
  * A quantized-mesh terrain streamed by Cesium's own provider (levels load as the camera needs them). Only the URL
@@ -14,6 +15,10 @@ export async function quantizedTerrain(terrain: StreamedTerrain, onError: (detai
   } catch (error) {
     throw new Error(`${terrain.url}: ${(error as Error)?.message ?? String(error)}`);
   }
+  // the engine's 16 px error suits its flat ground; on terrain Cesium's per-level estimate counts 8× (as for terrain
+  // grids in ground-terrain.ts), else a hill 100 m wide is drawn from tiles with ~100 m between vertices
+  const coarse = provider.getLevelMaximumGeometricError.bind(provider);
+  provider.getLevelMaximumGeometricError = (level: number) => coarse(level) * TERRAIN_REFINE;
   const reported = new Set<string>();
   // a listener also keeps Cesium from logging each failure to the console
   provider.errorEvent.addEventListener((e: TileProviderError) => {
