@@ -138,7 +138,7 @@ export interface TerrainModel {
   toLonLat: ToWgs84;
 }
 
-/** A terrain the engine streams itself, level by level (a quantized-mesh layer.json URL on the page's origin or one it names). */
+/** A terrain the engine streams itself, level by level: the layer.json URL of a quantized-mesh terrain. */
 export interface StreamedTerrain {
   id: string;
   url: string;

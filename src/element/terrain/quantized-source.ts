@@ -23,3 +23,10 @@ const failureTexts = {
 export function tileFailureText(lang: Lang, file: string, failures: string[]): string {
   return failureTexts[lang === 'en' ? 'en' : 'de'].replace('{file}', file).replace('{count}', String(failures.length)).replace('{first}', failures[0]);
 }
+
+/** The layer.json URL of a source: src itself, or layer.json inside a folder URL given with format="quantized-mesh". */
+export function layerJsonUrl(src: string): string {
+  const url = new URL(src, document.baseURI);
+  if (!/(^|\/)layer\.json$/i.test(url.pathname)) url.pathname = url.pathname.replace(/\/?$/, '/layer.json');
+  return url.href;
+}

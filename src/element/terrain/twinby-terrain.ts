@@ -15,7 +15,7 @@ import type { HeightGrid, Lang } from '../../core/index.js';
 import { toWgs84 } from '../../core/geo/index.js';
 import { TwinbyLayerElement, type LayerHost } from '../layer-element.js';
 import { TerrainClient } from '../../worker-clients/terrain-client.js';
-import { isQuantizedMesh, parseBbox, tileFailureText } from './quantized-source.js';
+import { isQuantizedMesh, layerJsonUrl, parseBbox, tileFailureText } from './quantized-source.js';
 
 const texts = {
   de: 'Geländemodell {file} konnte nicht geladen werden: {message}',
@@ -107,7 +107,7 @@ export class TwinbyTerrain extends TwinbyLayerElement {
 
   /** Streamed by the engine when it can (Cesium), else read into a grid over the bbox in the worker. */
   private async showQuantizedMesh(host: LayerHost, client: TerrainClient, src: string, signal: AbortSignal): Promise<void> {
-    const url = new URL(src, document.baseURI).href;
+    const url = layerJsonUrl(src);
     if (host.engine.addStreamedTerrain) {
       await host.engine.addStreamedTerrain({ id: this.layerId, url, format: 'quantized-mesh' });
       if (signal.aborted || this.host !== host) return host.engine.removeTerrain?.(this.layerId);

@@ -11,7 +11,8 @@ import { TERRAIN_REFINE } from './ground-terrain.js';
 export async function quantizedTerrain(terrain: StreamedTerrain, onError: (detail: ErrorDetail) => void): Promise<CesiumTerrainProvider> {
   let provider: CesiumTerrainProvider;
   try {
-    provider = await CesiumTerrainProvider.fromUrl(terrain.url, { requestVertexNormals: false, requestWaterMask: false, requestMetadata: false });
+    // Cesium asks for layer.json beside the URL it is given
+    provider = await CesiumTerrainProvider.fromUrl(new URL('./', new URL(terrain.url, document.baseURI)).href, { requestVertexNormals: false, requestWaterMask: false, requestMetadata: false });
   } catch (error) {
     throw new Error(`${terrain.url}: ${(error as Error)?.message ?? String(error)}`);
   }
