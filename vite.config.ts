@@ -14,6 +14,8 @@ export const DEMO_PREBUNDLE = [
   'three',
   '3d-tiles-renderer',
   '3d-tiles-renderer/plugins',
+  // the quantized-mesh decoder the terrain worker loads for a layer.json terrain
+  '3d-tiles-renderer/core/plugins',
   // decoders a compressed tile loads on first use (src/engines/three/lazy-decoders.ts)
   'three/examples/jsm/loaders/DRACOLoader.js',
   'three/examples/jsm/libs/meshopt_decoder.module.js',

@@ -3,6 +3,7 @@ import { playwright } from '@vitest/browser-playwright';
 import { mapServerCommands } from './tests/integration/mapserver/browser-commands';
 import { basemapCommands } from './tests/integration/basemap/browser-commands';
 import { kindsCommands } from './tests/browser/fixtures/kinds/browser-commands';
+import { terrainCommands } from './tests/browser/fixtures/terrain/browser-commands';
 import { chromiumArgs, chromiumPath } from './tests/helpers/chromium';
 import { DEMO_PREBUNDLE } from './vite.config';
 import { cesiumAssetsPlugin } from './tools/package/cesium-assets-plugin';
@@ -85,7 +86,7 @@ export default defineConfig({
             }),
             instances: [{ browser: 'chromium' }],
             // a real MapServer for the WFS tests, started and stopped from the page
-            commands: { ...mapServerCommands, ...basemapCommands, ...kindsCommands },
+            commands: { ...mapServerCommands, ...basemapCommands, ...kindsCommands, ...terrainCommands },
           },
         },
       },

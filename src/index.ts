@@ -41,6 +41,7 @@ export type {
   OverlayPick,
   RenderStats,
   TerrainModel,
+  StreamedTerrain,
 } from './engines/engine.js';
 export {
   parseView,

@@ -7,6 +7,7 @@ import { generateTown } from './make-demo/generate-town.ts';
 import { demoPlan } from './make-demo-plan/plan-layout.ts';
 import { writeDemoBasemap } from './make-basemap/make-basemap.ts';
 import { writeDemoDgm } from './make-terrain/demo-dgm.ts';
+import { writeDemoQuantizedMesh } from './make-terrain/demo-quantized-mesh.ts';
 import { writeXPlanGml } from './make-demo-plan/xplangml-writer.ts';
 import { demoScenario } from './make-demo-scenario/demo-scenario.ts';
 
@@ -38,10 +39,11 @@ if (summary.error) {
 }
 const basemapTiles = await writeDemoBasemap(resolve(out, 'basemap'));
 const dgm = await writeDemoDgm(resolve(out, 'terrain/isarbach-dgm.tif'));
+const meshTiles = await writeDemoQuantizedMesh(resolve(out, 'terrain/quantized-mesh'));
 await mkdir(dirname(planFile), { recursive: true });
 await writeFile(planFile, writeXPlanGml(demoPlan()));
 await mkdir(dirname(scenarioFile), { recursive: true });
 await writeFile(scenarioFile, JSON.stringify(demoScenario(), null, 2) + '\n');
 console.log(
-  `Demo town: ${summary.buildings} buildings, ${summary.tiles} tiles, ${summary.triangles} triangles, base map ${basemapTiles} tiles, terrain ${dgm.columns} × ${dgm.rows} in ${((performance.now() - started) / 1000).toFixed(1)} s → public/tiles/, Bebauungsplan → public/plan/, scenario → public/scenario/`,
+  `Demo town: ${summary.buildings} buildings, ${summary.tiles} tiles, ${summary.triangles} triangles, base map ${basemapTiles} tiles, terrain ${dgm.columns} × ${dgm.rows} (quantized-mesh: ${meshTiles} tiles) in ${((performance.now() - started) / 1000).toFixed(1)} s → public/tiles/, Bebauungsplan → public/plan/, scenario → public/scenario/`,
 );

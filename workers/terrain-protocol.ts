@@ -1,4 +1,4 @@
-/** The terrain worker's API (workers/terrain.worker.ts): GeoTIFF DGM → height grid, heights transferred. */
+/** The terrain worker's API (workers/terrain.worker.ts): GeoTIFF DGM or quantized-mesh terrain → height grid, heights transferred. */
 import type { HeightGrid } from '../src/core/terrain/height-grid';
 
 export interface DgmLoadParams {
@@ -15,6 +15,27 @@ export interface DgmLoadParams {
   maxSide?: number;
 }
 
+/** A quantized-mesh terrain read into a height grid over one extent (workers/lib/terrain/read-quantized-mesh.ts). */
+export interface QuantizedMeshLoadParams {
+  /** The layer.json URL (absolute); tiles are fetched beside it. */
+  url: string;
+  file?: string;
+  /** [west, south, east, north] degrees; default: the layer's data at its deepest level. */
+  bbox?: [number, number, number, number];
+  maxSide?: number;
+  /** Tiles read at most (default 64): the deepest level within it is read. */
+  maxTiles?: number;
+}
+
+export interface QuantizedMeshLoadResult {
+  grid: HeightGrid;
+  level: number;
+  tiles: number;
+  /** "url: reason" per tile that could not be read (the grid holds the others). */
+  failures: string[];
+}
+
 export interface TerrainWorkerApi {
   loadDgm(params: DgmLoadParams): Promise<HeightGrid>;
+  loadQuantizedMesh(params: QuantizedMeshLoadParams): Promise<QuantizedMeshLoadResult>;
 }

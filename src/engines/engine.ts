@@ -138,6 +138,13 @@ export interface TerrainModel {
   toLonLat: ToWgs84;
 }
 
+/** A terrain the engine streams itself, level by level: the layer.json URL of a quantized-mesh terrain. */
+export interface StreamedTerrain {
+  id: string;
+  url: string;
+  format: 'quantized-mesh';
+}
+
 export interface RenderStats {
   frame: number;
   drawCalls: number;
@@ -224,6 +231,12 @@ export interface Engine {
    * follow it, pickPosition and the camera controls hit it; a second call with the same id replaces it. Optional.
    */
   addTerrain?(terrain: TerrainModel): Promise<void>;
+  /**
+   * A terrain streamed by the engine (Cesium's quantized-mesh provider); engines without it get the terrain read into
+   * a TerrainModel. Rejects when its layer.json cannot be read; tile failures are `error` events (kind 'terrain').
+   * removeTerrain removes it. Optional.
+   */
+  addStreamedTerrain?(terrain: StreamedTerrain): Promise<void>;
   removeTerrain?(id: string): void;
 
   /** Draws one frame soon (at most one per animation frame). The engine never draws when nothing changed. */

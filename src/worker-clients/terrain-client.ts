@@ -4,7 +4,7 @@
  */
 import { transfer } from 'comlink';
 import { WorkerHost, type WorkerHostOptions, type WorkerSource } from './worker-host';
-import type { DgmLoadParams, TerrainWorkerApi } from '../../workers/terrain-protocol';
+import type { DgmLoadParams, QuantizedMeshLoadParams, QuantizedMeshLoadResult, TerrainWorkerApi } from '../../workers/terrain-protocol';
 import type { HeightGrid } from '../core/terrain/height-grid';
 
 export class TerrainClient {
@@ -17,6 +17,11 @@ export class TerrainClient {
   loadDgm(params: DgmLoadParams, signal?: AbortSignal): Promise<HeightGrid> {
     const sent = params.bytes ? transfer(params, [params.bytes]) : params;
     return this.host.run((api) => api.loadDgm(sent), signal);
+  }
+
+  /** A quantized-mesh terrain (layer.json URL) read into a height grid in the worker. */
+  loadQuantizedMesh(params: QuantizedMeshLoadParams, signal?: AbortSignal): Promise<QuantizedMeshLoadResult> {
+    return this.host.run((api) => api.loadQuantizedMesh(params), signal);
   }
 
   dispose(): void {

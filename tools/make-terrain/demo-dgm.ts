@@ -6,7 +6,8 @@ import { TOWN_ORIGIN } from '../make-demo/town-layout.ts';
 import { dgmGeoTiff } from './dgm-geotiff.ts';
 
 /** 4.8 × 4.8 km around the market square at 5 m (3.7 MB, 961² samples: read whole, not thinned): the town and its fields. */
-const HALF = 2400;
+export const DEMO_DGM_HALF = 2400;
+const HALF = DEMO_DGM_HALF;
 const STEP = 5;
 
 export async function writeDemoDgm(file: string): Promise<{ columns: number; rows: number }> {

@@ -1,6 +1,6 @@
 import { Cartesian2, Cartesian3, Cartographic, type CesiumWidget, GroundPrimitive, Math as CesiumMath, SceneTransforms, type BoundingSphere, type Scene } from '@cesium/engine';
 import { assertOverlayData, Emitter, EngineState, featureAppearance, toFeatureStyle, type EngineEventMap, type ErrorDetail, type FeatureAttributes, type FeatureStyle, type OverlayData, type StyleRule, type ViewState } from '../../core/index.js';
-import type { BasemapTiles, TerrainModel, Engine, EngineCapability, EngineOptions, FlyToOptions, GeoPosition, PickResult, RenderStats, ScreenPoint, SplitView, SunOptions, TilesetOptions } from '../engine.js';
+import type { BasemapTiles, TerrainModel, StreamedTerrain, Engine, EngineCapability, EngineOptions, FlyToOptions, GeoPosition, PickResult, RenderStats, ScreenPoint, SplitView, SunOptions, TilesetOptions } from '../engine.js';
 import { CameraMotion, cameraNumbers, flyCamera, homeViewOf, northAround, outOfView, setCameraView, viewOf } from './camera-view.js';
 import { CesiumBasemaps } from './basemap-set.js';
 import { configureCesium, configureScene, createWidget, destroyWidget, glOf } from './cesium-setup.js';
@@ -70,7 +70,7 @@ export class CesiumEngine implements Engine {
     canvas.addEventListener('webglcontextlost', this.onContextLost);
     for (const type of inputEvents) canvas.addEventListener(type, this.onInput);
     configureScene(scene, this.options.background, (message) => this.emitError({ kind: 'webgl', message }));
-    this.ground = new GroundState(scene);
+    this.ground = new GroundState(scene, (d) => this.emitError(d), () => this.requestRender());
     this.sun = new CesiumSun(scene);
     this.basemaps = new CesiumBasemaps(scene.imageryLayers, (d) => this.emitError(d), () => this.requestRender());
     // the widget's inner element has no size without Cesium's widget CSS
@@ -228,7 +228,7 @@ export class CesiumEngine implements Engine {
   addOverlay(data: OverlayData): void {
     assertOverlayData(data);
     this.removeOverlay(data.id);
-    this.overlays.set(data.id, new CesiumOverlayLayer(data, this.scene.primitives, this.ground.height ?? 0));
+    this.overlays.set(data.id, new CesiumOverlayLayer(data, this.scene.primitives, this.ground));
     this.requestRender();
   }
 
@@ -262,6 +262,8 @@ export class CesiumEngine implements Engine {
     this.ground.addTerrain(terrain);
     this.requestRender();
   }
+
+  readonly addStreamedTerrain = (terrain: StreamedTerrain): Promise<void> => this.ground.addStreamed(terrain);
 
   removeTerrain(id: string): void {
     this.ground.removeTerrain(id);

@@ -10,7 +10,7 @@ const TERRAIN_SIZE = 65;
  * samples lie ~64 px apart and a hill 100 m wide is flattened; with terrain the error counts 8× (samples every ~8 px,
  * three more levels). Flat tiles refine too (one provider, errors per level only): the price of a terrain.
  */
-const TERRAIN_REFINE = 8;
+export const TERRAIN_REFINE = 8;
 
 /**
  * A flat ground at one ellipsoidal height, as a Cesium terrain: the three engine's ground plane. Buildings stand on
@@ -35,25 +35,19 @@ interface Placed {
  */
 export function groundTerrain(height: number, models: readonly TerrainModel[]): CustomHeightmapTerrainProvider {
   if (!models.length) return flatTerrain(height);
-  const placed = models.map(place).reverse();
+  const sampler = gridSampler(models);
   const tiling = new GeographicTilingScheme();
   const flat = new Float32Array(TERRAIN_SIZE * TERRAIN_SIZE).fill(height);
-  const xy = [0, 0];
   const callback = (x: number, y: number, level: number): Float32Array => {
     const r = tiling.tileXYToRectangle(x, y, level);
     const [w, s, e, n] = [r.west, r.south, r.east, r.north].map((v) => (v * 180) / Math.PI);
-    const over = placed.filter((p) => p.box[0] <= e && p.box[2] >= w && p.box[1] <= n && p.box[3] >= s);
+    const over = sampler.over(w, s, e, n);
     if (!over.length) return flat;
     const heights = new Float32Array(TERRAIN_SIZE * TERRAIN_SIZE);
     for (let j = 0; j < TERRAIN_SIZE; j++) {
       const lat = n - ((n - s) * j) / (TERRAIN_SIZE - 1);
       for (let i = 0; i < TERRAIN_SIZE; i++) {
-        const lon = w + ((e - w) * i) / (TERRAIN_SIZE - 1);
-        let h = NaN;
-        for (let k = 0; k < over.length && Number.isNaN(h); k++) {
-          over[k].fromLonLat(lon, lat, xy);
-          h = sampleHeight(over[k].grid, xy[0], xy[1]);
-        }
+        const h = sampler.heightAt(w + ((e - w) * i) / (TERRAIN_SIZE - 1), lat, over);
         heights[j * TERRAIN_SIZE + i] = Number.isNaN(h) ? height : h;
       }
     }
@@ -63,6 +57,22 @@ export function groundTerrain(height: number, models: readonly TerrainModel[]): 
   const coarse = provider.getLevelMaximumGeometricError.bind(provider);
   provider.getLevelMaximumGeometricError = (level: number) => coarse(level) * TERRAIN_REFINE;
   return provider;
+}
+
+/** The models' heights at lon/lat (the latest model first, bilinear as the three engine does); NaN where none has data. */
+export function gridSampler(models: readonly TerrainModel[]) {
+  const placed = models.map(place).reverse();
+  const xy = [0, 0];
+  const over = (w: number, s: number, e: number, n: number) => placed.filter((p) => p.box[0] <= e && p.box[2] >= w && p.box[1] <= n && p.box[3] >= s);
+  const heightAt = (lon: number, lat: number, candidates: Placed[] = placed): number => {
+    let h = NaN;
+    for (let k = 0; k < candidates.length && Number.isNaN(h); k++) {
+      candidates[k].fromLonLat(lon, lat, xy);
+      h = sampleHeight(candidates[k].grid, xy[0], xy[1]);
+    }
+    return h;
+  };
+  return { over, heightAt };
 }
 
 /** A model's grid with its projection and the lon/lat box of its outline. */

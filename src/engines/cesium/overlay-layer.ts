@@ -15,6 +15,7 @@ import {
   type PrimitiveCollection,
 } from '@cesium/engine';
 import type { OverlayData, OverlayFeature, OverlayStyle } from '../../core/index.js';
+import type { OverlayGround } from './overlay-ground.js';
 
 /** What a picked overlay primitive carries as its instance id. */
 export interface OverlayHitId {
@@ -52,16 +53,30 @@ function strokeOf(style: OverlayStyle): Color {
 /**
  * A vector overlay (e.g. a Bebauungsplan) as Cesium primitives, built synchronously so it shows in the next frame:
  * areas and lines draped on the terrain only (classification: never on a roof), volumes extruded between heights.
+ * A volume "on the ground" stands at the lowest ground under its outline, one flat base per feature as on the three
+ * engine (its top, a height above ground, stays level); it is rebuilt when the ground changes (a terrain on or off).
  */
 export class CesiumOverlayLayer {
   private readonly primitives: Array<GroundPrimitive | GroundPolylinePrimitive | Primitive> = [];
+  private readonly unsubscribe: () => void;
 
   constructor(
     readonly data: OverlayData,
     private readonly collection: PrimitiveCollection,
-    /** Ellipsoidal height of the ground, for volumes whose base is "on the ground". */
-    groundHeight: number,
+    private readonly ground: OverlayGround,
   ) {
+    this.build();
+    const grounded = data.features.some((f) => f.kind === 'extruded-polygon' && f.baseHeight === null);
+    this.unsubscribe = grounded ? ground.subscribe(() => this.rebuild()) : () => {};
+  }
+
+  private rebuild(): void {
+    this.removeAll();
+    this.build();
+  }
+
+  private build(): void {
+    const data = this.data;
     const draped: GeometryInstance[] = [];
     const volumes: GeometryInstance[] = [];
     const lines: GeometryInstance[] = [];
@@ -73,6 +88,7 @@ export class CesiumOverlayLayer {
         if (feature.style.stroke) lines.push(this.line(id, feature.rings[0], feature.style));
       } else if (feature.kind === 'extruded-polygon') {
         if (!feature.rings.length || feature.rings[0].length < 6) continue;
+        const groundHeight = feature.baseHeight === null ? this.ground.lowestUnder(feature.rings) : 0;
         const base = feature.baseHeight ?? groundHeight;
         const top = feature.baseHeight === null ? groundHeight + feature.topHeight : feature.topHeight;
         const geometry = new PolygonGeometry({ polygonHierarchy: hierarchy(feature.rings), height: base, extrudedHeight: top });
@@ -94,6 +110,11 @@ export class CesiumOverlayLayer {
   }
 
   dispose(): void {
+    this.unsubscribe();
+    this.removeAll();
+  }
+
+  private removeAll(): void {
     for (const p of this.primitives) this.collection.remove(p); // the collection destroys them
     this.primitives.length = 0;
   }

@@ -3,7 +3,8 @@
  * height grid and hands the heights over in the transfer list.
  */
 import { transfer } from 'comlink';
-import type { DgmLoadParams, TerrainWorkerApi } from '../../terrain-protocol';
+import type { DgmLoadParams, QuantizedMeshLoadParams, TerrainWorkerApi } from '../../terrain-protocol';
+import { readQuantizedMesh } from './read-quantized-mesh';
 import { DgmError, readDgm } from './read-dgm';
 import { readCapped } from './read-capped';
 
@@ -23,6 +24,13 @@ export function createTerrainWorkerApi(fetchFn: typeof fetch = fetch): TerrainWo
       }
       const grid = await readDgm(bytes, { file, crs: params.crs, geoid: params.geoid, maxSide: params.maxSide });
       return transfer(grid, [grid.heights.buffer as ArrayBuffer]);
+    },
+    async loadQuantizedMesh(params: QuantizedMeshLoadParams) {
+      // the decoder loads only when a quantized-mesh terrain is asked for
+      const { QuantizedMeshLoaderBase } = await import('3d-tiles-renderer/core/plugins');
+      const decoder = new QuantizedMeshLoaderBase();
+      const result = await readQuantizedMesh((url, file, cap, accept) => readCapped(fetchFn, url, file, cap, accept), (bytes) => decoder.parse(bytes), params);
+      return transfer(result, [result.grid.heights.buffer as ArrayBuffer]);
     },
   };
 }
