@@ -11,3 +11,4 @@ import './cesium/terrain.js';
 import './cesium/scenario.js';
 import './cesium/split.js';
 import './cesium/basemap.js';
+import './cesium/overlay-terrain.js';

@@ -6,12 +6,12 @@
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from 'vitest/browser';
-import { CesiumEngine } from '../../src/engines/cesium/index.js';
-import type { HeightGrid, OverlayData } from '../../src/core/index.js';
-import { fromWgs84, toWgs84 } from '../../src/core/geo/index.js';
-import { hillHeight } from './fixtures/terrain/hill.js';
-import { engineLoaders } from '../../src/element/engine-loaders.js';
-import { frames, loadTown, offset, townUrl, waitFor } from './helpers.js';
+import { CesiumEngine } from '../../../src/engines/cesium/index.js';
+import type { HeightGrid, OverlayData } from '../../../src/core/index.js';
+import { fromWgs84, toWgs84 } from '../../../src/core/geo/index.js';
+import { hillHeight } from '../fixtures/terrain/hill.js';
+import { engineLoaders } from '../../../src/element/engine-loaders.js';
+import { frames, loadTown, offset, townUrl, waitFor } from '../helpers.js';
 
 beforeAll(() => engineLoaders.cesium(), 180_000);
 
