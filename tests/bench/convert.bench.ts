@@ -110,7 +110,7 @@ function failureOf(r: Awaited<ReturnType<typeof run>>, timeout: number): string 
 /**
  * Whole process: the twinby-convert command as users run it, timed from spawn to exit. `built` is the package's bin
  * beside its dist-cli/ (packed-cli.ts), `source` a checkout's bin, which runs the TypeScript through tsx. Either way
- * the bin restarts itself once (MALLOC_ARENA_MAX) and a large file is read in a thread of its own.
+ * the bin restarts itself once (MALLOC_ARENA_MAX).
  */
 async function twinbyCli(input: Input, out: string, form: 'built' | 'source' = 'built'): Promise<Measure> {
   const bin = form === 'built' ? packed!.bin : resolve(root, 'tools/bin/twinby-convert.mjs');
@@ -258,7 +258,7 @@ try {
   const ratios = rows.filter((r) => !('skipped' in r.njam) && !r.njam.failure).map((r) => perSecond(r.twinby) / perSecond(r.njam as Measure));
   const big = rows.find((r) => r.input.label.includes('150 MB'));
   const mbps = done.map((r) => r.megabytes / r.twinby.seconds).sort((a, b) => a - b);
-  console.log(`Goals (in-process rows convert one file on one thread, so their MB/s is per core; the whole-process row is the CLI, which reads and builds a large file on two):`);
+  console.log(`Goals (TwinBy converts one file on one thread, so MB/s is per core; the whole-process row includes start-up):`);
   console.log(`  ≥ 10× citygml-to-3dtiles buildings/s: smallest measured ratio ${fmt(Math.min(...ratios), 0)}× over ${ratios.length} inputs`);
   const pos = rows.find((r) => r.input.wholeProcess);
   if (pos && !pos.twinby.failure) {

@@ -192,8 +192,6 @@ async function convertInto(
     geoid: options.geoid,
     lod: options.lod,
     implicit: options.implicit,
-    // fewer files than threads: a spare core reads the file while another builds
-    readThread: inputs.length < options.jobs,
     // beside the output (input-sized disks), never committed: only the named folders move to the target
     spill: join(output.staging, `.spill-${id}.bin`),
   }));

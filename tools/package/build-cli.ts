@@ -16,12 +16,8 @@ export const LICENSES_FILE = 'THIRD-PARTY-LICENSES.txt';
 export async function buildCli(outdir = CLI_DIR): Promise<string[]> {
   rmSync(outdir, { recursive: true, force: true });
   const result = await build({
-    // convert-pool.ts and threaded-read.ts start `new URL('./<thread>.mjs', import.meta.url)`: the threads' files sit beside the CLI's
-    entryPoints: {
-      cli: resolve(root, 'tools/convert/cli.ts'),
-      'convert-worker': resolve(root, 'tools/convert/convert-worker.ts'),
-      'read-thread': resolve(root, 'tools/convert/read-thread.ts'),
-    },
+    // convert-pool.ts starts `new URL('./convert-worker.mjs', import.meta.url)`: the thread's file sits beside the CLI's
+    entryPoints: { cli: resolve(root, 'tools/convert/cli.ts'), 'convert-worker': resolve(root, 'tools/convert/convert-worker.ts') },
     outdir,
     outExtension: { '.js': '.mjs' },
     bundle: true,

@@ -4,25 +4,12 @@
  * forwarded at most once per interval, the last one always.
  */
 import type { ConvertProgress, ConvertSummary } from '../../types/convert';
-import { convertBuildings, convertCityGML, MAX_SUMMARY_WARNINGS } from './convert-citygml';
+import { convertCityGML, MAX_SUMMARY_WARNINGS } from './convert-citygml';
 
 type ConvertArgs = Parameters<typeof convertCityGML>;
-type BuildingsArgs = Parameters<typeof convertBuildings>;
 
 /** convertCityGML reports bad input in its summary; anything it throws is folded in the same way. */
-export function convertSafely(input: ConvertArgs[0], sink: ConvertArgs[1], options: NonNullable<ConvertArgs[2]> & { file?: string }): Promise<ConvertSummary> {
-  return folded(options, (onWarning) => convertCityGML(input, sink, { ...options, onWarning }));
-}
-
-/** The same for buildings read elsewhere (the CLI's split reading). */
-export function convertBuildingsSafely(buildings: BuildingsArgs[0], sink: BuildingsArgs[1], options: NonNullable<BuildingsArgs[2]> & { file?: string }): Promise<ConvertSummary> {
-  return folded(options, (onWarning) => convertBuildings(buildings, sink, { ...options, onWarning }));
-}
-
-async function folded(
-  options: { file?: string; onWarning?: (w: ConvertSummary['warnings'][number]) => void },
-  run: (onWarning: (w: ConvertSummary['warnings'][number]) => void) => Promise<ConvertSummary>,
-): Promise<ConvertSummary> {
+export async function convertSafely(input: ConvertArgs[0], sink: ConvertArgs[1], options: NonNullable<ConvertArgs[2]> & { file?: string }): Promise<ConvertSummary> {
   const warnings: ConvertSummary['warnings'] = [];
   const onWarning = (w: ConvertSummary['warnings'][number]) => {
     // kept only for a summary after a throw, bounded like the converter's own
@@ -30,7 +17,7 @@ async function folded(
     options.onWarning?.(w);
   };
   try {
-    return await run(onWarning);
+    return await convertCityGML(input, sink, { ...options, onWarning });
   } catch (err) {
     const e = err instanceof Error ? err : new Error(String(err));
     const context = e as Error & { code?: string; line?: number; column?: number; file?: string };
