@@ -4,21 +4,18 @@
  * into a height grid in the terrain worker. pickPosition over the hill returns the fixture's heights; requests stay on
  * the page's host; a missing layer.json or missing tiles are a twinby-error naming them, and the viewer goes on.
  */
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { commands } from 'vitest/browser';
 import '../../src/index.js';
 import type { TwinbyViewer } from '../../src/index.js';
 import type { ErrorDetail } from '../../src/core/index.js';
 import type { EngineName } from '../../src/engines/engine.js';
 import type { TerrainLoadDetail } from '../../src/element/terrain/index.js';
-import { engineLoaders } from '../../src/element/engine-loaders.js';
 import { formatView } from '../../src/core/index.js';
 import { hillHeight } from './fixtures/terrain/hill.js';
 import { frames, loadTown, offset, townUrl, waitFor } from './helpers.js';
 
 let viewer: TwinbyViewer | null = null;
-
-beforeAll(() => engineLoaders.cesium(), 180_000);
 
 afterEach(() => {
   viewer?.remove();
