@@ -88,7 +88,7 @@ export class XmlTokenizer {
       if (!this.pending.push(chunk)) return;
       this.buffer = this.pending.join();
       this.pending = undefined;
-    } else this.buffer = this.buffer.length === 0 ? chunk : this.buffer + chunk;
+    } else this.buffer = this.buffer.length === 0 ? chunk : [this.buffer, chunk].join(''); // flat: indexOf on a `+` (cons) string is ~8× slower
     this.newline.grown(this.buffer, this.offset);
     this.amp.grown(this.buffer, this.offset);
     this.run(false);
