@@ -8,6 +8,7 @@
 import type { BuildingMesh } from '../mesh/building-mesh';
 import { FOOTPRINT_MAGIC, FOOTPRINT_VERSION } from '../footprints/footprint-codec';
 import { footprintHeight, footprintInt16, isPlannedBuilding } from './footprint-sidecar';
+import { utf8Length } from '../tiles3d/utf8-strings';
 
 type FootprintSource = Pick<BuildingMesh, 'id' | 'attributes' | 'groundHeight' | 'bbox' | 'footprint'>;
 
@@ -238,20 +239,6 @@ export function bufferFile(size: number, done: (bytes: Uint8Array<ArrayBuffer>) 
     },
     close: () => done(out),
   };
-}
-
-function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      n += 4;
-      i++;
-    } else n += 3; // other BMP characters, and lone surrogates (TextEncoder writes U+FFFD, 3 bytes)
-  }
-  return n;
 }
 
 function writeTag(out: Uint8Array, at: number, tag: string): void {

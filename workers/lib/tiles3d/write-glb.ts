@@ -12,6 +12,7 @@
 import { assertFiniteArray } from './finite-json';
 import { GLTFScenegraph, GLTFWriter } from '@loaders.gl/gltf';
 import { BUILDING_CLASS, column, type FeatureRecord, type MetadataSchema } from './metadata-schema';
+import { packUtf8 } from './utf8-strings';
 
 export interface TileGeometry {
   /** glTF y-up, tile-local metres. */
@@ -117,11 +118,7 @@ function writePropertyTable(scenegraph: GLTFScenegraph, features: readonly Featu
       properties[spec.id] = { values: scenegraph.addBufferView(new Typed(values as number[]) as never) };
       continue;
     }
-    const encoded = (values as string[]).map((v) => encoder.encode(v));
-    const offsets = new Uint32Array(encoded.length + 1);
-    for (let i = 0; i < encoded.length; i++) offsets[i + 1] = offsets[i] + encoded[i].length;
-    const data = new Uint8Array(offsets[encoded.length]);
-    encoded.forEach((bytes, i) => data.set(bytes, offsets[i]));
+    const { data, offsets } = packUtf8(values as string[], encoder);
     properties[spec.id] = {
       values: scenegraph.addBufferView(data as never),
       stringOffsets: scenegraph.addBufferView(offsets as never),
