@@ -41,4 +41,21 @@ describe('per-building quadratic georeference model', () => {
     const moved = evalModel(transformModel(model, shift), 0, 0, 0);
     expect(Math.hypot(moved[0], moved[1], moved[2])).toBeLessThan(1e-6);
   });
+
+  it('projects each of its 9 plan positions once, with the same coefficients as 19 exact samples', () => {
+    const proj = toWgs84(25832);
+    let calls = 0;
+    const t = { toLonLat: (x: number, y: number) => (calls++, proj(x, y)), heightOffset: 47.1 };
+    const anchor = [691000, 5334000, 520];
+    const model = fitEcefModel(t, anchor, 12, 7, 9);
+    expect(calls).toBe(9);
+    // the model's definition, sample by sample through exactEcef
+    const f = (dx: number, dy: number, dz: number) => exactEcef({ toLonLat: proj, heightOffset: 47.1 }, anchor[0] + dx, anchor[1] + dy, anchor[2] + dz);
+    const [h, k] = [12, 9];
+    const c = 1;
+    const xzCross = (f(h, 0, k)[c] - f(h, 0, -k)[c] - f(-h, 0, k)[c] + f(-h, 0, -k)[c]) / (4 * h * k);
+    expect(model[0 + c]).toBe(f(0, 0, 0)[c]);
+    expect(model[9 + c]).toBe((f(0, 0, k)[c] - f(0, 0, -k)[c]) / (2 * k));
+    expect(model[21 + c]).toBe(xzCross);
+  });
 });

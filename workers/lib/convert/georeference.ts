@@ -29,14 +29,20 @@ export function fitEcefModel(t: ExactTransform, anchor: ArrayLike<number>, hx: n
   const floor = Math.abs(anchor[0]) <= 360 && Math.abs(anchor[1]) <= 360 ? 1e-5 : 1;
   const h = Math.max(hx, hy, floor);
   const k = Math.max(hz, 1);
-  const f = (dx: number, dy: number, dz: number) => exactEcef(t, anchor[0] + dx, anchor[1] + dy, anchor[2] + dz);
-  const f0 = f(0, 0, 0);
-  const xp = f(h, 0, 0), xm = f(-h, 0, 0);
-  const yp = f(0, h, 0), ym = f(0, -h, 0);
-  const zp = f(0, 0, k), zm = f(0, 0, -k);
-  const pp = f(h, h, 0), pm = f(h, -h, 0), mp = f(-h, h, 0), mm = f(-h, -h, 0);
-  const xzpp = f(h, 0, k), xzpm = f(h, 0, -k), xzmp = f(-h, 0, k), xzmm = f(-h, 0, -k);
-  const yzpp = f(0, h, k), yzpm = f(0, h, -k), yzmp = f(0, -h, k), yzmm = f(0, -h, -k);
+  // 19 samples at 9 plan positions: each position is projected once (the lon/lat exactEcef would compute each time).
+  const at = (dx: number, dy: number): [number, number] => {
+    const p = t.toLonLat(anchor[0] + dx, anchor[1] + dy);
+    return [p[0], p[1]];
+  };
+  const e = (ll: [number, number], dz: number) => geodeticToEcef(ll[0], ll[1], anchor[2] + dz + t.heightOffset, [0, 0, 0]);
+  const [o, x1, x0, y1, y0] = [at(0, 0), at(h, 0), at(-h, 0), at(0, h), at(0, -h)];
+  const f0 = e(o, 0);
+  const xp = e(x1, 0), xm = e(x0, 0);
+  const yp = e(y1, 0), ym = e(y0, 0);
+  const zp = e(o, k), zm = e(o, -k);
+  const pp = e(at(h, h), 0), pm = e(at(h, -h), 0), mp = e(at(-h, h), 0), mm = e(at(-h, -h), 0);
+  const xzpp = e(x1, k), xzpm = e(x1, -k), xzmp = e(x0, k), xzmm = e(x0, -k);
+  const yzpp = e(y1, k), yzpm = e(y1, -k), yzmp = e(y0, k), yzmm = e(y0, -k);
   const m = new Float64Array(MODEL_SIZE);
   for (let c = 0; c < 3; c++) {
     m[c] = f0[c];
