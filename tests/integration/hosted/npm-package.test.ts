@@ -26,6 +26,10 @@ describe('the npm package', () => {
     expect(workers).toEqual(expect.arrayContaining(['citygml', 'data', 'shadow', 'terrain']));
     const stray = files.filter((f) => /^(tests|public|node_modules|\.ci|examples|docs)\//.test(f) || /\.test\.ts$/.test(f) || f.startsWith('.'));
     expect(stray).toEqual([]);
+    // the geoid's base64 grid is decoded by Node, not by rfc4648's JavaScript parser (tools/package/base64-native.ts)
+    const thread = readFileSync(join(pkg.dir, 'dist-cli/convert-worker.mjs'), 'utf8');
+    expect(thread).toContain('tools/package/base64-native.ts');
+    expect(thread).not.toContain('node_modules/rfc4648/');
   });
 
   it('declares exports, module and types that exist in the package', () => {
