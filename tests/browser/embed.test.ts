@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import '../../src/index.js';
 import type { TwinbyViewer } from '../../src/index.js';
-import { building, closeView, frames, townUrl, waitFor } from './helpers.js';
+import { building, closeView, frames, townUrl, waitFor, within } from './helpers.js';
 import { formatView } from '../../src/core/index.js';
 
 type Registration = { target: EventTarget; type: string; listener: unknown; capture: boolean };
@@ -90,17 +90,21 @@ describe('embedding', () => {
       });
       const ready = viewers.map((el) => new Promise((r) => el.addEventListener('twinby-ready', r, { once: true })));
       document.body.append(...viewers);
-      await Promise.all(ready);
-      // use them: keyboard, selection, style, a flight
-      const canvas = viewers[0].shadowRoot!.querySelector('canvas')!;
-      canvas.focus();
-      canvas.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowUp', bubbles: true, composed: true }));
-      await viewers[0].select((await building(2)).id);
-      await viewers[1].setStyle({ kind: 'preset', name: 'roof-type' });
-      await viewers[1].flyTo({ ...closeView, heading: 20 }, { duration: 0.2 });
-      await frames(2);
-      for (const el of viewers) el.remove();
-      await frames(2);
+      // each step bounded and named: in full runs this test has hung once per run (passing on retry), place unknown
+      try {
+        await within(Promise.all(ready), 'both viewers ready', 30_000);
+        // use them: keyboard, selection, style, a flight
+        const canvas = viewers[0].shadowRoot!.querySelector('canvas')!;
+        canvas.focus();
+        canvas.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowUp', bubbles: true, composed: true }));
+        await within(viewers[0].select((await building(2)).id), 'select');
+        await within(viewers[1].setStyle({ kind: 'preset', name: 'roof-type' }), 'setStyle');
+        await within(viewers[1].flyTo({ ...closeView, heading: 20 }, { duration: 0.2 }), 'flyTo');
+        await within(frames(2), 'two frames with the viewers');
+      } finally {
+        for (const el of viewers) el.remove();
+      }
+      await within(frames(2), 'two frames after removal');
     });
     expect(remaining.map((r) => `${r.target === window ? 'window' : 'document'}:${r.type}`)).toEqual([]);
   });

@@ -59,6 +59,13 @@ export async function waitFor<T>(probe: () => T | Promise<T>, what: string, time
   }
 }
 
+/** The promise's value, or an error naming the step when it has not settled in time (a hang says where it is). */
+export function within<T>(promise: Promise<T>, what: string, timeoutMs = 20_000): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no result from ${what} in ${timeoutMs / 1000} s`)), timeoutMs)));
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 /** Resolves on the next animation frame after the given number of frames, so a requested render has happened. */
 export async function frames(n = 2): Promise<void> {
   for (let i = 0; i < n; i++) await new Promise((r) => requestAnimationFrame(() => r(null)));
