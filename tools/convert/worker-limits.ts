@@ -10,7 +10,7 @@ export const CONVERT_SEMI_SPACE_MB = 4;
  * A cap on the old generation, far above what a conversion keeps alive (tens of MB: buildings wait on disk), set
  * because V8 sizes its heap by it: under 2 GB it lets the heap grow to at most 1.3–2 times what survived the last
  * full collection (1.6 at 1 GB) instead of up to 4 times, so dead objects, and the ArrayBuffers outside the heap that
- * they keep, are collected sooner. bench:memory, 100k buildings with levels of detail: peak RSS 301 → 204 MB; the
+ * they keep, are collected sooner. bench:memory, 100k buildings with levels of detail: peak RSS 301 → 218 MB; the
  * 40 MB town through the command: 277 → 219 MB at the same CPU time (busy machine).
  */
 export const CONVERT_OLD_SPACE_MB = 1024;
