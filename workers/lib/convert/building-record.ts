@@ -12,7 +12,17 @@ export interface BuildingView {
   model: Float64Array;
 }
 
+/** A building's feature record and model, without its geometry: what a parent tile's LoD1 block needs of it. */
+export interface BuildingFeature {
+  id: string;
+  lod: number;
+  attributes: BuildingMesh['attributes'];
+  model: Float64Array;
+}
+
 const HEADER = 24;
+/** The header and the model: the first bytes of a record. */
+export const FEATURE_HEAD_BYTES = HEADER + 27 * 8;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
@@ -80,6 +90,20 @@ export function decodeBuilding(bytes: Uint8Array): BuildingView {
       footprint: readFootprint(d, 37),
     },
   };
+}
+
+/** Bytes of the record's JSON (id and attributes), at its end, from its first FEATURE_HEAD_BYTES. */
+export function featureJsonBytes(head: Uint8Array): number {
+  const h = head.byteOffset % 4 ? head.slice(0, HEADER) : head;
+  return new Uint32Array(h.buffer, h.byteOffset, 5)[3];
+}
+
+/** The feature from the record's head (FEATURE_HEAD_BYTES, at offset 0 of its own buffer) and its JSON tail. */
+export function decodeFeature(head: Uint8Array, json: Uint8Array): BuildingFeature {
+  if (head.byteOffset !== 0) head = head.slice();
+  const lod = new Uint32Array(head.buffer, 0, 5)[4];
+  const [id, attributes] = JSON.parse(decoder.decode(json)) as [string, BuildingMesh['attributes']];
+  return { id, lod, attributes, model: new Float64Array(head.buffer, HEADER, 27) };
 }
 
 /** [polygons, then per polygon: rings, then per ring: vertex count, x, y, …] (as GeometryArena). */

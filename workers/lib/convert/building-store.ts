@@ -6,13 +6,15 @@
  */
 import type { BuildingMesh } from '../mesh/building-mesh';
 import { GeometryArena, type BuildingView, type StoredBuilding } from './geometry-arena';
-import { decodeBuilding, encodeBuilding } from './building-record';
+import { decodeBuilding, decodeFeature, encodeBuilding, FEATURE_HEAD_BYTES, featureJsonBytes, type BuildingFeature } from './building-record';
 
 export interface BuildingStore {
   readonly count: number;
   store(mesh: BuildingMesh, model: Float64Array, footprint: Float64Array[][]): void;
   /** Building i as views; valid until the next view() call on a spilling store. */
   view(i: number): BuildingView;
+  /** Building i's feature record and model without its geometry (a parent's LoD1 block needs no more). */
+  feature(i: number): BuildingFeature;
   /** Bytes of building data held in memory (geometry, attributes, record index), for diagnostics and tests. */
   heldBytes(): number;
   close?(): void | Promise<void>;
@@ -39,6 +41,10 @@ export class ArenaStore implements BuildingStore {
   }
   view(i: number): BuildingView {
     return this.arena.view(this.records[i]);
+  }
+  feature(i: number): BuildingFeature {
+    const { mesh, model } = this.view(i);
+    return { id: mesh.id, lod: mesh.lod, attributes: mesh.attributes, model };
   }
   heldBytes(): number {
     // records: about 200 bytes of object and attributes each (a floor, not a measure)
@@ -69,6 +75,13 @@ export class SpillStore implements BuildingStore {
   view(i: number): BuildingView {
     if (i < 0 || i >= this.n) throw new RangeError(`no building ${i} in the spill file`);
     return decodeBuilding(this.file.read(this.offsets[i], this.lengths[i]));
+  }
+  /** Two small reads (head and JSON tail) instead of the whole record with its geometry. */
+  feature(i: number): BuildingFeature {
+    if (i < 0 || i >= this.n) throw new RangeError(`no building ${i} in the spill file`);
+    const head = this.file.read(this.offsets[i], FEATURE_HEAD_BYTES);
+    const json = featureJsonBytes(head);
+    return decodeFeature(head, this.file.read(this.offsets[i] + this.lengths[i] - json, json));
   }
   heldBytes(): number {
     return this.offsets.byteLength + this.lengths.byteLength + this.file.bufferedBytes();

@@ -22,6 +22,7 @@ import { ItemTable } from '../tiling/item-table';
 import { SchemaCollector } from '../tiles3d/metadata-schema';
 import { ConvertError } from './convert-error';
 import type { BuildingView } from './geometry-arena';
+import type { BuildingFeature } from './building-record';
 import { ArenaStore, type BuildingStore } from './building-store';
 import { fitEcefModel } from './georeference';
 import { ownAttributes, ownString } from './own-strings';
@@ -150,6 +151,11 @@ export class DatasetBuilder {
   /** Building i as views on the arena. */
   view(i: number): BuildingView {
     return this.store.view(i);
+  }
+
+  /** Building i's feature record and model, without its geometry. */
+  feature(i: number): BuildingFeature {
+    return this.store.feature(i);
   }
 
   private extendBounds(lon: number, lat: number): void {

@@ -80,25 +80,41 @@ export function signedArea(ring: ArrayLike<number>): number {
   return a / 2;
 }
 
-/** Andrew's monotone chain over the x,y of a mesh's vertices (counter-clockwise). */
+/** Andrew's monotone chain over the x,y of a mesh's vertices (counter-clockwise). Indices into typed arrays, not
+ * [x, y] pairs: massing hulls run over thousands of points per parent. */
 export function convexHull(positions: Float32Array): Float64Array {
-  const pts: [number, number][] = [];
-  for (let i = 0; i < positions.length; i += 3) pts.push([positions[i], positions[i + 1]]);
-  pts.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const cross = (o: number[], a: number[], b: number[]) => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
-  const lower: [number, number][] = [];
-  for (const p of pts) {
-    while (lower.length >= 2 && cross(lower[lower.length - 2], lower[lower.length - 1], p) <= 0) lower.pop();
-    lower.push(p);
+  const n = positions.length / 3;
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  const x = (i: number) => positions[i * 3];
+  const y = (i: number) => positions[i * 3 + 1];
+  order.sort((a, b) => x(a) - x(b) || y(a) - y(b));
+  const cross = (o: number, a: number, b: number) => (x(a) - x(o)) * (y(b) - y(o)) - (y(a) - y(o)) * (x(b) - x(o));
+  const lower = new Uint32Array(n);
+  let nl = 0;
+  for (let k = 0; k < n; k++) {
+    const p = order[k];
+    while (nl >= 2 && cross(lower[nl - 2], lower[nl - 1], p) <= 0) nl--;
+    lower[nl++] = p;
   }
-  const upper: [number, number][] = [];
-  for (let i = pts.length - 1; i >= 0; i--) {
-    const p = pts[i];
-    while (upper.length >= 2 && cross(upper[upper.length - 2], upper[upper.length - 1], p) <= 0) upper.pop();
-    upper.push(p);
+  const upper = new Uint32Array(n);
+  let nu = 0;
+  for (let k = n - 1; k >= 0; k--) {
+    const p = order[k];
+    while (nu >= 2 && cross(upper[nu - 2], upper[nu - 1], p) <= 0) nu--;
+    upper[nu++] = p;
   }
-  const hull = lower.slice(0, -1).concat(upper.slice(0, -1));
-  return Float64Array.from(hull.flat());
+  const hull = new Float64Array(2 * (Math.max(nl - 1, 0) + Math.max(nu - 1, 0)));
+  let h = 0;
+  for (let k = 0; k < nl - 1; k++) {
+    hull[h++] = x(lower[k]);
+    hull[h++] = y(lower[k]);
+  }
+  for (let k = 0; k < nu - 1; k++) {
+    hull[h++] = x(upper[k]);
+    hull[h++] = y(upper[k]);
+  }
+  return hull;
 }
 
 /**
@@ -143,15 +159,40 @@ export function simplifyRing(ring: Float64Array, tolerance: number): Float64Arra
   return out;
 }
 
-/** The block as a BuildingMesh (anchor-relative positions) the tile geometry builder merges like any building. */
+/** The block as a BuildingMesh (anchor-relative positions) the tile geometry builder merges like any building.
+ * Sized first and written into typed arrays (no growing number arrays: a parent has up to 1,000 of them). */
 export function lod1Mesh(block: Lod1Block, tolerance: number, feature: FeatureRecord): BuildingMesh {
-  const positions: number[] = [];
-  const normals: number[] = [];
-  const surfaces: number[] = [];
-  const indices: number[] = [];
+  const rings: Float64Array[] = [];
+  const roofs: number[][] = [];
+  let vertexCount = 0;
+  let indexCount = 0;
   for (const outline of block.outlines) {
     let ring = simplifyRing(outline, tolerance);
     if (signedArea(ring) < 0) ring = reverseRing(ring);
+    // Roof: the outline at the top, ear-cut (counter-clockwise, facing up).
+    const roof = earcut(ring);
+    rings.push(ring);
+    roofs.push(roof);
+    vertexCount += (ring.length / 2) * 5;
+    indexCount += (ring.length / 2) * 6 + roof.length;
+  }
+  const positions = new Float32Array(vertexCount * 3);
+  const normals = new Int8Array(vertexCount * 3);
+  const surfaces = new Uint8Array(vertexCount);
+  const indices = new Uint32Array(indexCount);
+  let v = 0;
+  let t = 0;
+  const vertex = (x: number, y: number, z: number, nx: number, ny: number, nz: number, surface: number) => {
+    positions[v * 3] = x;
+    positions[v * 3 + 1] = y;
+    positions[v * 3 + 2] = z;
+    normals[v * 3] = nx;
+    normals[v * 3 + 1] = ny;
+    normals[v * 3 + 2] = nz;
+    surfaces[v++] = surface;
+  };
+  const { bottom, top } = block;
+  rings.forEach((ring, r) => {
     const n = ring.length / 2;
     // Walls: one quad per edge with its own outward normal.
     for (let i = 0; i < n; i++) {
@@ -159,23 +200,22 @@ export function lod1Mesh(block: Lod1Block, tolerance: number, feature: FeatureRe
       const x0 = ring[2 * i], y0 = ring[2 * i + 1], x1 = ring[2 * j], y1 = ring[2 * j + 1];
       const len = Math.hypot(x1 - x0, y1 - y0) || 1;
       const nx = Math.round(((y1 - y0) / len) * 127), ny = Math.round((-(x1 - x0) / len) * 127);
-      const base = positions.length / 3;
-      positions.push(x0, y0, block.bottom, x1, y1, block.bottom, x1, y1, block.top, x0, y0, block.top);
-      for (let k = 0; k < 4; k++) {
-        normals.push(nx, ny, 0);
-        surfaces.push(SURFACE_CODE.WallSurface);
-      }
-      indices.push(base, base + 1, base + 2, base, base + 2, base + 3);
+      const base = v;
+      vertex(x0, y0, bottom, nx, ny, 0, SURFACE_CODE.WallSurface);
+      vertex(x1, y1, bottom, nx, ny, 0, SURFACE_CODE.WallSurface);
+      vertex(x1, y1, top, nx, ny, 0, SURFACE_CODE.WallSurface);
+      vertex(x0, y0, top, nx, ny, 0, SURFACE_CODE.WallSurface);
+      indices[t++] = base;
+      indices[t++] = base + 1;
+      indices[t++] = base + 2;
+      indices[t++] = base;
+      indices[t++] = base + 2;
+      indices[t++] = base + 3;
     }
-    // Roof: the outline at the top, ear-cut (counter-clockwise, facing up).
-    const base = positions.length / 3;
-    for (let i = 0; i < n; i++) {
-      positions.push(ring[2 * i], ring[2 * i + 1], block.top);
-      normals.push(0, 0, 127);
-      surfaces.push(SURFACE_CODE.RoofSurface);
-    }
-    for (const t of earcut(Array.from(ring))) indices.push(base + t);
-  }
+    const base = v;
+    for (let i = 0; i < n; i++) vertex(ring[2 * i], ring[2 * i + 1], top, 0, 0, 127, SURFACE_CODE.RoofSurface);
+    for (const k of roofs[r]) indices[t++] = base + k;
+  });
   return {
     id: feature.id,
     attributes: feature.attributes,
@@ -183,10 +223,10 @@ export function lod1Mesh(block: Lod1Block, tolerance: number, feature: FeatureRe
     line: 0,
     column: 0,
     anchor: new Float64Array(3),
-    positions: Float32Array.from(positions),
-    normals: Int8Array.from(normals),
-    surfaces: Uint8Array.from(surfaces),
-    indices: Uint32Array.from(indices),
+    positions,
+    normals,
+    surfaces,
+    indices,
     bbox: new Float64Array(6),
     footprint: [],
     groundHeight: block.bottom,

@@ -22,7 +22,8 @@ import { buildQuadtree, postOrder, type QuadtreeItems, type QuadtreeNode } from 
 import type { MetadataSchema } from './metadata-schema';
 import { emptyAvailability, encodeSubtree, subtreeBit, type SubtreeAvailability } from './subtree-file';
 import { buildTileGeometry } from './tile-geometry';
-import { featureOf, placeBlocks, type TilesetBuilding, type WriteTilesOptions, type WrittenTileset } from './tileset-writer';
+import { blockSource, featureOf, placeBlocks, type TilesetBuilding, type WriteTilesOptions, type WrittenTileset } from './tileset-writer';
+import { packBlocks, unpackBlocks } from '../lod/block-pack';
 import { writeTileGlb } from './write-glb';
 
 export const CONTENT_TEMPLATE = 'tiles/{level}/{x}/{y}.glb';
@@ -60,7 +61,9 @@ export async function writeImplicitTiles(
   let rootError = 0;
   let maxLevel = 0;
   let tiles = 0;
-  const handed = new Map<QuadtreeNode, { blocks?: Lod1Block[]; maxSize: number }>();
+  const source = blockSource(building, options.feature);
+  // blocks waiting for their parent, packed (block-pack.ts)
+  const handed = new Map<QuadtreeNode, { blocks?: Float64Array; maxSize: number }>();
   const write = async (node: QuadtreeNode, placed: { mesh: TilesetBuilding['mesh']; model: Float64Array }[], features: ReturnType<typeof featureOf>[]) => {
     const [level, x, y] = placeOf.get(node)!;
     const { geometry, bounds } = buildTileGeometry(placed, toRoot);
@@ -89,19 +92,19 @@ export async function writeImplicitTiles(
     for (const child of node.children) {
       const c = handed.get(child)!;
       childMax = Math.max(childMax, c.maxSize);
-      if (c.blocks) for (const b of c.blocks) blocks!.push(b);
+      if (c.blocks) unpackBlocks(c.blocks, blocks!);
       handed.delete(child);
     }
     maxSize = Math.max(maxSize, childMax);
-    let handUp = blocks;
+    let handUp = blocks && !node.children.length ? packBlocks(blocks) : undefined;
     let error = 0;
     if (node.children.length) {
       if (lod) {
         const selection = selectParentBlocks(blocks!, node.size);
-        handUp = selection.kept;
+        handUp = packBlocks(selection.kept);
         error = selection.error;
         if (selection.kept.length) {
-          const { placed, features } = placeBlocks(selection.kept, selection.tolerance, building);
+          const { placed, features } = placeBlocks(selection.kept, selection.tolerance, source);
           await write(node, placed, features);
         }
       } else {

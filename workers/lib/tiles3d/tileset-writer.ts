@@ -12,7 +12,9 @@ import type { MetadataSchema } from './metadata-schema';
 import { buildTileGeometry, type PlacedBuilding } from './tile-geometry';
 import { writeTileGlb } from './write-glb';
 import { lod1BlockOf, lod1Mesh, type Lod1Block } from '../lod/lod1-block';
+import { packBlocks, unpackBlocks } from '../lod/block-pack';
 import { selectParentBlocks } from '../lod/parent-lod';
+import type { FeatureRecord } from './metadata-schema';
 
 export interface TilesetBuilding extends PlacedBuilding {
   /** Bounding-box diagonal in metres: what leaving this building out costs. */
@@ -39,7 +41,12 @@ export interface WriteTilesOptions {
    * parent's own full buildings move to a leaf child `<id>-own`. Off: parents hold only their own buildings (ADD).
    */
   lod?: boolean;
+  /** Building i's feature record and model without its geometry, for parents' LoD1 blocks; else building(i) is read. */
+  feature?: (index: number) => BlockSource;
 }
+
+/** What a LoD1 block needs of the building it stands for. */
+export type BlockSource = FeatureRecord & { model: Float64Array };
 
 interface NodeState {
   world: Float64Array;
@@ -49,8 +56,8 @@ interface NodeState {
   /** Largest building size in the subtree. */
   maxSize: number;
   json: TileJson;
-  /** LoD mode: the blocks this subtree hands up (what its parent may keep). */
-  blocks?: Lod1Block[];
+  /** LoD mode: the blocks this subtree hands up (what its parent may keep), packed (block-pack.ts). */
+  blocks?: Float64Array;
 }
 
 export interface WrittenTileset {
@@ -67,6 +74,7 @@ export async function writeTiles(
 ): Promise<WrittenTileset> {
   const states = new Map<QuadtreeNode, NodeState>();
   const centroids = subtreeCentroids(root, options.origin ?? ((i) => building(i).model));
+  const source = blockSource(building, options.feature);
   let tiles = 0;
   for (const node of postOrder(root)) {
     const [cx, cy, cz] = centroids.get(node)!;
@@ -119,19 +127,20 @@ export async function writeTiles(
       childError = Math.max(childError, c.geometricError);
       omitted = Math.max(omitted, c.maxSize);
       maxSize = Math.max(maxSize, c.maxSize);
-      if (c.blocks) for (const b of c.blocks) blocks!.push(b);
+      if (c.blocks) unpackBlocks(c.blocks, blocks!);
       states.delete(child);
     }
 
     let lodError = 0;
-    let handUp = blocks;
+    // a leaf hands up all its blocks; a parent what it kept
+    let handUp = blocks && !node.children.length ? packBlocks(blocks) : undefined;
     if (lod && node.children.length) {
       const selection = selectParentBlocks(blocks!, node.size);
-      handUp = selection.kept;
+      handUp = packBlocks(selection.kept);
       lodError = selection.error;
       json.refine = 'REPLACE';
       if (selection.kept.length) {
-        const { placed, features } = placeBlocks(selection.kept, selection.tolerance, building);
+        const { placed, features } = placeBlocks(selection.kept, selection.tolerance, source);
         const { geometry, bounds } = buildTileGeometry(placed, toTile);
         const uri = `tiles/${node.id}.glb`;
         await options.write(uri, writeTileGlb(geometry, features, schema));
@@ -196,16 +205,27 @@ function boxOf(bounds: Float64Array): number[] {
 }
 
 /** Blocks as meshes in their buildings' frames, with the feature rows of the buildings they stand for (read back). */
-export function placeBlocks(blocks: readonly Lod1Block[], tolerance: number, building: (index: number) => TilesetBuilding) {
+export function placeBlocks(blocks: readonly Lod1Block[], tolerance: number, source: (index: number) => BlockSource) {
   const placed: PlacedBuilding[] = [];
-  const features: ReturnType<typeof featureOf>[] = [];
+  const features: FeatureRecord[] = [];
   for (const b of blocks) {
-    const source = building(b.index);
-    const feature = featureOf(source);
-    placed.push({ mesh: lod1Mesh(b, tolerance, feature), model: source.model });
+    const { id, lod, attributes, model } = source(b.index);
+    const feature = { id, lod, attributes };
+    placed.push({ mesh: lod1Mesh(b, tolerance, feature), model });
     features.push(feature);
   }
   return { placed, features };
+}
+
+/** The feature reader, or building(i) (its geometry read and dropped) when there is none. */
+export function blockSource(building: (index: number) => TilesetBuilding, feature?: (index: number) => BlockSource): (index: number) => BlockSource {
+  return (
+    feature ??
+    ((i) => {
+      const b = building(i);
+      return { ...featureOf(b), model: b.model };
+    })
+  );
 }
 
 export function featureOf(b: PlacedBuilding): { id: string; lod: number; attributes: BuildingMesh['attributes'] } {
