@@ -35,11 +35,8 @@ export interface BuildingStart {
 }
 
 export class BuildingCollector implements GeometryEvents {
-  private readonly start: BuildingStart;
-  private readonly onWarning: ((w: ConvertWarning) => void) | undefined;
   private readonly attributes = createAttributes();
   private readonly store = new GeometryStore();
-  private readonly geometry: GeometryParser;
   /** The subtree of the attribute being read; capped, so a hostile file cannot grow it without bound. */
   private readonly tree: TreeBuilder;
 
@@ -61,11 +58,12 @@ export class BuildingCollector implements GeometryEvents {
   private nestedSrs: string | undefined;
   private mixedSrsReported = false;
 
-  constructor(start: BuildingStart, onWarning: ((w: ConvertWarning) => void) | undefined, geometry: GeometryParser) {
-    this.start = start;
-    this.onWarning = onWarning;
+  constructor(
+    private readonly start: BuildingStart,
+    private readonly onWarning: ((w: ConvertWarning) => void) | undefined,
+    private readonly geometry: GeometryParser,
+  ) {
     this.ownSrs = start.srsName;
-    this.geometry = geometry;
     this.tree = new TreeBuilder(start.file ?? 'CityGML', { maxElements: 10_000, maxText: 100_000 });
     geometry.attach(this.store, this);
   }

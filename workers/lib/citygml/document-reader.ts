@@ -25,7 +25,6 @@ export class DocumentReader implements XmlHandler {
   /** Top-level buildings seen, yielded or not. */
   buildingsSeen = 0;
 
-  private readonly options: DocumentReaderOptions;
   private depth = 0;
   private names: string[] = [];
   private srs: (string | undefined)[] = [];
@@ -35,9 +34,7 @@ export class DocumentReader implements XmlHandler {
   wantText = false;
   private readonly geometry = new GeometryParser();
 
-  constructor(options: DocumentReaderOptions) {
-    this.options = options;
-  }
+  constructor(private readonly options: DocumentReaderOptions) {}
 
   openTag(name: string, attrs: XmlAttributes, line: number, column: number): void {
     const local = localName(name);

@@ -8,11 +8,8 @@ export class NextCharIndex {
   /** Absolute offset of the next occurrence, or Infinity if none up to the buffer's end. */
   next = Infinity;
   private searchedTo = 0;
-  private readonly char: string;
 
-  constructor(char: string) {
-    this.char = char;
-  }
+  constructor(private readonly char: string) {}
 
   /** Call after the buffer grew; `offset` is the absolute offset of text[0]. */
   grown(text: string, offset: number): void {

@@ -59,9 +59,6 @@ const QUOTE = 34;
 const APOS = 39;
 
 export class XmlTokenizer {
-  private readonly handler: XmlHandler;
-  private readonly file: string | undefined;
-  private readonly failure: XmlFailure;
   private buffer = '';
   /** Absolute offset of buffer[0] in the whole text. */
   private offset = 0;
@@ -76,11 +73,10 @@ export class XmlTokenizer {
   private started = false;
   private pending: PendingToken | undefined;
 
-  constructor(handler: XmlHandler, options: XmlTokenizerOptions) {
-    this.handler = handler;
-    this.file = options.file;
-    this.failure = options.fail;
-  }
+  constructor(
+    private readonly handler: XmlHandler,
+    private readonly options: XmlTokenizerOptions,
+  ) {}
 
   write(chunk: string): void {
     if (chunk.length === 0) return;
@@ -334,7 +330,7 @@ export class XmlTokenizer {
 
   private fail(code: string, message: string, abs: number): never {
     this.place(abs);
-    throw this.failure(code, message, { file: this.file, line: this.line, column: abs - this.lineStart + 1 });
+    throw this.options.fail(code, message, { file: this.options.file, line: this.line, column: abs - this.lineStart + 1 });
   }
 }
 
