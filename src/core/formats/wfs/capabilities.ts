@@ -35,17 +35,9 @@ export interface WfsCapabilities {
   getFeatureUrl: string | null;
 }
 
+/** The ows:Value and Format texts below an element, in document order. */
 function values(el: XmlElement | undefined): string[] {
-  if (!el) return [];
-  const out: string[] = [];
-  const walk = (e: XmlElement) => {
-    for (const c of e.children) {
-      if (c.name === 'Value' || c.name === 'Format') out.push(c.text.trim());
-      else walk(c);
-    }
-  };
-  walk(el);
-  return out;
+  return el ? el.children.flatMap((c) => (c.name === 'Value' || c.name === 'Format' ? [c.text.trim()] : values(c))) : [];
 }
 
 function operation(root: XmlElement, name: string): XmlElement | undefined {
@@ -58,8 +50,7 @@ function parameter(op: XmlElement | undefined, name: string): XmlElement | undef
 }
 
 function constraint(root: XmlElement, name: string): string | null {
-  const meta = childNamed(root, 'OperationsMetadata');
-  const c = meta?.children.find((x) => x.name === 'Constraint' && x.attrs.name === name);
+  const c = childNamed(root, 'OperationsMetadata')?.children.find((x) => x.name === 'Constraint' && x.attrs.name === name);
   if (!c) return null;
   return (childText(c, 'DefaultValue') ?? values(c)[0] ?? '').trim() || null;
 }
