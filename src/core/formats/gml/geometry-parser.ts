@@ -318,7 +318,7 @@ export class GeometryParser {
     const src = run.buf.data.slice(0, run.buf.length);
     const out: number[] = [];
     for (let i = 0; i + 2 < n; i += 2) {
-      appendArc3(out, d, src, i * d, (i + 1) * d, (i + 2) * d, this.options.arcTolerance, full);
+      appendArc3(out, d, src, i * d, this.options.arcTolerance, full);
       if (out.length > MAX_CURVE_POINTS * d) return this.fail('unsupported-geometry', `gml:${run.name} becomes more than ${MAX_CURVE_POINTS} points; it is not read`, run.line, run.column);
     }
     setRun(run, out);

@@ -2,7 +2,7 @@
  * GML 3.1.1 / 3.2 (and GML 2 leftovers) geometry elements → {@link Geometry}, in the CRS and axis
  * order of the file. {@link readGmlGeometry} is the entry point: it replays the element as the events
  * of the one GML geometry parser (./geometry-parser.ts, which CityGML streams) and shapes what that
- * reads into the element's type. Axis order and reprojection are applied afterwards (see gml-crs.ts).
+ * reads into the element's type. Axis order and reprojection are applied afterwards (see gml-reader.ts).
  */
 import type { XmlElement } from '../xml/xml-tree';
 import { ElementError, type Place } from '../xml/xml-error';
@@ -11,7 +11,7 @@ import { GeometryParser } from './geometry-parser';
 import { withDimension, type GeometrySink, type Positions } from './geometry-sink';
 import { parseSrsName } from '../../geo/crs';
 
-export const GML_NAMESPACES = ['http://www.opengis.net/gml/3.2', 'http://www.opengis.net/gml'];
+const GML_NAMESPACES = ['http://www.opengis.net/gml/3.2', 'http://www.opengis.net/gml'];
 
 const GEOMETRY_NAMES = new Set([
   'Point', 'MultiPoint', 'LineString', 'Curve', 'CompositeCurve', 'OrientableCurve', 'MultiCurve', 'MultiLineString',
@@ -146,15 +146,11 @@ function readGeometry(el: XmlElement, options: GmlGeometryOptions, crsDim: 2 | 3
   }
   switch (el.name) {
     case 'Point':
+      if (points.length !== 1) throw none();
+      return { type: 'Point', dim: points[0].dim, coords: points[0].coords };
     case 'MultiPoint': {
       const all = arrays(points);
-      if (el.name === 'Point') {
-        if (points.length !== 1) throw none();
-        return { type: 'Point', dim: all.dim, coords: all.arrays[0] };
-      }
-      const coords = new Float64Array(all.arrays.reduce((n, a) => n + a.length, 0));
-      all.arrays.reduce((at, a) => (coords.set(a, at), at + a.length), 0);
-      return { type: 'MultiPoint', dim: all.dim, coords };
+      return { type: 'MultiPoint', dim: all.dim, coords: Float64Array.from(all.arrays.flatMap((a) => [...a])) };
     }
     case 'MultiCurve':
     case 'MultiLineString': {
