@@ -12,7 +12,7 @@ import { NO_ATTRIBUTES } from '../xml/xml-tokenizer';
 import { appendArc3, appendArcByCenter } from './arcs';
 import { inferDimension } from './dimension';
 import { NumberBuffer, parseCoordinatesText, parseNumberList, parseToken, type ParseResult } from './number-scan';
-import type { GeometryParserOptions, GeometrySink, Positions } from './geometry-sink';
+import { withDimension, type GeometryParserOptions, type GeometrySink, type Positions } from './geometry-sink';
 
 /** Most points one curve element may become after arcs are linearised (a point cap on top of the step floor). */
 export const MAX_CURVE_POINTS = 1_000_000;
@@ -363,7 +363,7 @@ export class GeometryParser {
   }
 }
 
-function setRun(run: Run, values: number[]): void {
+function setRun(run: Run, values: ArrayLike<number>): void {
   run.buf.clear();
   run.buf.reserve(values.length);
   run.buf.data.set(values);
@@ -372,13 +372,7 @@ function setRun(run: Run, values: number[]): void {
 
 function to2d(run: Run): void {
   if (run.dim !== 3) return;
-  const b = run.buf;
-  const n = b.length / 3;
-  for (let i = 0; i < n; i++) {
-    b.data[i * 2] = b.data[i * 3];
-    b.data[i * 2 + 1] = b.data[i * 3 + 1];
-  }
-  b.length = n * 2;
+  setRun(run, withDimension(run.buf.data.subarray(0, run.buf.length), 3, 2));
   run.dim = 2;
 }
 
