@@ -38,7 +38,7 @@ export class BuildingCollector implements GeometryEvents {
   private readonly attributes = createAttributes();
   private readonly store = new GeometryStore();
   /** The subtree of the attribute being read; capped, so a hostile file cannot grow it without bound. */
-  private readonly tree: TreeBuilder;
+  private readonly tree = new TreeBuilder({ maxElements: 10_000, maxText: 100_000 });
 
   private depth = 0;
   private mode = Mode.Normal;
@@ -64,7 +64,6 @@ export class BuildingCollector implements GeometryEvents {
     private readonly geometry: GeometryParser,
   ) {
     this.ownSrs = start.srsName;
-    this.tree = new TreeBuilder(start.file ?? 'CityGML', { maxElements: 10_000, maxText: 100_000 });
     geometry.attach(this.store, this);
   }
 

@@ -53,10 +53,7 @@ export class TreeBuilder implements XmlHandler {
   private elements = 0;
   private textLength = 0;
 
-  constructor(
-    private readonly source: string,
-    private readonly options: ParseXmlOptions,
-  ) {}
+  constructor(private readonly options: ParseXmlOptions) {}
 
   /** Text only counts in leaves: the indentation around child elements is not kept. */
   get wantText(): boolean {
@@ -145,7 +142,7 @@ function malformed(source: string): XmlFailure {
 
 /** Parses a document into a tree. Throws {@link XmlReadError} with line and column on malformed XML. */
 export function parseXml(text: string, source = 'XML', options: ParseXmlOptions = {}): XmlElement {
-  const builder = new TreeBuilder(source, options);
+  const builder = new TreeBuilder(options);
   const tokenizer = new XmlTokenizer(builder, { file: source, fail: malformed(source) });
   tokenizer.write(text);
   tokenizer.close();
