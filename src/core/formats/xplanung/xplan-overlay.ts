@@ -167,12 +167,10 @@ export function xplanToOverlay(model: XPlanModel, options: PlanOverlayOptions): 
             present.add('baufenster-flat');
             return;
           }
-          if (height.kind === 'relative') {
-            features.push({ kind: 'extruded-polygon', id, style: STYLES.baufenster, properties: props, rings, baseHeight: null, topHeight: height.top });
-          } else {
-            features.push({ kind: 'extruded-polygon', id, style: STYLES.baufenster, properties: props, rings, baseHeight: height.base! + offset, topHeight: height.top + offset });
-            usedAbsolute = true;
-          }
+          // absolute heights are normal heights: the geoid offset makes them ellipsoidal
+          const base = height.kind === 'absolute' ? height.base! + offset : null;
+          features.push({ kind: 'extruded-polygon', id, style: STYLES.baufenster, properties: props, rings, baseHeight: base, topHeight: base === null ? height.top : height.top + offset });
+          usedAbsolute ||= base !== null;
           if (height.description.includes('Vollgeschosse')) usedZ = true;
           counts.extruded = (counts.extruded ?? 0) + 1;
           present.add('baufenster');
