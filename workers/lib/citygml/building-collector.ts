@@ -6,7 +6,7 @@
  * that geometry below inherits. `finish()` turns it into a ParsedBuilding.
  */
 import type { BuildingAttributes, ConvertWarning, ParsedBuilding } from './building';
-import { applyAttribute, ATTRIBUTE_ELEMENTS, createAttributes } from './attribute-collector';
+import { applyAttribute, ATTRIBUTE_ELEMENTS } from './attribute-collector';
 import type { GeometryEvents, GeometryParser } from './geometry-parser';
 import { GeometryStore, MAX_XLINK_WORK } from './geometry-store';
 import { aggregateParts, summarizePart } from './building-parts';
@@ -35,7 +35,7 @@ export interface BuildingStart {
 }
 
 export class BuildingCollector implements GeometryEvents {
-  private readonly attributes = createAttributes();
+  private readonly attributes: BuildingAttributes = { generic: {} };
   private readonly store = new GeometryStore();
   /** The subtree of the attribute being read; capped, so a hostile file cannot grow it without bound. */
   private readonly tree = new TreeBuilder({ maxElements: 10_000, maxText: 100_000 });
@@ -110,7 +110,7 @@ export class BuildingCollector implements GeometryEvents {
     else if (INTERIOR.has(local)) hidden = true;
     else if (local === PART || local === BUILDING) {
       sub = ++this.subCount;
-      this.parts.set(sub, { depth: r, id: gmlId(attrs) ?? `${this.id}-part-${sub}`, attributes: createAttributes() });
+      this.parts.set(sub, { depth: r, id: gmlId(attrs) ?? `${this.id}-part-${sub}`, attributes: { generic: {} } });
     }
     else if (IGNORED.has(local) || ATTRIBUTE_ELEMENTS.has(local)) return this.enter(Mode.Skip, r);
     this.types[r] = type;
@@ -140,7 +140,7 @@ export class BuildingCollector implements GeometryEvents {
         if (r === this.modeDepth) {
           const root = this.tree.take();
           this.mode = Mode.Normal;
-          if (root) applyAttribute(root, this.attributeTarget, this, line, column);
+          if (root) applyAttribute(root, this.attributeTarget, (message) => this.warn('bad-attribute', message, line, column));
         }
         return;
       }
