@@ -348,11 +348,9 @@ export class GeometryParser {
       return this.sink.warn('degenerate-ring', `An interior ring with ${n} distinct points was dropped.`, this.polygonLine, this.polygonColumn);
     }
     const closing = this.options.closedRings ? d : 0;
-    const coords = closing ? new Float64Array(n * d + closing) : data.slice(0, n * d);
-    if (closing) {
-      coords.set(data.subarray(0, n * d));
-      coords.set(data.subarray(0, d), n * d);
-    }
+    const coords = new Float64Array(n * d + closing);
+    coords.set(data.subarray(0, n * d));
+    if (closing) coords.set(data.subarray(0, d), n * d);
     const ring: Positions = { dim: d as 2 | 3, coords };
     if (run.role === 2) this.rings.push(ring);
     else if (this.hasExterior) this.fail('unsupported-geometry', 'A polygon has two exterior rings', this.polygonLine, this.polygonColumn);

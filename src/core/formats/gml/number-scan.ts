@@ -160,11 +160,11 @@ export function parseCoordinatesText(
   const blank = (sep: string) => sep.trim() === '';
   const tuples = (blank(ts) && !blank(cs) ? normalized.trim().split(/\s+/) : normalized.split(ts).map((t) => t.trim())).filter((t) => t !== '');
   let dimension = 0;
-  let count = 0;
-  let bad = false;
+  const start = out.length;
+  result.bad = false;
   const fail = (problem: string) => {
-    if (!bad) onBad?.(problem);
-    bad = true;
+    if (!result.bad) onBad?.(problem);
+    result.bad = true;
   };
   for (const tuple of tuples) {
     const parts = blank(cs) ? tuple.split(/\s+/) : tuple.split(cs);
@@ -173,12 +173,10 @@ export function parseCoordinatesText(
     for (const part of parts) {
       const token = part.trim().replace(/\u0001/g, '.');
       const v = token === '' ? NaN : parseToken(token, 0, token.length);
-      if (!Number.isFinite(v)) fail(badToken(token, count));
+      if (!Number.isFinite(v)) fail(badToken(token, out.length - start));
       out.push(v);
-      count++;
     }
   }
-  result.count = count;
-  result.bad = bad;
+  result.count = out.length - start;
   return dimension;
 }
