@@ -74,13 +74,9 @@ export class DocumentReader implements XmlHandler {
       this.srs[d] = undefined;
       return;
     }
-    if (d > this.buildingDepth) {
-      building.close(this.names[d], line, column);
-      this.wantText = false;
-      return;
-    }
-    this.building = undefined;
     this.wantText = false;
+    if (d > this.buildingDepth) return building.close(this.names[d], line, column);
+    this.building = undefined;
     const parsed = building.finish();
     if (parsed) this.queue.push(parsed);
   }

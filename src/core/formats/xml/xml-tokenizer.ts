@@ -98,16 +98,11 @@ export class XmlTokenizer {
     }
     this.run(true);
     if (!this.started && this.buffer.length === 0) this.fail('not-xml', 'The input contains no XML.', 0);
-    const unfinished = this.buffer.length > 0 || this.stack.length > 0 || !this.rootSeen;
-    if (unfinished) {
-      const what =
-        this.buffer.length > 0
-          ? 'inside a tag or markup'
-          : this.stack.length > 0
-            ? `unclosed element <${this.stack[this.stack.length - 1]}>`
-            : 'no root element';
-      this.fail('truncated', `The file ends before the XML is complete (${what}).`, this.offset + this.buffer.length);
-    }
+    let unfinished = '';
+    if (this.buffer.length > 0) unfinished = 'inside a tag or markup';
+    else if (this.stack.length > 0) unfinished = `unclosed element <${this.stack[this.stack.length - 1]}>`;
+    else if (!this.rootSeen) unfinished = 'no root element';
+    if (unfinished) this.fail('truncated', `The file ends before the XML is complete (${unfinished}).`, this.offset + this.buffer.length);
   }
 
   private run(final: boolean): void {
