@@ -166,16 +166,13 @@ function readGeometry(el: XmlElement, options: GmlGeometryOptions, crsDim: 2 | 3
     case 'CompositeSurface':
     case 'MultiPolygon': {
       if (polygons.length === 0) throw none();
-      const all = arrays(polygons.flat());
-      let k = 0;
-      const rings = polygons.map((p) => p.map(() => all.arrays[k++]));
-      if (rings.length === 1) return { type: 'Polygon', dim: all.dim, rings: rings[0] };
-      return { type: 'MultiPolygon', dim: all.dim, polygons: rings };
+      const dim: Dim = polygons.every((p) => p.every((r) => r.dim === 3)) ? 3 : 2;
+      const rings = polygons.map((p) => p.map((r) => withDimension(r.coords, r.dim, dim)));
+      if (rings.length === 1) return { type: 'Polygon', dim, rings: rings[0] };
+      return { type: 'MultiPolygon', dim, polygons: rings };
     }
-    default: {
+    default:
       if (curves.length !== 1) throw none();
-      const line = arrays(curves);
-      return { type: 'LineString', dim: line.dim, coords: line.arrays[0] };
-    }
+      return { type: 'LineString', dim: curves[0].dim, coords: curves[0].coords };
   }
 }
