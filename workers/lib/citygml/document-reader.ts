@@ -85,9 +85,8 @@ export class DocumentReader implements XmlHandler {
     this.building?.text(text);
   }
 
+  /** The srsName of the nearest ancestor that has one (on itself or its boundedBy envelope; the root's in most files). */
   private inheritedSrs(depth: number): string | undefined {
-    for (let k = depth - 1; k >= 1; k--) if (this.srs[k] !== undefined) return this.srs[k];
-    // The envelope of the root itself (boundedBy directly under the root element).
-    return this.srs[0];
+    return this.srs.slice(1, depth).findLast((s) => s !== undefined);
   }
 }
