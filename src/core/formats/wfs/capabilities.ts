@@ -41,8 +41,7 @@ function values(el: XmlElement | undefined): string[] {
 }
 
 function operation(root: XmlElement, name: string): XmlElement | undefined {
-  const meta = childNamed(root, 'OperationsMetadata');
-  return meta?.children.find((o) => o.name === 'Operation' && o.attrs.name === name);
+  return childNamed(root, 'OperationsMetadata')?.children.find((o) => o.name === 'Operation' && o.attrs.name === name);
 }
 
 function parameter(op: XmlElement | undefined, name: string): XmlElement | undefined {

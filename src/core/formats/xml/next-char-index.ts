@@ -16,11 +16,6 @@ export class NextCharIndex {
     if (this.next === Infinity) this.find(text, offset, this.searchedTo);
   }
 
-  /** Moves past `abs`: afterwards `next` is the first occurrence at or after abs + 1. */
-  skipPast(text: string, offset: number, abs: number): void {
-    this.find(text, offset, abs + 1);
-  }
-
   /** Moves `next` to the first occurrence at or after `abs` (abs ≥ current position). */
   seek(text: string, offset: number, abs: number): void {
     if (this.next < abs) this.find(text, offset, abs);

@@ -319,7 +319,7 @@ export class XmlTokenizer {
     while (nl.next < abs) {
       this.line++;
       this.lineStart = nl.next + 1;
-      nl.skipPast(this.buffer, this.offset, nl.next);
+      nl.seek(this.buffer, this.offset, nl.next + 1);
     }
   }
 
