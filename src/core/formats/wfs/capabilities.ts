@@ -44,10 +44,6 @@ function operation(root: XmlElement, name: string): XmlElement | undefined {
   return childNamed(root, 'OperationsMetadata')?.children.find((o) => o.name === 'Operation' && o.attrs.name === name);
 }
 
-function parameter(op: XmlElement | undefined, name: string): XmlElement | undefined {
-  return op?.children.find((p) => p.name === 'Parameter' && p.attrs.name.toLowerCase() === name.toLowerCase());
-}
-
 function constraint(root: XmlElement, name: string): string | null {
   const c = childNamed(root, 'OperationsMetadata')?.children.find((x) => x.name === 'Constraint' && x.attrs.name === name);
   if (!c) return null;
@@ -89,7 +85,7 @@ export function readCapabilities(text: string, source = 'GetCapabilities'): WfsC
     version,
     title: childText(childNamed(root, 'ServiceIdentification') ?? root, 'Title') ?? null,
     featureTypes: list ? childrenNamed(list, 'FeatureType').map(readFeatureType) : [],
-    outputFormats: values(parameter(getFeature, 'outputFormat')),
+    outputFormats: values(getFeature?.children.find((p) => p.name === 'Parameter' && p.attrs.name.toLowerCase() === 'outputformat')),
     implementsResultPaging: (constraint(root, 'ImplementsResultPaging') ?? '').toUpperCase() === 'TRUE',
     maxFeatures: max !== null && Number.isFinite(Number(max)) ? Number(max) : null,
     getFeatureUrl: get?.attrs.href || null,
