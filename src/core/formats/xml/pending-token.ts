@@ -3,9 +3,7 @@
  * kept in a list and only the new ones are scanned for its end, with the quote and bracket state carried
  * over: a 100 MB attribute or comment costs one pass, not one rescan of the whole token per chunk.
  */
-const QUOTE = 34;
-const APOS = 39;
-const GT = 62;
+import { APOS, GT, QUOTE } from './xml-chars';
 
 type Kind = { end: string } | { tag: true; brackets: boolean };
 

@@ -14,7 +14,7 @@
 import { decodeEntities } from './xml-entities';
 import { NextCharIndex } from './next-char-index';
 import { PendingToken, tagEnd } from './pending-token';
-import { endsName, isSpace, startsName, stopsName } from './xml-chars';
+import { APOS, BANG, endsName, EQUALS, GT, isSpace, QUESTION, QUOTE, SLASH, startsName, stopsName } from './xml-chars';
 
 /**
  * Deepest element nesting read ('too-deep' beyond): real CityGML, GML and XPlanung stay under 40 levels, and
@@ -49,14 +49,6 @@ export interface XmlTokenizerOptions {
   file?: string;
   fail: XmlFailure;
 }
-
-const GT = 62;
-const SLASH = 47;
-const BANG = 33;
-const QUESTION = 63;
-const EQUALS = 61;
-const QUOTE = 34;
-const APOS = 39;
 
 export class XmlTokenizer {
   private buffer = '';
