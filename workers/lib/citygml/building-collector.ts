@@ -67,10 +67,6 @@ export class BuildingCollector implements GeometryEvents {
     geometry.attach(this.store, this);
   }
 
-  get id(): string {
-    return this.start.id;
-  }
-
   /** An element inside the building opened; returns true when its text is wanted. */
   open(local: string, attrs: Attributes, line: number, column: number): boolean {
     const r = ++this.depth;
@@ -110,7 +106,7 @@ export class BuildingCollector implements GeometryEvents {
     else if (INTERIOR.has(local)) hidden = true;
     else if (local === PART || local === BUILDING) {
       sub = ++this.subCount;
-      this.parts.set(sub, { depth: r, id: gmlId(attrs) ?? `${this.id}-part-${sub}`, attributes: { generic: {} } });
+      this.parts.set(sub, { depth: r, id: gmlId(attrs) ?? `${this.start.id}-part-${sub}`, attributes: { generic: {} } });
     }
     else if (IGNORED.has(local) || ATTRIBUTE_ELEMENTS.has(local)) return this.enter(Mode.Skip, r);
     this.types[r] = type;
@@ -157,17 +153,17 @@ export class BuildingCollector implements GeometryEvents {
     );
     if (overBudget) {
       const { href, line, column } = overBudget;
-      this.warn('xlink-budget', `Building ${this.id}: the xlinks from "#${href}" expand to more than ${MAX_XLINK_WORK.toLocaleString('en')} polygon uses and vertices; the building is left out.`, line, column);
+      this.warn('xlink-budget', `Building ${this.start.id}: the xlinks from "#${href}" expand to more than ${MAX_XLINK_WORK.toLocaleString('en')} polygon uses and vertices; the building is left out.`, line, column);
       return undefined;
     }
     if (polygons.length === 0) {
-      this.warn('no-geometry', `Building ${this.id} has no usable geometry and is left out.`, this.start.line, this.start.column);
+      this.warn('no-geometry', `Building ${this.start.id} has no usable geometry and is left out.`, this.start.line, this.start.column);
       return undefined;
     }
     const parts = [...this.parts.values()].map((p) => summarizePart(p.id, p.attributes)).filter((p) => p !== undefined);
     aggregateParts(this.attributes, parts);
     return {
-      id: this.id,
+      id: this.start.id,
       attributes: this.attributes,
       polygons,
       lod,
@@ -188,12 +184,12 @@ export class BuildingCollector implements GeometryEvents {
     if (this.geometrySrs === undefined) this.geometrySrs = name;
     else if (name !== this.geometrySrs && !this.mixedSrsReported) {
       this.mixedSrsReported = true;
-      this.warn('mixed-srs', `Building ${this.id} mixes srsName "${this.geometrySrs}" and "${name}"; "${this.geometrySrs}" is used.`, this.start.line, this.start.column);
+      this.warn('mixed-srs', `Building ${this.start.id} mixes srsName "${this.geometrySrs}" and "${name}"; "${this.geometrySrs}" is used.`, this.start.line, this.start.column);
     }
   }
 
   /** GeometryEvents and attribute problems: a warning located in this building. */
   warn(code: string, message: string, line: number, column: number): void {
-    this.onWarning?.({ file: this.start.file, line, column, buildingId: this.id, code, message });
+    this.onWarning?.({ file: this.start.file, line, column, buildingId: this.start.id, code, message });
   }
 }
