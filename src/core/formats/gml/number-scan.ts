@@ -88,13 +88,8 @@ export function parseNumberList(text: string, out: NumberBuffer, result: ParseRe
 export function parseToken(s: string, start: number, end: number): number {
   let i = start;
   let c = s.charCodeAt(i);
-  let negative = false;
-  if (c === 45 /* - */) {
-    negative = true;
-    i++;
-  } else if (c === 43 /* + */) {
-    i++;
-  }
+  const negative = c === 45 /* - */;
+  if (negative || c === 43 /* + */) i++;
   let mantissa = 0;
   let digits = 0;
   let fraction = 0;
@@ -115,14 +110,9 @@ export function parseToken(s: string, start: number, end: number): number {
   let exponent = 0;
   if (i < end && (c === 101 || c === 69) /* e E */) {
     i++;
-    let expNegative = false;
     c = s.charCodeAt(i);
-    if (c === 45) {
-      expNegative = true;
-      i++;
-    } else if (c === 43) {
-      i++;
-    }
+    const expNegative = c === 45;
+    if (expNegative || c === 43) i++;
     const expStart = i;
     for (; i < end; i++) {
       c = s.charCodeAt(i);
