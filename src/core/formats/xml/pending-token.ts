@@ -27,7 +27,8 @@ export class PendingToken {
   constructor(head: string) {
     this.chunks = [head];
     this.kind = kindOf(head);
-    this.scan(head, 'end' in this.kind ? head.length : 1);
+    // an end marker may begin in the head's last characters
+    this.scan(head, 'end' in this.kind ? head.length - this.kind.end.length + 1 : 1);
   }
 
   /** Adds a chunk; true once the token's end has been seen (then join() and parse as usual). */
