@@ -111,15 +111,12 @@ function replay(el: XmlElement): void {
 
 /** Members of a gml:MultiGeometry: the inline geometries of geometryMember and geometryMembers. */
 function members(el: XmlElement): XmlElement[] {
-  const out: XmlElement[] = [];
-  for (const c of el.children) {
-    if (c.name === 'geometryMember') {
-      const g = c.children[0];
-      if (!g) throw new ElementError('gml:geometryMember without an inline geometry (links are not followed)', c);
-      out.push(g);
-    } else if (c.name === 'geometryMembers') out.push(...c.children);
-  }
-  return out;
+  return el.children.flatMap((c) => {
+    if (c.name === 'geometryMembers') return c.children;
+    if (c.name !== 'geometryMember') return [];
+    if (!c.children[0]) throw new ElementError('gml:geometryMember without an inline geometry (links are not followed)', c);
+    return [c.children[0]];
+  });
 }
 
 /** Float64Arrays of one dimension for all lists: 3 when every list is 3D, else 2. */

@@ -35,8 +35,7 @@ function intAttr(el: XmlElement, name: string): number | null {
 }
 
 function envelopeSrs(el: XmlElement): string | undefined {
-  const env = el.children.find((c) => c.name === 'boundedBy')?.children.find((c) => c.name === 'Envelope');
-  return env?.attrs.srsName;
+  return el.children.find((c) => c.name === 'boundedBy')?.children.find((c) => c.name === 'Envelope')?.attrs.srsName;
 }
 
 export function readGmlFeatureCollection(text: string, options: GmlReadOptions = {}): FeatureCollection {
