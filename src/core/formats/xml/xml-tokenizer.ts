@@ -138,13 +138,11 @@ export class XmlTokenizer {
     const absFrom = this.offset + from;
     this.amp.seek(s, this.offset, absFrom);
     const hasAmp = this.amp.next < this.offset + to;
-    if (!this.handler.wantText) {
-      if (hasAmp) this.decode(s.slice(from, to), absFrom);
-      return;
-    }
-    let text = s.slice(from, to);
-    if (hasAmp) text = this.decode(text, absFrom);
-    this.handler.text(normaliseLineEnds(text));
+    const wanted = this.handler.wantText;
+    // text nobody wants is still checked for bad entity references
+    if (!wanted && !hasAmp) return;
+    const text = hasAmp ? this.decode(s.slice(from, to), absFrom) : s.slice(from, to);
+    if (wanted) this.handler.text(normaliseLineEnds(text));
   }
 
   private startTag(s: string, p: number): number {
