@@ -77,10 +77,7 @@ export function applyAttribute(el: XmlElement, out: BuildingAttributes, warn: (m
 
 function setHeight(out: BuildingAttributes, text: string, uom: string | undefined, warn: (message: string) => void): void {
   const h = Number(text);
-  if (text === '' || !Number.isFinite(h)) {
-    warn(`measuredHeight "${text.slice(0, 40)}" is not a number.`);
-    return;
-  }
+  if (text === '' || !Number.isFinite(h)) return warn(`measuredHeight "${text.slice(0, 40)}" is not a number.`);
   if (out.measuredHeight !== undefined) return;
   out.measuredHeight = h;
   if (uom !== undefined) out.measuredHeightUnit = uom;
