@@ -55,37 +55,6 @@ export function readGmlGeometry(el: XmlElement, options: GmlGeometryOptions = {}
   return { geometry: readGeometry(el, options, crsDimension(srsName)), srsName };
 }
 
-/** The points, curves and polygons the parser read in one geometry element; a problem is thrown, located. */
-class Parts implements GeometrySink {
-  points: Positions[] = [];
-  curves: Positions[] = [];
-  polygons: Positions[][] = [];
-
-  constructor(private readonly options: GmlGeometryOptions) {}
-
-  polygon(rings: Positions[]): void {
-    this.polygons.push(rings);
-  }
-
-  curve(name: string, positions: Positions): void {
-    (name === 'Point' ? this.points : this.curves).push(positions);
-  }
-
-  reference(_href: string, _flip: boolean, line: number, column: number): void {
-    throw new ElementError('a geometry given by xlink:href (links are not followed)', { line, column });
-  }
-
-  problem(_code: string, message: string, line: number, column: number): void {
-    throw new ElementError(message, { line, column });
-  }
-
-  warn(_code: string, message: string, line: number, column: number): void {
-    this.options.onWarning?.(message, { line, column });
-  }
-
-  srsName(): void {}
-}
-
 /** A lone LinearRing or Ring comes as a curve, as written: it is closed when the file left it open. */
 function closeRing(el: XmlElement, { dim, coords }: Positions): Positions {
   const n = coords.length;
@@ -131,10 +100,24 @@ function readGeometry(el: XmlElement, options: GmlGeometryOptions, crsDim: 2 | 3
   if (el.name === 'MultiGeometry') {
     return { type: 'GeometryCollection', geometries: members(el).map((m) => readGeometry(m, options, crsDim)) };
   }
-  const parts = new Parts(options);
-  parser.reset(parts, { arcTolerance: options.arcTolerance ?? 0.01, crsDimension: crsDim, closedRings: true });
+  const points: Positions[] = [];
+  const curves: Positions[] = [];
+  const polygons: Positions[][] = [];
+  // the parser's results for this element; a problem is thrown, located
+  const sink: GeometrySink = {
+    polygon: (rings) => polygons.push(rings),
+    curve: (name, positions) => (name === 'Point' ? points : curves).push(positions),
+    reference: (_href, _flip, line, column) => {
+      throw new ElementError('a geometry given by xlink:href (links are not followed)', { line, column });
+    },
+    problem: (_code, message, line, column) => {
+      throw new ElementError(message, { line, column });
+    },
+    warn: (_code, message, line, column) => options.onWarning?.(message, { line, column }),
+    srsName: () => {},
+  };
+  parser.reset(sink, { arcTolerance: options.arcTolerance ?? 0.01, crsDimension: crsDim, closedRings: true });
   replay(el);
-  const { points, curves, polygons } = parts;
   const none = () => new ElementError(`gml:${el.name} contains no geometry`, el);
   if (el.name === 'LinearRing' || el.name === 'Ring') {
     // a lone ring is a polygon
