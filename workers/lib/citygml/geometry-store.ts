@@ -54,8 +54,6 @@ export interface ResolvedGeometry {
   overBudget?: { href: string; line: number; column: number };
 }
 
-export type UnresolvedReport = (href: string, line: number, column: number) => void;
-
 const MAX_REF_DEPTH = 8;
 /**
  * Work allowed for xlink expansion in one building: every use reached costs 1 plus its vertices. A few KB
@@ -87,7 +85,7 @@ export class GeometryStore {
     if (!this.ids.has(id)) this.ids.set(id, { start, end, outerFlip });
   }
 
-  resolve(onUnresolved: UnresolvedReport): ResolvedGeometry {
+  resolve(onUnresolved: (href: string, line: number, column: number) => void): ResolvedGeometry {
     const uses: Use[] = [];
     this.budget = MAX_XLINK_WORK;
     for (let i = 0; i < this.items.length; i++) {

@@ -44,13 +44,8 @@ function crsDimension(srsName: string | undefined): 2 | 3 | undefined {
   return crs.verticalDatum === 'unknown' ? 2 : 3;
 }
 
-export interface GmlGeometry {
-  geometry: Geometry;
-  /** srsName of the geometry element, else the one given in the options. */
-  srsName: string | undefined;
-}
-
-export function readGmlGeometry(el: XmlElement, options: GmlGeometryOptions = {}): GmlGeometry {
+/** The geometry, with the srsName of its element, else the one given in the options. */
+export function readGmlGeometry(el: XmlElement, options: GmlGeometryOptions = {}): { geometry: Geometry; srsName: string | undefined } {
   const srsName = el.attrs.srsName ?? options.srsName;
   return { geometry: readGeometry(el, options, crsDimension(srsName)), srsName };
 }
