@@ -44,12 +44,6 @@ export interface XmlHandler {
 /** Makes the error thrown for bad XML; `code` is 'not-xml', 'malformed-xml', 'truncated', 'too-deep' or 'doctype-entity'. */
 export type XmlFailure = (code: string, message: string, place: { file?: string; line: number; column: number }) => Error;
 
-export interface XmlTokenizerOptions {
-  /** Name used in errors. */
-  file?: string;
-  fail: XmlFailure;
-}
-
 export class XmlTokenizer {
   private buffer = '';
   /** Absolute offset of buffer[0] in the whole text. */
@@ -67,7 +61,7 @@ export class XmlTokenizer {
 
   constructor(
     private readonly handler: XmlHandler,
-    private readonly options: XmlTokenizerOptions,
+    private readonly options: { file?: string; fail: XmlFailure },
   ) {}
 
   write(chunk: string): void {

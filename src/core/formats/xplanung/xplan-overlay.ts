@@ -43,13 +43,8 @@ export interface PlanOverlay {
   warnings: string[];
 }
 
-interface Poly {
-  rings: Float64Array[];
-  dim: number;
-}
-
 /** The polygons of a geometry, collections flattened. */
-function polygonsOf(g: Geometry | null): Poly[] {
+function polygonsOf(g: Geometry | null): { rings: Float64Array[]; dim: number }[] {
   if (g?.type === 'Polygon') return [{ rings: g.rings, dim: g.dim }];
   if (g?.type === 'MultiPolygon') return g.polygons.map((rings) => ({ rings, dim: g.dim }));
   return g?.type === 'GeometryCollection' ? g.geometries.flatMap(polygonsOf) : [];
