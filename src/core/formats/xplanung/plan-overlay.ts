@@ -5,9 +5,7 @@ import { readXPlan } from './xplan-model';
 import { xplanToOverlay, type PlanOverlay, type PlanOverlayOptions } from './xplan-overlay';
 import { GENERIC_AREA, genericOverlayFeatures } from '../generic-overlay';
 
-export type PlanOptions = Omit<PlanOverlayOptions, 'geoidOffset'>;
-
-export async function planOverlay(features: Feature[], options: PlanOptions): Promise<PlanOverlay & { version: string | null }> {
+export async function planOverlay(features: Feature[], options: Omit<PlanOverlayOptions, 'geoidOffset'>): Promise<PlanOverlay & { version: string | null }> {
   const model = readXPlan(features);
   let geoidOffset: PlanOverlayOptions['geoidOffset'];
   // heights above NHN (Höhenbezug 1000–1200) need the geoid to become ellipsoidal
