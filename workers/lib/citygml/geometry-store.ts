@@ -138,16 +138,10 @@ export class GeometryStore {
     for (let k = range.start; k < range.end && this.budget >= 0; k++) {
       const target = this.items[k];
       const f = flip !== (target.flip !== range.outerFlip);
-      this.budget -= 1 + (target.rings ? vertexCount(target.rings) : 0);
+      this.budget -= 1 + (target.rings?.reduce((n, ring) => n + ring.length / 3, 0) ?? 0);
       if (target.href === undefined) uses.push({ poly: k, lod: ctx.lod, type: ctx.type, sub: ctx.sub, flip: f, self: false });
       else this.expand(target.href, ctx, f, depth + 1, uses);
     }
     return true;
   }
-}
-
-function vertexCount(rings: Float64Array[]): number {
-  let n = 0;
-  for (const r of rings) n += r.length / 3;
-  return n;
 }
