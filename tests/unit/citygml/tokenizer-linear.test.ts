@@ -71,6 +71,16 @@ describe('XmlTokenizer on one huge token', () => {
     expect(tokenize(`<!DOCTYPE a SYSTEM "${big('x] > ')}"><a/>`).work).toBeLessThan(6 * SIZE);
   });
 
+  it('a huge comment whose "-->" is split across chunks ends at once, not at the end of the input', () => {
+    const opened: string[] = [];
+    const tokenizer = new XmlTokenizer({ wantText: false, openTag: (name) => opened.push(name), closeTag: () => {}, text: () => {} }, { fail: cityGmlFailure });
+    tokenizer.write(`<a><!--${big('x')}--`);
+    tokenizer.write('><b/>');
+    expect(opened).toEqual(['a', 'b']);
+    tokenizer.write('</a>');
+    tokenizer.close();
+  });
+
   it('a huge unfinished token still ends in a located truncation error', () => {
     const tokenizer = new XmlTokenizer({ wantText: false, openTag: () => {}, closeTag: () => {}, text: () => {} }, { file: 'cut.gml', fail: cityGmlFailure });
     const doc = `<a>\n<b c="${big('v')}`;

@@ -20,10 +20,8 @@ export function formatAddress(address: XmlElement): string | undefined {
   walk(address, undefined, parts);
   const street = [parts.street.join(' '), parts.number.join(' ')].filter(Boolean).join(' ');
   const place = [parts.postcode.join(' '), parts.locality.join(' ')].filter(Boolean).join(' ');
-  const line = [street, place].filter(Boolean).join(', ');
-  if (line) return line;
-  const free = parts.lines.join(', ');
-  return free || undefined;
+  // the structured line, else the free AddressLines
+  return [street, place].filter(Boolean).join(', ') || parts.lines.join(', ') || undefined;
 }
 
 /**

@@ -33,18 +33,9 @@ export const ATTRIBUTE_ELEMENTS: ReadonlySet<string> = new Set([
   'genericAttribute',
 ]);
 
-/** Where attribute problems go, with the place of the attribute element. */
-export interface AttributeWarnings {
-  warn(code: string, message: string, line: number, column: number): void;
-}
-
-export function createAttributes(): BuildingAttributes {
-  return { generic: {} };
-}
-
-export function applyAttribute(el: XmlElement, out: BuildingAttributes, sink: AttributeWarnings, line: number, column: number): void {
+/** `warn` is told what is wrong with a value (the caller knows the element's place). */
+export function applyAttribute(el: XmlElement, out: BuildingAttributes, warn: (message: string) => void): void {
   const text = el.text.trim();
-  const warn = (message: string): void => sink.warn('bad-attribute', message, line, column);
   switch (el.name) {
     case 'name':
     case 'function':
@@ -86,10 +77,7 @@ export function applyAttribute(el: XmlElement, out: BuildingAttributes, sink: At
 
 function setHeight(out: BuildingAttributes, text: string, uom: string | undefined, warn: (message: string) => void): void {
   const h = Number(text);
-  if (text === '' || !Number.isFinite(h)) {
-    warn(`measuredHeight "${text.slice(0, 40)}" is not a number.`);
-    return;
-  }
+  if (text === '' || !Number.isFinite(h)) return warn(`measuredHeight "${text.slice(0, 40)}" is not a number.`);
   if (out.measuredHeight !== undefined) return;
   out.measuredHeight = h;
   if (uom !== undefined) out.measuredHeightUnit = uom;

@@ -6,7 +6,7 @@
  * that geometry below inherits. `finish()` turns it into a ParsedBuilding.
  */
 import type { BuildingAttributes, ConvertWarning, ParsedBuilding } from './building';
-import { applyAttribute, ATTRIBUTE_ELEMENTS, createAttributes } from './attribute-collector';
+import { applyAttribute, ATTRIBUTE_ELEMENTS } from './attribute-collector';
 import type { GeometryEvents, GeometryParser } from './geometry-parser';
 import { GeometryStore, MAX_XLINK_WORK } from './geometry-store';
 import { aggregateParts, summarizePart } from './building-parts';
@@ -35,13 +35,10 @@ export interface BuildingStart {
 }
 
 export class BuildingCollector implements GeometryEvents {
-  private readonly start: BuildingStart;
-  private readonly onWarning: ((w: ConvertWarning) => void) | undefined;
-  private readonly attributes = createAttributes();
+  private readonly attributes: BuildingAttributes = { generic: {} };
   private readonly store = new GeometryStore();
-  private readonly geometry: GeometryParser;
   /** The subtree of the attribute being read; capped, so a hostile file cannot grow it without bound. */
-  private readonly tree: TreeBuilder;
+  private readonly tree = new TreeBuilder({ maxElements: 10_000, maxText: 100_000 });
 
   private depth = 0;
   private mode = Mode.Normal;
@@ -61,17 +58,13 @@ export class BuildingCollector implements GeometryEvents {
   private nestedSrs: string | undefined;
   private mixedSrsReported = false;
 
-  constructor(start: BuildingStart, onWarning: ((w: ConvertWarning) => void) | undefined, geometry: GeometryParser) {
-    this.start = start;
-    this.onWarning = onWarning;
+  constructor(
+    private readonly start: BuildingStart,
+    private readonly onWarning: ((w: ConvertWarning) => void) | undefined,
+    private readonly geometry: GeometryParser,
+  ) {
     this.ownSrs = start.srsName;
-    this.geometry = geometry;
-    this.tree = new TreeBuilder(start.file ?? 'CityGML', { maxElements: 10_000, maxText: 100_000 });
     geometry.attach(this.store, this);
-  }
-
-  get id(): string {
-    return this.start.id;
   }
 
   /** An element inside the building opened; returns true when its text is wanted. */
@@ -113,7 +106,7 @@ export class BuildingCollector implements GeometryEvents {
     else if (INTERIOR.has(local)) hidden = true;
     else if (local === PART || local === BUILDING) {
       sub = ++this.subCount;
-      this.parts.set(sub, { depth: r, id: gmlId(attrs) ?? `${this.id}-part-${sub}`, attributes: createAttributes() });
+      this.parts.set(sub, { depth: r, id: gmlId(attrs) ?? `${this.start.id}-part-${sub}`, attributes: { generic: {} } });
     }
     else if (IGNORED.has(local) || ATTRIBUTE_ELEMENTS.has(local)) return this.enter(Mode.Skip, r);
     this.types[r] = type;
@@ -143,7 +136,7 @@ export class BuildingCollector implements GeometryEvents {
         if (r === this.modeDepth) {
           const root = this.tree.take();
           this.mode = Mode.Normal;
-          if (root) applyAttribute(root, this.attributeTarget, this, line, column);
+          if (root) applyAttribute(root, this.attributeTarget, (message) => this.warn('bad-attribute', message, line, column));
         }
         return;
       }
@@ -160,17 +153,17 @@ export class BuildingCollector implements GeometryEvents {
     );
     if (overBudget) {
       const { href, line, column } = overBudget;
-      this.warn('xlink-budget', `Building ${this.id}: the xlinks from "#${href}" expand to more than ${MAX_XLINK_WORK.toLocaleString('en')} polygon uses and vertices; the building is left out.`, line, column);
+      this.warn('xlink-budget', `Building ${this.start.id}: the xlinks from "#${href}" expand to more than ${MAX_XLINK_WORK.toLocaleString('en')} polygon uses and vertices; the building is left out.`, line, column);
       return undefined;
     }
     if (polygons.length === 0) {
-      this.warn('no-geometry', `Building ${this.id} has no usable geometry and is left out.`, this.start.line, this.start.column);
+      this.warn('no-geometry', `Building ${this.start.id} has no usable geometry and is left out.`, this.start.line, this.start.column);
       return undefined;
     }
     const parts = [...this.parts.values()].map((p) => summarizePart(p.id, p.attributes)).filter((p) => p !== undefined);
     aggregateParts(this.attributes, parts);
     return {
-      id: this.id,
+      id: this.start.id,
       attributes: this.attributes,
       polygons,
       lod,
@@ -191,12 +184,12 @@ export class BuildingCollector implements GeometryEvents {
     if (this.geometrySrs === undefined) this.geometrySrs = name;
     else if (name !== this.geometrySrs && !this.mixedSrsReported) {
       this.mixedSrsReported = true;
-      this.warn('mixed-srs', `Building ${this.id} mixes srsName "${this.geometrySrs}" and "${name}"; "${this.geometrySrs}" is used.`, this.start.line, this.start.column);
+      this.warn('mixed-srs', `Building ${this.start.id} mixes srsName "${this.geometrySrs}" and "${name}"; "${this.geometrySrs}" is used.`, this.start.line, this.start.column);
     }
   }
 
   /** GeometryEvents and attribute problems: a warning located in this building. */
   warn(code: string, message: string, line: number, column: number): void {
-    this.onWarning?.({ file: this.start.file, line, column, buildingId: this.id, code, message });
+    this.onWarning?.({ file: this.start.file, line, column, buildingId: this.start.id, code, message });
   }
 }

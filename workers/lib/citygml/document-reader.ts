@@ -25,7 +25,6 @@ export class DocumentReader implements XmlHandler {
   /** Top-level buildings seen, yielded or not. */
   buildingsSeen = 0;
 
-  private readonly options: DocumentReaderOptions;
   private depth = 0;
   private names: string[] = [];
   private srs: (string | undefined)[] = [];
@@ -35,9 +34,7 @@ export class DocumentReader implements XmlHandler {
   wantText = false;
   private readonly geometry = new GeometryParser();
 
-  constructor(options: DocumentReaderOptions) {
-    this.options = options;
-  }
+  constructor(private readonly options: DocumentReaderOptions) {}
 
   openTag(name: string, attrs: XmlAttributes, line: number, column: number): void {
     const local = localName(name);
@@ -77,13 +74,9 @@ export class DocumentReader implements XmlHandler {
       this.srs[d] = undefined;
       return;
     }
-    if (d > this.buildingDepth) {
-      building.close(this.names[d], line, column);
-      this.wantText = false;
-      return;
-    }
-    this.building = undefined;
     this.wantText = false;
+    if (d > this.buildingDepth) return building.close(this.names[d], line, column);
+    this.building = undefined;
     const parsed = building.finish();
     if (parsed) this.queue.push(parsed);
   }
@@ -92,9 +85,8 @@ export class DocumentReader implements XmlHandler {
     this.building?.text(text);
   }
 
+  /** The srsName of the nearest ancestor that has one (on itself or its boundedBy envelope; the root's in most files). */
   private inheritedSrs(depth: number): string | undefined {
-    for (let k = depth - 1; k >= 1; k--) if (this.srs[k] !== undefined) return this.srs[k];
-    // The envelope of the root itself (boundedBy directly under the root element).
-    return this.srs[0];
+    return this.srs.slice(1, depth).findLast((s) => s !== undefined);
   }
 }

@@ -18,22 +18,17 @@ export interface GeometryContext {
   sub: number;
 }
 
-interface PolygonItem extends GeometryContext {
+/**
+ * A polygon (rings, kept until emitted) or an xlink use (href, with its place); `flip` is the orientation in
+ * effect where it was written (inside OrientableSurface orientation="-").
+ */
+interface Item extends GeometryContext {
   rings: Float64Array[] | undefined;
-  href: undefined;
-  /** The orientation in effect where it was written (inside OrientableSurface orientation="-"). */
-  flip: boolean;
-}
-
-interface RefItem extends GeometryContext {
-  rings: undefined;
-  href: string;
+  href: string | undefined;
   flip: boolean;
   line: number;
   column: number;
 }
-
-type Item = PolygonItem | RefItem;
 
 /** A gml:id'd element: the items written inside it, and the orientation outside it. */
 interface IdRange {
@@ -59,8 +54,6 @@ export interface ResolvedGeometry {
   overBudget?: { href: string; line: number; column: number };
 }
 
-export type UnresolvedReport = (href: string, line: number, column: number) => void;
-
 const MAX_REF_DEPTH = 8;
 /**
  * Work allowed for xlink expansion in one building: every use reached costs 1 plus its vertices. A few KB
@@ -69,20 +62,18 @@ const MAX_REF_DEPTH = 8;
  */
 export const MAX_XLINK_WORK = 2_000_000;
 
-class OverBudget {
-  constructor(readonly href: string, readonly line: number, readonly column: number) {}
-}
-
 export class GeometryStore {
   private items: Item[] = [];
   private ids = new Map<string, IdRange>();
+  /** Work left for xlink expansion while resolving (see MAX_XLINK_WORK). */
+  private budget = 0;
 
   get size(): number {
     return this.items.length;
   }
 
   addPolygon(rings: Float64Array[], ctx: GeometryContext, flip: boolean): void {
-    this.items.push({ lod: ctx.lod, type: ctx.type, hidden: ctx.hidden, sub: ctx.sub, rings, href: undefined, flip });
+    this.items.push({ lod: ctx.lod, type: ctx.type, hidden: ctx.hidden, sub: ctx.sub, rings, href: undefined, flip, line: 0, column: 0 });
   }
 
   addRef(href: string, ctx: GeometryContext, flip: boolean, line: number, column: number): void {
@@ -94,13 +85,15 @@ export class GeometryStore {
     if (!this.ids.has(id)) this.ids.set(id, { start, end, outerFlip });
   }
 
-  resolve(onUnresolved: UnresolvedReport): ResolvedGeometry {
-    let uses: Use[];
-    try {
-      uses = this.collectUses(onUnresolved);
-    } catch (err) {
-      if (!(err instanceof OverBudget)) throw err;
-      return { polygons: [], lod: -1, overBudget: { href: err.href, line: err.line, column: err.column } };
+  resolve(onUnresolved: (href: string, line: number, column: number) => void): ResolvedGeometry {
+    const uses: Use[] = [];
+    this.budget = MAX_XLINK_WORK;
+    for (let i = 0; i < this.items.length; i++) {
+      const item = this.items[i];
+      if (item.hidden) continue;
+      if (item.href === undefined) uses.push({ poly: i, lod: item.lod, type: item.type, sub: item.sub, flip: item.flip, self: true });
+      else if (!this.expand(item.href, item, item.flip, 0, uses)) onUnresolved(item.href, item.line, item.column);
+      if (this.budget < 0) return { polygons: [], lod: -1, overBudget: { href: item.href!, line: item.line, column: item.column } };
     }
     const maxLod = new Map<number, number>();
     for (const u of uses) if ((maxLod.get(u.sub) ?? -1) < u.lod) maxLod.set(u.sub, u.lod);
@@ -126,7 +119,7 @@ export class GeometryStore {
     const polygons: SurfacePolygon[] = [];
     const order = [...chosen.keys()].sort((a, b) => a - b);
     for (const index of order) {
-      const item = this.items[index] as PolygonItem;
+      const item = this.items[index];
       const pick = chosen.get(index)!;
       const type = pick.type === 'Unclassified' ? item.type : pick.type;
       const rings = item.rings!;
@@ -137,42 +130,18 @@ export class GeometryStore {
     return { polygons, lod };
   }
 
-  private budget = 0;
-  private current: RefItem | undefined;
-
-  private collectUses(onUnresolved: UnresolvedReport): Use[] {
-    const uses: Use[] = [];
-    this.budget = MAX_XLINK_WORK;
-    for (let i = 0; i < this.items.length; i++) {
-      const item = this.items[i];
-      if (item.hidden) continue;
-      if (item.href === undefined) {
-        uses.push({ poly: i, lod: item.lod, type: item.type, sub: item.sub, flip: item.flip, self: true });
-      } else if (((this.current = item), !this.expand(item.href, item, item.flip, 0, uses))) {
-        onUnresolved(item.href, item.line, item.column);
-      }
-    }
-    return uses;
-  }
-
   /** Adds the polygons behind `href` as uses in `ctx`; false when the id is unknown. */
   private expand(href: string, ctx: GeometryContext, flip: boolean, depth: number, uses: Use[]): boolean {
     const range = this.ids.get(href);
     if (!range || depth > MAX_REF_DEPTH) return false;
-    for (let k = range.start; k < range.end; k++) {
+    // past the budget the loops stop and resolve() gives up on the building
+    for (let k = range.start; k < range.end && this.budget >= 0; k++) {
       const target = this.items[k];
       const f = flip !== (target.flip !== range.outerFlip);
-      this.budget -= 1 + (target.rings ? vertexCount(target.rings) : 0);
-      if (this.budget < 0) throw new OverBudget(this.current!.href, this.current!.line, this.current!.column);
+      this.budget -= 1 + (target.rings?.reduce((n, ring) => n + ring.length / 3, 0) ?? 0);
       if (target.href === undefined) uses.push({ poly: k, lod: ctx.lod, type: ctx.type, sub: ctx.sub, flip: f, self: false });
       else this.expand(target.href, ctx, f, depth + 1, uses);
     }
     return true;
   }
-}
-
-function vertexCount(rings: Float64Array[]): number {
-  let n = 0;
-  for (const r of rings) n += r.length / 3;
-  return n;
 }

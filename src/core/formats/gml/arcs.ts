@@ -47,20 +47,13 @@ function appendSweep(
 }
 
 /**
- * Appends the arc from p1 through p2 to p3 (positions at offsets i1, i2, i3 of `src`).
+ * Appends the arc from p1 through p2 to p3 (the three positions from offset i1 of `src`).
  * With `fullCircle`, the circle through the three points is drawn from p1 back to p1.
  * Collinear points give straight segments.
  */
-export function appendArc3(
-  out: number[],
-  dim: number,
-  src: ArrayLike<number>,
-  i1: number,
-  i2: number,
-  i3: number,
-  tolerance: number,
-  fullCircle = false,
-): void {
+export function appendArc3(out: number[], dim: number, src: ArrayLike<number>, i1: number, tolerance: number, fullCircle = false): void {
+  const i2 = i1 + dim;
+  const i3 = i2 + dim;
   const x1 = src[i1], y1 = src[i1 + 1];
   const z1 = dim === 3 ? src[i1 + 2] : 0;
   const z3 = dim === 3 ? src[i3 + 2] : 0;

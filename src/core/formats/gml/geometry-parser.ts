@@ -12,7 +12,7 @@ import { NO_ATTRIBUTES } from '../xml/xml-tokenizer';
 import { appendArc3, appendArcByCenter } from './arcs';
 import { inferDimension } from './dimension';
 import { NumberBuffer, parseCoordinatesText, parseNumberList, parseToken, type ParseResult } from './number-scan';
-import type { GeometryParserOptions, GeometrySink, Positions } from './geometry-sink';
+import { withDimension, type GeometryParserOptions, type GeometrySink, type Positions } from './geometry-sink';
 
 /** Most points one curve element may become after arcs are linearised (a point cap on top of the step floor). */
 export const MAX_CURVE_POINTS = 1_000_000;
@@ -318,7 +318,7 @@ export class GeometryParser {
     const src = run.buf.data.slice(0, run.buf.length);
     const out: number[] = [];
     for (let i = 0; i + 2 < n; i += 2) {
-      appendArc3(out, d, src, i * d, (i + 1) * d, (i + 2) * d, this.options.arcTolerance, full);
+      appendArc3(out, d, src, i * d, this.options.arcTolerance, full);
       if (out.length > MAX_CURVE_POINTS * d) return this.fail('unsupported-geometry', `gml:${run.name} becomes more than ${MAX_CURVE_POINTS} points; it is not read`, run.line, run.column);
     }
     setRun(run, out);
@@ -348,11 +348,9 @@ export class GeometryParser {
       return this.sink.warn('degenerate-ring', `An interior ring with ${n} distinct points was dropped.`, this.polygonLine, this.polygonColumn);
     }
     const closing = this.options.closedRings ? d : 0;
-    const coords = closing ? new Float64Array(n * d + closing) : data.slice(0, n * d);
-    if (closing) {
-      coords.set(data.subarray(0, n * d));
-      coords.set(data.subarray(0, d), n * d);
-    }
+    const coords = new Float64Array(n * d + closing);
+    coords.set(data.subarray(0, n * d));
+    if (closing) coords.set(data.subarray(0, d), n * d);
     const ring: Positions = { dim: d as 2 | 3, coords };
     if (run.role === 2) this.rings.push(ring);
     else if (this.hasExterior) this.fail('unsupported-geometry', 'A polygon has two exterior rings', this.polygonLine, this.polygonColumn);
@@ -363,7 +361,7 @@ export class GeometryParser {
   }
 }
 
-function setRun(run: Run, values: number[]): void {
+function setRun(run: Run, values: ArrayLike<number>): void {
   run.buf.clear();
   run.buf.reserve(values.length);
   run.buf.data.set(values);
@@ -372,13 +370,7 @@ function setRun(run: Run, values: number[]): void {
 
 function to2d(run: Run): void {
   if (run.dim !== 3) return;
-  const b = run.buf;
-  const n = b.length / 3;
-  for (let i = 0; i < n; i++) {
-    b.data[i * 2] = b.data[i * 3];
-    b.data[i * 2 + 1] = b.data[i * 3 + 1];
-  }
-  b.length = n * 2;
+  setRun(run, withDimension(run.buf.data.subarray(0, run.buf.length), 3, 2));
   run.dim = 2;
 }
 

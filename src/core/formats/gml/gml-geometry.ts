@@ -2,7 +2,7 @@
  * GML 3.1.1 / 3.2 (and GML 2 leftovers) geometry elements → {@link Geometry}, in the CRS and axis
  * order of the file. {@link readGmlGeometry} is the entry point: it replays the element as the events
  * of the one GML geometry parser (./geometry-parser.ts, which CityGML streams) and shapes what that
- * reads into the element's type. Axis order and reprojection are applied afterwards (see gml-crs.ts).
+ * reads into the element's type. Axis order and reprojection are applied afterwards (see gml-reader.ts).
  */
 import type { XmlElement } from '../xml/xml-tree';
 import { ElementError, type Place } from '../xml/xml-error';
@@ -11,7 +11,7 @@ import { GeometryParser } from './geometry-parser';
 import { withDimension, type GeometrySink, type Positions } from './geometry-sink';
 import { parseSrsName } from '../../geo/crs';
 
-export const GML_NAMESPACES = ['http://www.opengis.net/gml/3.2', 'http://www.opengis.net/gml'];
+const GML_NAMESPACES = ['http://www.opengis.net/gml/3.2', 'http://www.opengis.net/gml'];
 
 const GEOMETRY_NAMES = new Set([
   'Point', 'MultiPoint', 'LineString', 'Curve', 'CompositeCurve', 'OrientableCurve', 'MultiCurve', 'MultiLineString',
@@ -44,46 +44,10 @@ function crsDimension(srsName: string | undefined): 2 | 3 | undefined {
   return crs.verticalDatum === 'unknown' ? 2 : 3;
 }
 
-export interface GmlGeometry {
-  geometry: Geometry;
-  /** srsName of the geometry element, else the one given in the options. */
-  srsName: string | undefined;
-}
-
-export function readGmlGeometry(el: XmlElement, options: GmlGeometryOptions = {}): GmlGeometry {
+/** The geometry, with the srsName of its element, else the one given in the options. */
+export function readGmlGeometry(el: XmlElement, options: GmlGeometryOptions = {}): { geometry: Geometry; srsName: string | undefined } {
   const srsName = el.attrs.srsName ?? options.srsName;
   return { geometry: readGeometry(el, options, crsDimension(srsName)), srsName };
-}
-
-/** The points, curves and polygons the parser read in one geometry element; a problem is thrown, located. */
-class Parts implements GeometrySink {
-  points: Positions[] = [];
-  curves: Positions[] = [];
-  polygons: Positions[][] = [];
-
-  constructor(private readonly options: GmlGeometryOptions) {}
-
-  polygon(rings: Positions[]): void {
-    this.polygons.push(rings);
-  }
-
-  curve(name: string, positions: Positions): void {
-    (name === 'Point' ? this.points : this.curves).push(positions);
-  }
-
-  reference(_href: string, _flip: boolean, line: number, column: number): void {
-    throw new ElementError('a geometry given by xlink:href (links are not followed)', { line, column });
-  }
-
-  problem(_code: string, message: string, line: number, column: number): void {
-    throw new ElementError(message, { line, column });
-  }
-
-  warn(_code: string, message: string, line: number, column: number): void {
-    this.options.onWarning?.(message, { line, column });
-  }
-
-  srsName(): void {}
 }
 
 /** A lone LinearRing or Ring comes as a curve, as written: it is closed when the file left it open. */
@@ -111,15 +75,12 @@ function replay(el: XmlElement): void {
 
 /** Members of a gml:MultiGeometry: the inline geometries of geometryMember and geometryMembers. */
 function members(el: XmlElement): XmlElement[] {
-  const out: XmlElement[] = [];
-  for (const c of el.children) {
-    if (c.name === 'geometryMember') {
-      const g = c.children[0];
-      if (!g) throw new ElementError('gml:geometryMember without an inline geometry (links are not followed)', c);
-      out.push(g);
-    } else if (c.name === 'geometryMembers') out.push(...c.children);
-  }
-  return out;
+  return el.children.flatMap((c) => {
+    if (c.name === 'geometryMembers') return c.children;
+    if (c.name !== 'geometryMember') return [];
+    if (!c.children[0]) throw new ElementError('gml:geometryMember without an inline geometry (links are not followed)', c);
+    return [c.children[0]];
+  });
 }
 
 /** Float64Arrays of one dimension for all lists: 3 when every list is 3D, else 2. */
@@ -134,10 +95,24 @@ function readGeometry(el: XmlElement, options: GmlGeometryOptions, crsDim: 2 | 3
   if (el.name === 'MultiGeometry') {
     return { type: 'GeometryCollection', geometries: members(el).map((m) => readGeometry(m, options, crsDim)) };
   }
-  const parts = new Parts(options);
-  parser.reset(parts, { arcTolerance: options.arcTolerance ?? 0.01, crsDimension: crsDim, closedRings: true });
+  const points: Positions[] = [];
+  const curves: Positions[] = [];
+  const polygons: Positions[][] = [];
+  // the parser's results for this element; a problem is thrown, located
+  const sink: GeometrySink = {
+    polygon: (rings) => polygons.push(rings),
+    curve: (name, positions) => (name === 'Point' ? points : curves).push(positions),
+    reference: (_href, _flip, line, column) => {
+      throw new ElementError('a geometry given by xlink:href (links are not followed)', { line, column });
+    },
+    problem: (_code, message, line, column) => {
+      throw new ElementError(message, { line, column });
+    },
+    warn: (_code, message, line, column) => options.onWarning?.(message, { line, column }),
+    srsName: () => {},
+  };
+  parser.reset(sink, { arcTolerance: options.arcTolerance ?? 0.01, crsDimension: crsDim, closedRings: true });
   replay(el);
-  const { points, curves, polygons } = parts;
   const none = () => new ElementError(`gml:${el.name} contains no geometry`, el);
   if (el.name === 'LinearRing' || el.name === 'Ring') {
     // a lone ring is a polygon
@@ -146,15 +121,11 @@ function readGeometry(el: XmlElement, options: GmlGeometryOptions, crsDim: 2 | 3
   }
   switch (el.name) {
     case 'Point':
+      if (points.length !== 1) throw none();
+      return { type: 'Point', dim: points[0].dim, coords: points[0].coords };
     case 'MultiPoint': {
       const all = arrays(points);
-      if (el.name === 'Point') {
-        if (points.length !== 1) throw none();
-        return { type: 'Point', dim: all.dim, coords: all.arrays[0] };
-      }
-      const coords = new Float64Array(all.arrays.reduce((n, a) => n + a.length, 0));
-      all.arrays.reduce((at, a) => (coords.set(a, at), at + a.length), 0);
-      return { type: 'MultiPoint', dim: all.dim, coords };
+      return { type: 'MultiPoint', dim: all.dim, coords: Float64Array.from(all.arrays.flatMap((a) => [...a])) };
     }
     case 'MultiCurve':
     case 'MultiLineString': {
@@ -170,16 +141,13 @@ function readGeometry(el: XmlElement, options: GmlGeometryOptions, crsDim: 2 | 3
     case 'CompositeSurface':
     case 'MultiPolygon': {
       if (polygons.length === 0) throw none();
-      const all = arrays(polygons.flat());
-      let k = 0;
-      const rings = polygons.map((p) => p.map(() => all.arrays[k++]));
-      if (rings.length === 1) return { type: 'Polygon', dim: all.dim, rings: rings[0] };
-      return { type: 'MultiPolygon', dim: all.dim, polygons: rings };
+      const dim: Dim = polygons.every((p) => p.every((r) => r.dim === 3)) ? 3 : 2;
+      const rings = polygons.map((p) => p.map((r) => withDimension(r.coords, r.dim, dim)));
+      if (rings.length === 1) return { type: 'Polygon', dim, rings: rings[0] };
+      return { type: 'MultiPolygon', dim, polygons: rings };
     }
-    default: {
+    default:
       if (curves.length !== 1) throw none();
-      const line = arrays(curves);
-      return { type: 'LineString', dim: line.dim, coords: line.arrays[0] };
-    }
+      return { type: 'LineString', dim: curves[0].dim, coords: curves[0].coords };
   }
 }

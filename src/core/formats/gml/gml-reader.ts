@@ -1,16 +1,16 @@
 /**
- * Reads a GML feature collection (a WFS GetFeature response or an XPlanGML file) into
- * features in WGS84 lon/lat. Pure and DOM-free: runs in a worker.
+ * Reads a GML feature collection (a WFS GetFeature response or an XPlanGML file) into features in WGS84
+ * lon/lat: wfs:FeatureCollection (1.1.0 and 2.0.0, also nested), gml:FeatureCollection, xplan:XPlanAuszug
+ * with gml:featureMember(s) or wfs:member, or a single feature as the document. Pure and DOM-free: runs in a worker.
  */
 import { parseXml, toReadError, type XmlElement } from '../xml/xml-tree';
 import { notFeaturesReason, sniffNotXml } from './not-features';
-import { ElementError, XmlReadError, type Place } from '../xml/xml-error';
-import type { Feature, FeatureCollection } from '../feature';
-import type { Geometry } from '../geometry';
+import { ElementError, XmlReadError } from '../xml/xml-error';
+import type { Feature, FeatureCollection, PropertyObject, PropertyValue } from '../feature';
 import { crsTransform, CrsError, type AxisConvention } from '../to-wgs84';
 import { isExceptionReport, readExceptionReport } from '../wfs/ows-exception';
-import { envelopeSrs, isFeatureContainer, isFeatureIn, readFeature } from './gml-features';
-import { isGmlNamespace } from './gml-geometry';
+import { isGmlGeometry, isGmlNamespace, readGmlGeometry } from './gml-geometry';
+import { isGeographic, parseSrsName } from '../../geo';
 
 export interface GmlReadOptions {
   /** File name or URL, for error messages. */
@@ -23,6 +23,10 @@ export interface GmlReadOptions {
   axisConvention?: Exclude<AxisConvention, 'xy'>;
 }
 
+const MEMBERS = new Set(['featureMember', 'member', 'featureMembers']);
+const CONTAINERS = new Set(['FeatureCollection', 'XPlanAuszug']);
+const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
+
 function intAttr(el: XmlElement, name: string): number | null {
   const v = el.attrs[name];
   if (v === undefined || v === 'unknown') return null;
@@ -30,30 +34,52 @@ function intAttr(el: XmlElement, name: string): number | null {
   return Number.isInteger(n) && n >= 0 ? n : null;
 }
 
+function envelopeSrs(el: XmlElement): string | undefined {
+  return el.children.find((c) => c.name === 'boundedBy')?.children.find((c) => c.name === 'Envelope')?.attrs.srsName;
+}
+
 export function readGmlFeatureCollection(text: string, options: GmlReadOptions = {}): FeatureCollection {
   const source = options.source ?? 'GML';
   const warnings: string[] = [];
   let sourceEpsg: number | null = null;
-  const transform = (g: Geometry, srsName: string | undefined, el: XmlElement): Geometry => {
-    if (!srsName) throw new ElementError('geometry without srsName, and no default CRS given', el);
-    try {
-      const t = crsTransform(srsName, options.axisConvention ?? 'wfs');
-      sourceEpsg ??= t.epsg;
-      return t.apply(g);
-    } catch (err) {
-      if (err instanceof CrsError) throw new ElementError(err.message, el);
-      throw err;
+  let srsName = options.srsName;
+
+  /** A feature element; its first GML geometry is read in the file's CRS, then normalised and reprojected. */
+  const readFeature = (el: XmlElement): Feature => {
+    const feature: Feature = { id: el.attrs.id ?? el.attrs.fid ?? null, type: el.name, ns: el.ns || null, properties: {}, geometry: null, geometryName: null };
+    const label = `${feature.type} ${feature.id ?? ''}`;
+    for (const c of el.children) {
+      if (c.name === 'boundedBy' && isGmlNamespace(c.ns)) continue;
+      const geomEl = c.children.find(isGmlGeometry);
+      if (!geomEl) {
+        addProperty(feature.properties, c.name, propertyValue(c));
+        continue;
+      }
+      if (feature.geometryName !== null) continue;
+      feature.geometryName = c.name;
+      try {
+        const srs = geomEl.attrs.srsName ?? srsName;
+        // arcs in degrees need a tolerance in degrees (1e-7° ≈ 1 cm)
+        const arcTolerance = options.arcTolerance ?? (srs && isGeographic(parseSrsName(srs)?.epsg ?? 0) ? 1e-7 : 0.01);
+        const onWarning = (m: string, at: { line: number; column: number }) => warnings.push(`${source}:${at.line}:${at.column}: ${label}: ${m}`);
+        const { geometry, srsName: geometrySrs } = readGmlGeometry(geomEl, { srsName, arcTolerance, onWarning });
+        if (!geometrySrs) throw new ElementError('geometry without srsName, and no default CRS given', geomEl);
+        const t = crsTransform(geometrySrs, options.axisConvention ?? 'wfs');
+        sourceEpsg ??= t.epsg;
+        feature.geometry = t.apply(geometry);
+      } catch (err) {
+        // the feature is kept without geometry; the problem is a warning with its place
+        const located = err instanceof CrsError ? new ElementError(err.message, geomEl) : err;
+        const named = located instanceof ElementError ? new ElementError(`${label}: ${located.message}`, located.element) : located;
+        const e = toReadError(named, text, source);
+        warnings.push(e instanceof Error ? e.message : String(e));
+      }
     }
+    return feature;
   };
-  const onError = (err: unknown) => {
-    const located = toReadError(err, text, source);
-    warnings.push(located instanceof Error ? located.message : String(located));
-  };
+
   // Features are read as soon as they end and then dropped from the tree, so memory stays flat.
   const features: Feature[] = [];
-  let srsName = options.srsName;
-  const onWarning = (message: string, el: Place) => warnings.push(`${source}:${el.line}:${el.column}: ${message}`);
-  const featureOptions = () => ({ srsName, arcTolerance: options.arcTolerance, transform, onError, onWarning });
   const sniffed = sniffNotXml(text);
   if (sniffed) throw new XmlReadError(`${source}:1:1: ${sniffed}`, source, 1, 1);
   const root = parseXml(text, source, {
@@ -61,8 +87,8 @@ export function readGmlFeatureCollection(text: string, options: GmlReadOptions =
     skip: (name, ns, depth) => depth >= 2 && name === 'boundedBy' && isGmlNamespace(ns),
     onClose(el, parent, depth) {
       if (depth === 1 && el.name === 'boundedBy') srsName ??= envelopeSrs(parent!);
-      if (!isFeatureIn(el, parent)) return false;
-      features.push(readFeature(el, featureOptions()));
+      if (parent === null || !MEMBERS.has(parent.name) || CONTAINERS.has(el.name)) return false;
+      features.push(readFeature(el));
       return true;
     },
   });
@@ -71,9 +97,11 @@ export function readGmlFeatureCollection(text: string, options: GmlReadOptions =
   if (notFeatures) {
     throw new XmlReadError(`${source}:${root.line}:${root.column}: ${notFeatures}`, source, root.line, root.column);
   }
-  const container = isFeatureContainer(root);
-  // a single feature as the document
-  if (!container) features.push(readFeature(root, { ...featureOptions(), srsName: srsName ?? envelopeSrs(root) }));
+  const container = CONTAINERS.has(root.name);
+  if (!container) {
+    srsName ??= envelopeSrs(root);
+    features.push(readFeature(root));
+  }
   return {
     features,
     numberMatched: container ? (intAttr(root, 'numberMatched') ?? intAttr(root, 'numberOfFeatures')) : null,
@@ -82,4 +110,28 @@ export function readGmlFeatureCollection(text: string, options: GmlReadOptions =
     sourceEpsg,
     warnings,
   };
+}
+
+function addProperty(obj: PropertyObject, key: string, value: PropertyValue): void {
+  if (!(key in obj)) obj[key] = value;
+  else {
+    const prev = obj[key];
+    if (Array.isArray(prev)) prev.push(value);
+    else obj[key] = [prev, value];
+  }
+}
+
+/** A property element's value: null (xsi:nil), a link, a nested object or its text. */
+function propertyValue(el: XmlElement): PropertyValue {
+  if (el.attrs.nil === 'true' && (el.ns === XSI || 'nil' in el.attrs)) return null;
+  if (el.children.length === 0) {
+    if (el.attrs.href !== undefined) return { href: el.attrs.href };
+    return el.text.trim();
+  }
+  // <hoehenangabe><XP_Hoehenangabe>…</XP_Hoehenangabe></hoehenangabe>: the object is the typed child
+  const only = el.children.length === 1 ? el.children[0] : null;
+  const body = only && /^[A-Z]/.test(only.name) ? only : el;
+  const obj: PropertyObject = {};
+  for (const c of body.children) addProperty(obj, c.name, propertyValue(c));
+  return obj;
 }

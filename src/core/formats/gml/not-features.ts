@@ -25,9 +25,7 @@ function find(el: XmlElement, name: string, depth = 0): XmlElement | undefined {
 /** Why a well-formed root is not a feature document, or null when it may be one. */
 export function notFeaturesReason(root: XmlElement): string | null {
   if (root.ns === XHTML || root.name.toLowerCase() === 'html') {
-    const title = find(root, 'title');
-    const heading = find(root, 'h1');
-    const said = [title, heading].map((e) => (e ? textOf(e) : '')).find((t) => t !== '');
+    const said = [find(root, 'title'), find(root, 'h1')].map((e) => (e ? textOf(e) : '')).find((t) => t !== '');
     return `the server sent an HTML page, not a WFS response${said ? ` ("${said.slice(0, 120)}")` : ''}`;
   }
   if (/_Capabilities$|^Capabilities$/.test(root.name)) {

@@ -88,13 +88,8 @@ export function parseNumberList(text: string, out: NumberBuffer, result: ParseRe
 export function parseToken(s: string, start: number, end: number): number {
   let i = start;
   let c = s.charCodeAt(i);
-  let negative = false;
-  if (c === 45 /* - */) {
-    negative = true;
-    i++;
-  } else if (c === 43 /* + */) {
-    i++;
-  }
+  const negative = c === 45 /* - */;
+  if (negative || c === 43 /* + */) i++;
   let mantissa = 0;
   let digits = 0;
   let fraction = 0;
@@ -115,14 +110,9 @@ export function parseToken(s: string, start: number, end: number): number {
   let exponent = 0;
   if (i < end && (c === 101 || c === 69) /* e E */) {
     i++;
-    let expNegative = false;
     c = s.charCodeAt(i);
-    if (c === 45) {
-      expNegative = true;
-      i++;
-    } else if (c === 43) {
-      i++;
-    }
+    const expNegative = c === 45;
+    if (expNegative || c === 43) i++;
     const expStart = i;
     for (; i < end; i++) {
       c = s.charCodeAt(i);
@@ -160,11 +150,11 @@ export function parseCoordinatesText(
   const blank = (sep: string) => sep.trim() === '';
   const tuples = (blank(ts) && !blank(cs) ? normalized.trim().split(/\s+/) : normalized.split(ts).map((t) => t.trim())).filter((t) => t !== '');
   let dimension = 0;
-  let count = 0;
-  let bad = false;
+  const start = out.length;
+  result.bad = false;
   const fail = (problem: string) => {
-    if (!bad) onBad?.(problem);
-    bad = true;
+    if (!result.bad) onBad?.(problem);
+    result.bad = true;
   };
   for (const tuple of tuples) {
     const parts = blank(cs) ? tuple.split(/\s+/) : tuple.split(cs);
@@ -173,12 +163,10 @@ export function parseCoordinatesText(
     for (const part of parts) {
       const token = part.trim().replace(/\u0001/g, '.');
       const v = token === '' ? NaN : parseToken(token, 0, token.length);
-      if (!Number.isFinite(v)) fail(badToken(token, count));
+      if (!Number.isFinite(v)) fail(badToken(token, out.length - start));
       out.push(v);
-      count++;
     }
   }
-  result.count = count;
-  result.bad = bad;
+  result.count = out.length - start;
   return dimension;
 }

@@ -35,31 +35,17 @@ export interface WfsCapabilities {
   getFeatureUrl: string | null;
 }
 
+/** The ows:Value and Format texts below an element, in document order. */
 function values(el: XmlElement | undefined): string[] {
-  if (!el) return [];
-  const out: string[] = [];
-  const walk = (e: XmlElement) => {
-    for (const c of e.children) {
-      if (c.name === 'Value' || c.name === 'Format') out.push(c.text.trim());
-      else walk(c);
-    }
-  };
-  walk(el);
-  return out;
+  return el ? el.children.flatMap((c) => (c.name === 'Value' || c.name === 'Format' ? [c.text.trim()] : values(c))) : [];
 }
 
 function operation(root: XmlElement, name: string): XmlElement | undefined {
-  const meta = childNamed(root, 'OperationsMetadata');
-  return meta?.children.find((o) => o.name === 'Operation' && o.attrs.name === name);
-}
-
-function parameter(op: XmlElement | undefined, name: string): XmlElement | undefined {
-  return op?.children.find((p) => p.name === 'Parameter' && p.attrs.name.toLowerCase() === name.toLowerCase());
+  return childNamed(root, 'OperationsMetadata')?.children.find((o) => o.name === 'Operation' && o.attrs.name === name);
 }
 
 function constraint(root: XmlElement, name: string): string | null {
-  const meta = childNamed(root, 'OperationsMetadata');
-  const c = meta?.children.find((x) => x.name === 'Constraint' && x.attrs.name === name);
+  const c = childNamed(root, 'OperationsMetadata')?.children.find((x) => x.name === 'Constraint' && x.attrs.name === name);
   if (!c) return null;
   return (childText(c, 'DefaultValue') ?? values(c)[0] ?? '').trim() || null;
 }
@@ -99,7 +85,7 @@ export function readCapabilities(text: string, source = 'GetCapabilities'): WfsC
     version,
     title: childText(childNamed(root, 'ServiceIdentification') ?? root, 'Title') ?? null,
     featureTypes: list ? childrenNamed(list, 'FeatureType').map(readFeatureType) : [],
-    outputFormats: values(parameter(getFeature, 'outputFormat')),
+    outputFormats: values(getFeature?.children.find((p) => p.name === 'Parameter' && p.attrs.name.toLowerCase() === 'outputformat')),
     implementsResultPaging: (constraint(root, 'ImplementsResultPaging') ?? '').toUpperCase() === 'TRUE',
     maxFeatures: max !== null && Number.isFinite(Number(max)) ? Number(max) : null,
     getFeatureUrl: get?.attrs.href || null,

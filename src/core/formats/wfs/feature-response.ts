@@ -21,12 +21,7 @@ export interface FeatureResponseOptions {
 
 /** JSON when the body starts with "{" (content types are unreliable: MapServer labels GML 3.2 text/xml). */
 export function isJsonBody(text: string): boolean {
-  for (let i = 0; i < text.length && i < 1024; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xfeff) continue;
-    return c === 123 /* { */;
-  }
-  return false;
+  return /^[ \t\n\r\uFEFF]*\{/.test(text.slice(0, 1024));
 }
 
 /** Reads a body given as text, or as bytes (decoded as xml-bytes.ts says; an encoding problem becomes a warning). */

@@ -8,20 +8,12 @@ export class NextCharIndex {
   /** Absolute offset of the next occurrence, or Infinity if none up to the buffer's end. */
   next = Infinity;
   private searchedTo = 0;
-  private readonly char: string;
 
-  constructor(char: string) {
-    this.char = char;
-  }
+  constructor(private readonly char: string) {}
 
   /** Call after the buffer grew; `offset` is the absolute offset of text[0]. */
   grown(text: string, offset: number): void {
     if (this.next === Infinity) this.find(text, offset, this.searchedTo);
-  }
-
-  /** Moves past `abs`: afterwards `next` is the first occurrence at or after abs + 1. */
-  skipPast(text: string, offset: number, abs: number): void {
-    this.find(text, offset, abs + 1);
   }
 
   /** Moves `next` to the first occurrence at or after `abs` (abs ≥ current position). */

@@ -3,9 +3,7 @@
  * kept in a list and only the new ones are scanned for its end, with the quote and bracket state carried
  * over: a 100 MB attribute or comment costs one pass, not one rescan of the whole token per chunk.
  */
-const QUOTE = 34;
-const APOS = 39;
-const GT = 62;
+import { APOS, GT, QUOTE } from './xml-chars';
 
 type Kind = { end: string } | { tag: true; brackets: boolean };
 
@@ -29,7 +27,8 @@ export class PendingToken {
   constructor(head: string) {
     this.chunks = [head];
     this.kind = kindOf(head);
-    this.scan(head, 'end' in this.kind ? head.length : 1);
+    // an end marker may begin in the head's last characters
+    this.scan(head, 'end' in this.kind ? head.length - this.kind.end.length + 1 : 1);
   }
 
   /** Adds a chunk; true once the token's end has been seen (then join() and parse as usual). */

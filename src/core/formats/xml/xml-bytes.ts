@@ -31,8 +31,7 @@ export function sniffEncoding(b: Uint8Array): string | null {
 /** The encoding="…" of the XML declaration as written (trimmed), or null. */
 export function declaredEncoding(b: Uint8Array): string | null {
   // The declaration is ASCII in every ASCII-compatible encoding, so latin1 reads it safely.
-  let head = '';
-  for (let i = 0; i < Math.min(b.length, 200); i++) head += String.fromCharCode(b[i]);
+  const head = String.fromCharCode(...b.subarray(0, 200));
   return /^\s*<\?xml\s[^>]*?encoding\s*=\s*["']([^"']*)["']/.exec(head)?.[1].trim() ?? null;
 }
 

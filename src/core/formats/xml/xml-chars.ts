@@ -1,4 +1,12 @@
-/** Character classes of the tokenizer, by UTF-16 code. */
+/** Character codes and classes of the tokenizer, by UTF-16 code. */
+
+export const GT = 62;
+export const SLASH = 47;
+export const BANG = 33;
+export const QUESTION = 63;
+export const EQUALS = 61;
+export const QUOTE = 34;
+export const APOS = 39;
 
 export function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === 13;

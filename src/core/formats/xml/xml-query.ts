@@ -13,8 +13,7 @@ export function childrenNamed(el: XmlElement, name: string): XmlElement[] {
 
 /** Trimmed text of the first child with this local name, or undefined. */
 export function childText(el: XmlElement, name: string): string | undefined {
-  const c = childNamed(el, name);
-  return c ? c.text.trim() : undefined;
+  return childNamed(el, name)?.text.trim();
 }
 
 /** Depth-first search for the first descendant (not el itself) with this local name. */

@@ -14,7 +14,7 @@
 import { decodeEntities } from './xml-entities';
 import { NextCharIndex } from './next-char-index';
 import { PendingToken, tagEnd } from './pending-token';
-import { endsName, isSpace, startsName, stopsName } from './xml-chars';
+import { APOS, BANG, endsName, EQUALS, GT, isSpace, QUESTION, QUOTE, SLASH, startsName, stopsName } from './xml-chars';
 
 /**
  * Deepest element nesting read ('too-deep' beyond): real CityGML, GML and XPlanung stay under 40 levels, and
@@ -44,24 +44,7 @@ export interface XmlHandler {
 /** Makes the error thrown for bad XML; `code` is 'not-xml', 'malformed-xml', 'truncated', 'too-deep' or 'doctype-entity'. */
 export type XmlFailure = (code: string, message: string, place: { file?: string; line: number; column: number }) => Error;
 
-export interface XmlTokenizerOptions {
-  /** Name used in errors. */
-  file?: string;
-  fail: XmlFailure;
-}
-
-const GT = 62;
-const SLASH = 47;
-const BANG = 33;
-const QUESTION = 63;
-const EQUALS = 61;
-const QUOTE = 34;
-const APOS = 39;
-
 export class XmlTokenizer {
-  private readonly handler: XmlHandler;
-  private readonly file: string | undefined;
-  private readonly failure: XmlFailure;
   private buffer = '';
   /** Absolute offset of buffer[0] in the whole text. */
   private offset = 0;
@@ -76,11 +59,10 @@ export class XmlTokenizer {
   private started = false;
   private pending: PendingToken | undefined;
 
-  constructor(handler: XmlHandler, options: XmlTokenizerOptions) {
-    this.handler = handler;
-    this.file = options.file;
-    this.failure = options.fail;
-  }
+  constructor(
+    private readonly handler: XmlHandler,
+    private readonly options: { file?: string; fail: XmlFailure },
+  ) {}
 
   write(chunk: string): void {
     if (chunk.length === 0) return;
@@ -102,16 +84,11 @@ export class XmlTokenizer {
     }
     this.run(true);
     if (!this.started && this.buffer.length === 0) this.fail('not-xml', 'The input contains no XML.', 0);
-    const unfinished = this.buffer.length > 0 || this.stack.length > 0 || !this.rootSeen;
-    if (unfinished) {
-      const what =
-        this.buffer.length > 0
-          ? 'inside a tag or markup'
-          : this.stack.length > 0
-            ? `unclosed element <${this.stack[this.stack.length - 1]}>`
-            : 'no root element';
-      this.fail('truncated', `The file ends before the XML is complete (${what}).`, this.offset + this.buffer.length);
-    }
+    let unfinished = '';
+    if (this.buffer.length > 0) unfinished = 'inside a tag or markup';
+    else if (this.stack.length > 0) unfinished = `unclosed element <${this.stack[this.stack.length - 1]}>`;
+    else if (!this.rootSeen) unfinished = 'no root element';
+    if (unfinished) this.fail('truncated', `The file ends before the XML is complete (${unfinished}).`, this.offset + this.buffer.length);
   }
 
   private run(final: boolean): void {
@@ -155,13 +132,11 @@ export class XmlTokenizer {
     const absFrom = this.offset + from;
     this.amp.seek(s, this.offset, absFrom);
     const hasAmp = this.amp.next < this.offset + to;
-    if (!this.handler.wantText) {
-      if (hasAmp) this.decode(s.slice(from, to), absFrom);
-      return;
-    }
-    let text = s.slice(from, to);
-    if (hasAmp) text = this.decode(text, absFrom);
-    this.handler.text(normaliseLineEnds(text));
+    const wanted = this.handler.wantText;
+    // text nobody wants is still checked for bad entity references
+    if (!wanted && !hasAmp) return;
+    const text = hasAmp ? this.decode(s.slice(from, to), absFrom) : s.slice(from, to);
+    if (wanted) this.handler.text(normaliseLineEnds(text));
   }
 
   private startTag(s: string, p: number): number {
@@ -328,13 +303,13 @@ export class XmlTokenizer {
     while (nl.next < abs) {
       this.line++;
       this.lineStart = nl.next + 1;
-      nl.skipPast(this.buffer, this.offset, nl.next);
+      nl.seek(this.buffer, this.offset, nl.next + 1);
     }
   }
 
   private fail(code: string, message: string, abs: number): never {
     this.place(abs);
-    throw this.failure(code, message, { file: this.file, line: this.line, column: abs - this.lineStart + 1 });
+    throw this.options.fail(code, message, { file: this.options.file, line: this.line, column: abs - this.lineStart + 1 });
   }
 }
 

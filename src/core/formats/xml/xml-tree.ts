@@ -23,7 +23,8 @@ export interface XmlElement {
 
 type NsScope = Record<string, string>;
 
-const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+/** The scope outside the root: only the xml: prefix is bound. Never changed (a declaration copies the scope). */
+const DOCUMENT_SCOPE: NsScope = { xml: 'http://www.w3.org/XML/1998/namespace' };
 
 export interface ParseXmlOptions {
   /**
@@ -46,16 +47,13 @@ export interface ParseXmlOptions {
 export class TreeBuilder implements XmlHandler {
   root: XmlElement | null = null;
   private readonly stack: XmlElement[] = [];
-  private readonly scopes: NsScope[] = [{ xml: XML_NS }];
-  private readonly scopeDepth: number[] = [];
+  /** The namespace scope of each open element: its parent's, unless it declares namespaces. */
+  private readonly scopes: NsScope[] = [];
   private skipping = 0;
   private elements = 0;
   private textLength = 0;
 
-  constructor(
-    private readonly source: string,
-    private readonly options: ParseXmlOptions,
-  ) {}
+  constructor(private readonly options: ParseXmlOptions) {}
 
   /** Text only counts in leaves: the indentation around child elements is not kept. */
   get wantText(): boolean {
@@ -69,12 +67,13 @@ export class TreeBuilder implements XmlHandler {
       this.skipping++;
       return;
     }
-    let scope = this.scopes[this.scopes.length - 1];
+    const outer = this.scopes[this.scopes.length - 1] ?? DOCUMENT_SCOPE;
+    let scope = outer;
     const colon = qname.indexOf(':');
     const local = colon < 0 ? qname : qname.slice(colon + 1);
     const prefix = colon < 0 ? '' : qname.slice(0, colon);
     const skip = this.options.skip;
-    // an element that declares namespaces itself is never skipped (its scope would need unwinding)
+    // an element that declares namespaces itself is never skipped: its own namespace may be among them
     if (skip && !Object.keys(rawAttrs).some(isNsDeclaration) && skip(local, scope[prefix] ?? '', stack.length)) {
       this.skipping = 1;
       return;
@@ -82,11 +81,7 @@ export class TreeBuilder implements XmlHandler {
     let attrs: Record<string, string> = NO_ATTRIBUTES;
     for (const key in rawAttrs) {
       if (isNsDeclaration(key)) {
-        if (this.scopeDepth[this.scopeDepth.length - 1] !== stack.length) {
-          scope = { ...scope };
-          this.scopes.push(scope);
-          this.scopeDepth.push(stack.length);
-        }
+        if (scope === outer) scope = { ...outer };
         scope[key === 'xmlns' ? '' : key.slice(6)] = rawAttrs[key];
         continue;
       }
@@ -99,6 +94,7 @@ export class TreeBuilder implements XmlHandler {
     if (parent) parent.children.push(el);
     else this.root = el;
     stack.push(el);
+    this.scopes.push(scope);
   }
 
   text(t: string): void {
@@ -122,14 +118,11 @@ export class TreeBuilder implements XmlHandler {
     }
     const { stack } = this;
     const el = stack.pop()!;
+    this.scopes.pop();
     const onClose = this.options.onClose;
     if (onClose) {
       const parent = stack.length ? stack[stack.length - 1] : null;
       if (onClose(el, parent, stack.length) === true && parent) parent.children.pop();
-    }
-    if (this.scopeDepth[this.scopeDepth.length - 1] === stack.length) {
-      this.scopeDepth.pop();
-      this.scopes.pop();
     }
   }
 }
@@ -149,7 +142,7 @@ function malformed(source: string): XmlFailure {
 
 /** Parses a document into a tree. Throws {@link XmlReadError} with line and column on malformed XML. */
 export function parseXml(text: string, source = 'XML', options: ParseXmlOptions = {}): XmlElement {
-  const builder = new TreeBuilder(source, options);
+  const builder = new TreeBuilder(options);
   const tokenizer = new XmlTokenizer(builder, { file: source, fail: malformed(source) });
   tokenizer.write(text);
   tokenizer.close();

@@ -1,20 +1,15 @@
 /** Features (from GML or GeoJSON) → plan overlay, loading the geoid model only when a height needs it. */
 import { loadGeoid } from '../../geo';
 import type { Feature } from '../feature';
-import { readXPlan, type XPlanModel } from './xplan-model';
+import { readXPlan } from './xplan-model';
 import { xplanToOverlay, type PlanOverlay, type PlanOverlayOptions } from './xplan-overlay';
 import { GENERIC_AREA, genericOverlayFeatures } from '../generic-overlay';
 
-export type PlanOptions = Omit<PlanOverlayOptions, 'geoidOffset'>;
-
-function needsGeoid(model: XPlanModel): boolean {
-  return model.objects.some((o) => o.hoehenangaben.some((h) => h.hoehenbezug !== null && h.hoehenbezug < 2000));
-}
-
-export async function planOverlay(features: Feature[], options: PlanOptions): Promise<PlanOverlay & { version: string | null }> {
+export async function planOverlay(features: Feature[], options: Omit<PlanOverlayOptions, 'geoidOffset'>): Promise<PlanOverlay & { version: string | null }> {
   const model = readXPlan(features);
   let geoidOffset: PlanOverlayOptions['geoidOffset'];
-  if (needsGeoid(model)) {
+  // heights above NHN (Höhenbezug 1000–1200) need the geoid to become ellipsoidal
+  if (model.objects.some((o) => o.hoehenangaben.some((h) => h.hoehenbezug !== null && h.hoehenbezug < 2000))) {
     const grid = await loadGeoid();
     geoidOffset = (lon, lat) => grid.undulation(lon, lat);
   }

@@ -25,10 +25,6 @@ export function formatMetres(v: number): string {
   return `${Number(v.toFixed(2)).toString().replace('.', ',')} m`;
 }
 
-function upperValue(h: Hoehenangabe): number | null {
-  return h.hMax ?? h.h ?? h.hZwingend;
-}
-
 function describe(h: Hoehenangabe, value: number): string {
   const point = h.bezugspunkt !== null ? codeLabel(BEZUGSPUNKT, h.bezugspunkt) + ' ' : '';
   const ref = h.hoehenbezug !== null ? (HOEHENBEZUG[h.hoehenbezug]?.[1] ?? '') : (h.abweichenderHoehenbezug ? `über ${h.abweichenderHoehenbezug}` : 'über Gelände (Bezug nicht angegeben)');
@@ -41,7 +37,7 @@ function governing(list: Hoehenangabe[]): { h: Hoehenangabe; value: number } | n
   for (const points of [TOP_POINTS, LOWER_TOP_POINTS]) {
     let best: { h: Hoehenangabe; value: number } | null = null;
     for (const h of list) {
-      const v = upperValue(h);
+      const v = h.hMax ?? h.h ?? h.hZwingend;
       if (v === null) continue;
       const fits = h.bezugspunkt === null ? points === TOP_POINTS : points.has(h.bezugspunkt);
       if (fits && (!best || v > best.value)) best = { h, value: v };

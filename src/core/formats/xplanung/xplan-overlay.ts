@@ -43,41 +43,19 @@ export interface PlanOverlay {
   warnings: string[];
 }
 
-interface Poly {
-  rings: Float64Array[];
-  dim: number;
-}
-
-function polygonsOf(g: Geometry | null): Poly[] {
-  if (!g) return [];
-  switch (g.type) {
-    case 'Polygon':
-      return [{ rings: g.rings, dim: g.dim }];
-    case 'MultiPolygon':
-      return g.polygons.map((rings) => ({ rings, dim: g.dim }));
-    case 'GeometryCollection':
-      return g.geometries.flatMap(polygonsOf);
-    default:
-      return [];
-  }
+/** The polygons of a geometry, collections flattened. */
+function polygonsOf(g: Geometry | null): { rings: Float64Array[]; dim: number }[] {
+  if (g?.type === 'Polygon') return [{ rings: g.rings, dim: g.dim }];
+  if (g?.type === 'MultiPolygon') return g.polygons.map((rings) => ({ rings, dim: g.dim }));
+  return g?.type === 'GeometryCollection' ? g.geometries.flatMap(polygonsOf) : [];
 }
 
 /** Lines of a geometry; polygon rings count as lines (some plans draw a Baugrenze as a closed area). */
 function linesOf(g: Geometry | null): { coords: Float64Array; dim: number }[] {
-  if (!g) return [];
-  switch (g.type) {
-    case 'LineString':
-      return [{ coords: g.coords, dim: g.dim }];
-    case 'MultiLineString':
-      return g.lines.map((coords) => ({ coords, dim: g.dim }));
-    case 'Polygon':
-    case 'MultiPolygon':
-      return polygonsOf(g).flatMap((p) => p.rings.map((coords) => ({ coords, dim: p.dim })));
-    case 'GeometryCollection':
-      return g.geometries.flatMap(linesOf);
-    default:
-      return [];
-  }
+  if (g?.type === 'LineString') return [{ coords: g.coords, dim: g.dim }];
+  if (g?.type === 'MultiLineString') return g.lines.map((coords) => ({ coords, dim: g.dim }));
+  if (g?.type === 'GeometryCollection') return g.geometries.flatMap(linesOf);
+  return polygonsOf(g).flatMap((p) => p.rings.map((coords) => ({ coords, dim: p.dim })));
 }
 
 function pointsOf(g: Geometry | null): [number, number][] {
@@ -89,7 +67,6 @@ function pointsOf(g: Geometry | null): [number, number][] {
   }
   return g.type === 'GeometryCollection' ? g.geometries.flatMap(pointsOf) : [];
 }
-
 
 /** A small hexagon of `radius` metres around lon/lat: Höhenmaße are points, overlays draw areas. */
 function marker(lon: number, lat: number, radius: number): Float64Array {
@@ -185,12 +162,10 @@ export function xplanToOverlay(model: XPlanModel, options: PlanOverlayOptions): 
             present.add('baufenster-flat');
             return;
           }
-          if (height.kind === 'relative') {
-            features.push({ kind: 'extruded-polygon', id, style: STYLES.baufenster, properties: props, rings, baseHeight: null, topHeight: height.top });
-          } else {
-            features.push({ kind: 'extruded-polygon', id, style: STYLES.baufenster, properties: props, rings, baseHeight: height.base! + offset, topHeight: height.top + offset });
-            usedAbsolute = true;
-          }
+          // absolute heights are normal heights: the geoid offset makes them ellipsoidal
+          const base = height.kind === 'absolute' ? height.base! + offset : null;
+          features.push({ kind: 'extruded-polygon', id, style: STYLES.baufenster, properties: props, rings, baseHeight: base, topHeight: base === null ? height.top : height.top + offset });
+          usedAbsolute ||= base !== null;
           if (height.description.includes('Vollgeschosse')) usedZ = true;
           counts.extruded = (counts.extruded ?? 0) + 1;
           present.add('baufenster');
