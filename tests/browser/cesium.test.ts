@@ -12,3 +12,4 @@ import './cesium/scenario.js';
 import './cesium/split.js';
 import './cesium/basemap.js';
 import './cesium/overlay-terrain.js';
+import './cesium/terrain-qm.js';

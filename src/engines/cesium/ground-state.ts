@@ -17,7 +17,10 @@ import { outOfView } from './camera-view.js';
 export class GroundState implements OverlayGround {
   height: number | null = null;
   private first: Cesium3DTileset | null = null;
+  /** The floor was found in loaded contents (no later probe). */
   private probed = false;
+  /** A probe ran, found or not: ready need not wait for the ground. */
+  private looked = false;
   private readonly terrains = new Map<string, TerrainModel>();
   private readonly streamed = new Map<string, TerrainProvider>();
   private readonly listeners = new Set<() => void>();
@@ -40,9 +43,12 @@ export class GroundState implements OverlayGround {
 
   tilesLoaded(tileset: Cesium3DTileset, contents: Iterable<Cesium3DTileContent>): void {
     if (tileset !== this.first || this.probed) return;
-    this.probed = true;
+    this.looked = true;
     const floor = lowestVertex(contents);
-    if (floor !== null && Math.abs(floor - (this.height ?? floor)) > 0.01) this.set(floor);
+    // none loaded (the tileset's tiles all outside the view): the bounds' bottom stays until tiles come
+    if (floor === null) return;
+    this.probed = true;
+    if (Math.abs(floor - (this.height ?? floor)) > 0.01) this.set(floor);
   }
 
   /** A terrain model (a second with the same id replaces it); before any tileset the flat part lies at its lowest point. */
@@ -88,9 +94,9 @@ export class GroundState implements OverlayGround {
     return () => this.listeners.delete(listener);
   }
 
-  /** Ready may wait for the ground: settled once the first tileset's floor was probed (or with no tileset, or none in view). */
+  /** Ready may wait for the ground: settled once the first tileset's loaded tiles were probed (or with no tileset, or none in view). */
   settled(tilesets: number): boolean {
-    return tilesets === 0 || this.probed || (!!this.first && outOfView(this.scene.camera, this.first.boundingSphere));
+    return tilesets === 0 || this.looked || (!!this.first && outOfView(this.scene.camera, this.first.boundingSphere));
   }
 
   private set(height: number | null): void {
