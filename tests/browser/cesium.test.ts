@@ -8,6 +8,7 @@ import './cesium/viewer.js';
 import './cesium/metadata.js';
 import './cesium/shadows.js';
 import './cesium/terrain.js';
+import './cesium/ground.js';
 import './cesium/scenario.js';
 import './cesium/split.js';
 import './cesium/basemap.js';

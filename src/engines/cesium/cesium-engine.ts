@@ -139,6 +139,7 @@ export class CesiumEngine implements Engine {
   removeTileset(id: string): void {
     const layer = this.layers.get(id);
     if (!layer) return;
+    if (layer.tileset && !this.disposed) this.ground.tilesetRemoved(layer.tileset);
     this.dropLayer(layer);
     this.layers.delete(id);
     this.split?.sync();
