@@ -14,7 +14,8 @@ import type { EngineName } from '../../src/engines/engine.js';
 import type { TerrainLoadDetail } from '../../src/element/terrain/index.js';
 import { formatView } from '../../src/core/index.js';
 import { hillHeight } from './fixtures/terrain/hill.js';
-import { frames, loadTown, offset, townUrl, waitFor } from './helpers.js';
+import { allRequestsLocal, loadTown, offset, townUrl, waitFor } from './helpers.js';
+import { heightSeen } from './look-down.js';
 
 let viewer: TwinbyViewer | null = null;
 
@@ -48,11 +49,7 @@ async function groundMatches(v: TwinbyViewer, east: number, north: number): Prom
   const engine = v.activeEngine!;
   const seen: Array<number | null> = [];
   await waitFor(async () => {
-    const s = engine.projectToScreen(p.lon, p.lat, expected);
-    if (!s) return false;
-    engine.requestRender();
-    await frames(2);
-    const h = (await engine.pickPosition(s.x, s.y))?.height ?? null;
+    const h = await heightSeen(engine, p.lon, p.lat, expected);
     seen.push(h);
     return h !== null && Math.abs(h - expected) < 1;
   }, `${engine.name}: the ground ${east} m east, ${north} m north at ${expected.toFixed(1)} m`, 90_000).catch((error: Error) => {
@@ -61,10 +58,6 @@ async function groundMatches(v: TwinbyViewer, east: number, north: number): Prom
   return expected;
 }
 
-function allRequestsLocal(): void {
-  const hosts = new Set(performance.getEntriesByType('resource').map((e) => new URL(e.name).hostname));
-  for (const host of hosts) expect(['127.0.0.1', 'localhost']).toContain(host);
-}
 
 /**
  * The view looks at the hill, 500 m east of the town: the town's root tile is in view, none of its tiles is. Cesium then

@@ -6,7 +6,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Cartesian3, Matrix4, Transforms } from '@cesium/engine';
 import { CesiumEngine } from '../../../src/engines/cesium/index.js';
-import { frames, loadTown, offset, townUrl, waitFor } from '../helpers.js';
+import { loadTown, offset, townUrl, waitFor } from '../helpers.js';
+import { heightSeen, lookDown } from '../look-down.js';
 
 const DROP = 190;
 let engine: CesiumEngine | null = null;
@@ -37,10 +38,7 @@ async function movedTown(to: { lon: number; lat: number; height: number }): Prom
 /** The height pickPosition finds at a lon/lat, seen from straight above. */
 async function groundAt(lon: number, lat: number, near: number): Promise<number | null> {
   await engine!.flyTo({ lon, lat, height: near + 300, heading: 0, pitch: -89.9 }, { duration: 0 });
-  engine!.requestRender();
-  await frames(3);
-  const p = engine!.projectToScreen(lon, lat, near);
-  return p ? ((await engine!.pickPosition(p.x, p.y))?.height ?? null) : null;
+  return heightSeen(engine!, lon, lat, near);
 }
 
 describe('ground per site (Cesium engine)', () => {
@@ -57,7 +55,7 @@ describe('ground per site (Cesium engine)', () => {
     container.style.cssText = 'width:400px;height:300px;';
     document.body.appendChild(container);
     engine = new CesiumEngine();
-    await engine.mount(container, { reducedMotion: true, view: { ...(await offset(0, -40)), height: origin.height + 300, heading: 0, pitch: -89.9 } });
+    await engine.mount(container, { reducedMotion: true, view: await lookDown(0, -40, 300) });
     const ready = engine.events.next('ready');
     await engine.addTileset('home', townUrl);
     await ready;
