@@ -10,9 +10,9 @@ import { commands } from 'vitest/browser';
 import '../../src/index.js';
 import { defineBasemapElement, type TwinbyBasemap } from '../../src/element/basemap/index.js';
 import type { TwinbyViewer } from '../../src/index.js';
-import { formatView, type ErrorDetail } from '../../src/core/index.js';
-import { rasterColour } from './basemap-raster.js';
-import { canvasOf, colourDistance, frames, offset, pixelAt, townUrl, waitFor } from './helpers.js';
+import type { ErrorDetail } from '../../src/core/index.js';
+import { basemapViewer, groundShowsRaster, tileRequests } from './basemap-viewer.js';
+import { offset, waitFor } from './helpers.js';
 
 defineBasemapElement();
 
@@ -33,39 +33,8 @@ async function serve(): Promise<{ wms: string; wmts: string }> {
   return s;
 }
 
-/** A viewer looking straight down on the town from 2.5 km, with the given base map child. */
-async function mounted(basemap: TwinbyBasemap): Promise<TwinbyViewer> {
-  const centre = await offset(0, 0);
-  const el = document.createElement('twinby-viewer');
-  el.setAttribute('view', formatView({ lon: centre.lon, lat: centre.lat, height: 3000, heading: 0, pitch: -89.9 }));
-  el.setAttribute('src', townUrl);
-  el.preserveDrawingBuffer = true;
-  el.style.cssText = 'width:480px;height:360px;';
-  el.appendChild(basemap);
-  viewers.push(el);
-  const ready = new Promise((resolve) => el.addEventListener('twinby-ready', resolve, { once: true }));
-  document.body.appendChild(el);
-  await ready;
-  return el;
-}
-
-function tileRequests(prefix: string): number {
-  return performance.getEntriesByType('resource').filter((e) => e.name.startsWith(prefix) && !e.name.includes('Capabilities')).length;
-}
-
-
 async function expectGroundShowsRaster(viewer: TwinbyViewer): Promise<void> {
-  const canvas = canvasOf(viewer);
-  for (const east of [-700, 700]) {
-    const want = await rasterColour(east);
-    const p = await offset(east, 0);
-    await waitFor(async () => {
-      viewer.activeEngine!.requestRender();
-      await frames(2);
-      const at = viewer.activeEngine!.projectToScreen(p.lon, p.lat, 440)!;
-      return colourDistance(pixelAt(canvas, at.x, at.y), want) < 40;
-    }, `the ground ${east} m east of the town shows ${want.join(',')}`, 30_000);
-  }
+  for (const east of [-700, 700]) await groundShowsRaster(viewer, east);
 }
 
 function basemapEl(attrs: Record<string, string>): TwinbyBasemap {
@@ -79,7 +48,7 @@ describe('<twinby-basemap> on real services', () => {
     const { wmts } = await serve();
     const origin = new URL(wmts).origin;
     const bm = basemapEl({ type: 'wmts', url: wmts, layer: 'ground', 'matrix-set': 'utm32', label: 'Test', attribution: '© Test <b>raster</b>' });
-    const viewer = await mounted(bm);
+    const viewer = await basemapViewer(bm, viewers);
     await waitFor(() => tileRequests(`${origin}/wmts/ground/utm32/`) > 0, 'WMTS tile requests in the 25832 set');
     await expectGroundShowsRaster(viewer);
     // the switcher names the map on show
@@ -93,7 +62,7 @@ describe('<twinby-basemap> on real services', () => {
   it('drapes the same WMTS in its GoogleMapsCompatible (EPSG:3857) set', async () => {
     const { wmts } = await serve();
     const origin = new URL(wmts).origin;
-    const viewer = await mounted(basemapEl({ type: 'wmts', url: wmts, layer: 'ground', 'matrix-set': 'GLOBAL_WEBMERCATOR', attribution: 'x' }));
+    const viewer = await basemapViewer(basemapEl({ type: 'wmts', url: wmts, layer: 'ground', 'matrix-set': 'GLOBAL_WEBMERCATOR', attribution: 'x' }), viewers);
     await waitFor(() => tileRequests(`${origin}/wmts/ground/GLOBAL_WEBMERCATOR/`) > 0, 'WMTS tile requests in the 3857 set');
     await expectGroundShowsRaster(viewer);
   });
@@ -101,7 +70,7 @@ describe('<twinby-basemap> on real services', () => {
   it('drapes a WMS (MapServer GetMap in EPSG:25832)', async () => {
     const { wms } = await serve();
     const extent = [731667 - 3000, 5380620 - 3000, 731667 + 5000, 5380620 + 5000].join(',');
-    const viewer = await mounted(basemapEl({ type: 'wms', url: wms, layer: 'ground', crs: 'EPSG:25832', extent, attribution: 'x' }));
+    const viewer = await basemapViewer(basemapEl({ type: 'wms', url: wms, layer: 'ground', crs: 'EPSG:25832', extent, attribution: 'x' }), viewers);
     await waitFor(() => tileRequests(`${wms}?`) > 0, 'WMS GetMap requests');
     await expectGroundShowsRaster(viewer);
   });
@@ -114,7 +83,7 @@ describe('<twinby-basemap> on real services', () => {
       { id: 'wmts', title: 'WMTS', attribution: 'WMTS attribution', source: { type: 'wmts', url: wmts, layer: 'ground' } },
       { id: 'wms', title: 'WMS', attribution: 'WMS attribution', source: { type: 'wms', url: wms, layers: 'ground', extent } },
     ];
-    const viewer = await mounted(bm);
+    const viewer = await basemapViewer(bm, viewers);
     await expectGroundShowsRaster(viewer);
     const select = await waitFor(() => bm.shadowRoot!.querySelector('select'), 'the switcher');
     expect([...select.options].map((o) => o.textContent)).toEqual(['WMTS', 'WMS', 'Keine']);

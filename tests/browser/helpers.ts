@@ -2,6 +2,7 @@
 import { expect } from 'vitest';
 import type { ViewState } from '../../src/core/index.js';
 import type { TwinbyViewer } from '../../src/index.js';
+import { localRadii } from './fixtures/local-radii.js';
 
 export const townUrl = '/tests/browser/fixtures/town/tileset.json';
 export const town404Url = '/tests/browser/fixtures/town/tileset-404.json';
@@ -36,13 +37,15 @@ export const closeView: ViewState = { lon: 12.152, lat: 48.5355, height: 560, he
 /** A metres offset from the fixture origin as lon/lat (tangent plane, fine for 200 m). */
 export async function offset(east: number, north: number): Promise<{ lon: number; lat: number }> {
   const { origin } = await loadTown();
-  const a = 6378137;
-  const e2 = (1 / 298.257223563) * (2 - 1 / 298.257223563);
+  const r = localRadii(origin);
   const rad = Math.PI / 180;
-  const sl = Math.sin(origin.lat * rad);
-  const n = a / Math.sqrt(1 - e2 * sl * sl);
-  const m = (a * (1 - e2)) / Math.pow(1 - e2 * sl * sl, 1.5);
-  return { lon: origin.lon + east / ((n + origin.height) * Math.cos(origin.lat * rad)) / rad, lat: origin.lat + north / (m + origin.height) / rad };
+  return { lon: origin.lon + east / r.east / rad, lat: origin.lat + north / r.north / rad };
+}
+
+/** Every resource the page fetched came from the page's own host (no request leaves the machine). */
+export function allRequestsLocal(): void {
+  const hosts = new Set(performance.getEntriesByType('resource').map((e) => new URL(e.name).hostname));
+  for (const host of hosts) expect(['127.0.0.1', 'localhost']).toContain(host);
 }
 
 export function sleep(ms: number): Promise<void> {

@@ -6,7 +6,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ThreeEngine } from '../../src/engines/three/index.js';
 import { fromLocal, spa } from '../../src/core/index.js';
-import { frames, offset, loadTown, sleep, waitFor } from './helpers.js';
+import { offset, loadTown, sleep, waitFor } from './helpers.js';
+import { groundBrightness } from './ground-brightness.js';
 
 const shadowUrl = '/tests/browser/fixtures/shadow/tileset.json';
 const plannedUrl = '/tests/browser/fixtures/shadow/planned.json';
@@ -37,27 +38,7 @@ describe('sun shadows (three engine)', () => {
     container?.remove();
   });
 
-  /** The canvas as RGBA bytes once, and the brightness of the ground at metres east/north of the origin. */
-  async function snapshot() {
-    await frames(3);
-    const canvas = engine.renderer.domElement;
-    const copy = document.createElement('canvas');
-    copy.width = canvas.width;
-    copy.height = canvas.height;
-    const ctx = copy.getContext('2d', { willReadFrequently: true })!;
-    ctx.drawImage(canvas, 0, 0);
-    const data = ctx.getImageData(0, 0, copy.width, copy.height).data;
-    const rect = canvas.getBoundingClientRect();
-    const { origin } = await loadTown();
-    return async (east: number, north: number): Promise<number> => {
-      const p = await offset(east, north);
-      const s = engine.projectToScreen(p.lon, p.lat, origin.height)!;
-      const x = Math.floor(((s.x - rect.left) / rect.width) * copy.width);
-      const y = Math.floor(((s.y - rect.top) / rect.height) * copy.height);
-      const o = (y * copy.width + x) * 4;
-      return data[o] + data[o + 1] + data[o + 2];
-    };
-  }
+  const snapshot = () => groundBrightness(engine, engine.renderer.domElement);
 
   /** Where the cube's shadow ends along the direction away from the sun, from the centre, in metres. */
   async function shadowEnd(azimuth: number, expected: number): Promise<number> {

@@ -24,7 +24,8 @@ export interface GroundSite {
   reach: number;
 }
 
-const CELL = 10_000;
+/** Bases in cells of this many metres that touch form one site. */
+export const SITE_CELL = 10_000;
 const M_PER_DEG = 111_320;
 /** Bounds of a site's ground radius (metres): a few times the buildings' spread, at least 2 km, at most 30 km. */
 const MIN_REACH = 2_000;
@@ -47,16 +48,31 @@ export function groundSites(points: Iterable<GroundPoint>): GroundSite[] {
     if (!list) cells.set(key, (list = []));
     list.push(p);
   }
-  const clusters: GroundPoint[][] = [];
+  const sites = clusterCells(cells).map((lists) => siteOf(lists.flat()));
+  for (const site of sites) {
+    let room = Infinity;
+    for (const other of sites) if (other !== site) room = Math.min(room, groundDistance(site, other));
+    site.reach = siteReach(site.radius, room);
+  }
+  return sites;
+}
+
+/**
+ * The clustering both engines' grounds use: `cells` maps integer cell keys ("x,y") to what lies in each; cells that
+ * touch (8-neighbourhood) form one cluster, returned as the list of its cells' values. Engines key cells their own
+ * way (lon/lat here, the three engine's world x/z) at SITE_CELL metres.
+ */
+export function clusterCells<T>(cells: ReadonlyMap<string, T>): T[][] {
+  const clusters: T[][] = [];
   const seen = new Set<string>();
   for (const start of cells.keys()) {
     if (seen.has(start)) continue;
-    const members: GroundPoint[] = [];
+    const members: T[] = [];
     const queue = [start];
     seen.add(start);
     while (queue.length) {
       const key = queue.pop()!;
-      members.push(...cells.get(key)!);
+      members.push(cells.get(key)!);
       const [cx, cy] = key.split(',').map(Number);
       for (let i = -1; i <= 1; i++) {
         for (let j = -1; j <= 1; j++) {
@@ -70,13 +86,12 @@ export function groundSites(points: Iterable<GroundPoint>): GroundSite[] {
     }
     clusters.push(members);
   }
-  const sites = clusters.map(siteOf);
-  for (const site of sites) {
-    let room = Infinity;
-    for (const other of sites) if (other !== site) room = Math.min(room, groundDistance(site, other));
-    site.reach = Math.min(Math.max(MIN_REACH, site.radius * 3), 0.45 * room, MAX_REACH);
-  }
-  return sites;
+  return clusters;
+}
+
+/** Metres of ground around a site: past its buildings (`radius`), short of the nearest other site (`room` metres off). */
+export function siteReach(radius: number, room: number): number {
+  return Math.min(Math.max(MIN_REACH, radius * 3), 0.45 * room, MAX_REACH);
 }
 
 /** The site whose ground covers a point (the nearest of those that do), or null. */
@@ -101,7 +116,7 @@ export function sitesKey(sites: readonly GroundSite[]): string {
 /** 10 km cells in a metric grid (longitude scaled at the point's latitude). */
 function cellOf(p: GroundPoint): [number, number] {
   const x = p.lon * M_PER_DEG * Math.cos(p.lat * (Math.PI / 180));
-  return [Math.floor(x / CELL), Math.floor((p.lat * M_PER_DEG) / CELL)];
+  return [Math.floor(x / SITE_CELL), Math.floor((p.lat * M_PER_DEG) / SITE_CELL)];
 }
 
 function siteOf(points: GroundPoint[]): GroundSite {

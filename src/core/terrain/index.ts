@@ -4,5 +4,5 @@ export type { HeightGrid } from './height-grid.js';
 export { buildTerrainMesh, surfaceHeight } from './terrain-mesh.js';
 export type { TerrainMesh, PlacePoint } from './terrain-mesh.js';
 export { subdivideTriangle, segmentPieces } from './subdivide.js';
-export { groundSites, siteAt, sitesKey, groundDistance } from './ground-sites.js';
+export { groundSites, siteAt, sitesKey, groundDistance, clusterCells, siteReach, SITE_CELL } from './ground-sites.js';
 export type { GroundPoint, GroundSite } from './ground-sites.js';

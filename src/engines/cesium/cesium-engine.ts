@@ -139,6 +139,7 @@ export class CesiumEngine implements Engine {
   removeTileset(id: string): void {
     const layer = this.layers.get(id);
     if (!layer) return;
+    if (layer.tileset && !this.disposed) this.ground.tilesetRemoved(layer.tileset);
     this.dropLayer(layer);
     this.layers.delete(id);
     this.split?.sync();
@@ -361,7 +362,7 @@ export class CesiumEngine implements Engine {
       }
     }
     this.events.emit('render', { ...stats, ms });
-    const layers = [...this.split.drawn()].map((l) => l.loadState);
+    const layers = [...this.split.drawn()].map((l) => l.afterFrame());
     // the ground (flat terrain at the buildings' floor) counts as a layer: ready means it stands where it will stay
     const ground = { loading: !this.scene.globe.tilesLoaded, settled: this.ground.settled(this.layers.size), progress: this.scene.globe.tilesLoaded ? 1 : 0 };
     this.state.afterFrame({ camera: now, viewPlaced: this.viewPlaced, view: () => this.getView(), layers, others: [ground] });

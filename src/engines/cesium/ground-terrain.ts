@@ -1,8 +1,10 @@
 import { CustomHeightmapTerrainProvider, GeographicTilingScheme } from '@cesium/engine';
-import { gridExtent, sampleHeight, type HeightGrid, type ToWgs84 } from '../../core/index.js';
+import { gridExtent, sampleHeight, siteAt, type GroundSite, type HeightGrid, type ToWgs84 } from '../../core/index.js';
 import type { TerrainModel } from '../engine.js';
 
 const FLAT_SIZE = 16;
+/** Samples per tile edge where only site grounds lie (flat discs: their edges need no finer grid). */
+const SITE_SIZE = 33;
 /** Samples per tile edge where a terrain model lies. */
 const TERRAIN_SIZE = 65;
 /**
@@ -30,33 +32,48 @@ interface Placed {
 }
 
 /**
- * The ground with terrain models on it: each tile samples the models' height grids (the latest model first, bilinear as
- * the three engine does), and the flat ground at `height` where none has data.
+ * The ground with terrain models and site grounds on it: each tile samples the models' height grids (the latest model
+ * first, bilinear as the three engine does), else the ground of the site there (buildings loaded away from the first
+ * tileset's town, src/core/terrain/ground-sites.ts: the three engine's site discs), else the flat ground at `height`.
  */
-export function groundTerrain(height: number, models: readonly TerrainModel[]): CustomHeightmapTerrainProvider {
-  if (!models.length) return flatTerrain(height);
+export function groundTerrain(height: number, models: readonly TerrainModel[], sites: readonly GroundSite[] = []): CustomHeightmapTerrainProvider {
+  if (!models.length && !sites.length) return flatTerrain(height);
+  const size = models.length ? TERRAIN_SIZE : SITE_SIZE;
   const sampler = gridSampler(models);
+  const discs = sites.map((site) => ({ site, box: siteBox(site) }));
   const tiling = new GeographicTilingScheme();
-  const flat = new Float32Array(TERRAIN_SIZE * TERRAIN_SIZE).fill(height);
+  const flat = new Float32Array(size * size).fill(height);
   const callback = (x: number, y: number, level: number): Float32Array => {
     const r = tiling.tileXYToRectangle(x, y, level);
     const [w, s, e, n] = [r.west, r.south, r.east, r.north].map((v) => (v * 180) / Math.PI);
     const over = sampler.over(w, s, e, n);
-    if (!over.length) return flat;
-    const heights = new Float32Array(TERRAIN_SIZE * TERRAIN_SIZE);
-    for (let j = 0; j < TERRAIN_SIZE; j++) {
-      const lat = n - ((n - s) * j) / (TERRAIN_SIZE - 1);
-      for (let i = 0; i < TERRAIN_SIZE; i++) {
-        const h = sampler.heightAt(w + ((e - w) * i) / (TERRAIN_SIZE - 1), lat, over);
-        heights[j * TERRAIN_SIZE + i] = Number.isNaN(h) ? height : h;
+    const near = discs.filter(({ box }) => box[0] <= e && box[2] >= w && box[1] <= n && box[3] >= s).map((d) => d.site);
+    if (!over.length && !near.length) return flat;
+    const heights = new Float32Array(size * size);
+    for (let j = 0; j < size; j++) {
+      const lat = n - ((n - s) * j) / (size - 1);
+      for (let i = 0; i < size; i++) {
+        const lon = w + ((e - w) * i) / (size - 1);
+        let h = over.length ? sampler.heightAt(lon, lat, over) : NaN;
+        if (Number.isNaN(h) && near.length) h = siteAt(near, lon, lat)?.lowest ?? NaN;
+        heights[j * size + i] = Number.isNaN(h) ? height : h;
       }
     }
     return heights;
   };
-  const provider = new CustomHeightmapTerrainProvider({ width: TERRAIN_SIZE, height: TERRAIN_SIZE, tilingScheme: tiling, callback });
-  const coarse = provider.getLevelMaximumGeometricError.bind(provider);
-  provider.getLevelMaximumGeometricError = (level: number) => coarse(level) * TERRAIN_REFINE;
+  const provider = new CustomHeightmapTerrainProvider({ width: size, height: size, tilingScheme: tiling, callback });
+  if (models.length) {
+    const coarse = provider.getLevelMaximumGeometricError.bind(provider);
+    provider.getLevelMaximumGeometricError = (level: number) => coarse(level) * TERRAIN_REFINE;
+  }
   return provider;
+}
+
+/** The lon/lat box of a site's ground. */
+function siteBox(site: GroundSite): Placed['box'] {
+  const dLat = site.reach / 111_320;
+  const dLon = dLat / Math.max(0.01, Math.cos((site.lat * Math.PI) / 180));
+  return [site.lon - dLon, site.lat - dLat, site.lon + dLon, site.lat + dLat];
 }
 
 /** The models' heights at lon/lat (the latest model first, bilinear as the three engine does); NaN where none has data. */

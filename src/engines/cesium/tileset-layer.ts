@@ -86,6 +86,20 @@ export class CesiumTilesetLayer {
     return tileset;
   }
 
+  /**
+   * The load state after a drawn frame. Cesium raises allTilesLoaded only when its request count changes, so a
+   * tileset whose root is in view but none of whose tiles are asks for nothing and never says it has loaded: a frame
+   * that drew it with nothing pending settles it too (else the viewer would wait for it forever).
+   */
+  afterFrame(): LayerLoadState {
+    const t = this.tileset;
+    if (t && !this.settled && t.show && t.tilesLoaded) {
+      this.settled = true;
+      this.host.loaded(this.id);
+    }
+    return this.loadState;
+  }
+
   get loadState(): LayerLoadState {
     const t = this.tileset;
     // a hidden tileset, or one outside the view, loads nothing (Cesium does not traverse it): nothing to wait for

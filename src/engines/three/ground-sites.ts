@@ -1,9 +1,8 @@
 import { CircleGeometry, Group, Mesh, MeshLambertMaterial, Quaternion, Vector3 } from 'three';
+import { clusterCells, siteReach, SITE_CELL } from '../../core/index.js';
 
 /** Earth radius for the local vertical far from the origin (a sphere is exact enough to lay a ground disc). */
 const R = 6_371_000;
-/** Building bases closer than this (in cells, 8-neighbourhood) form one site. */
-const CELL = 10_000;
 const UP: Readonly<Vector3> = new Vector3(0, 1, 0);
 const _n = new Vector3();
 const _q = new Quaternion();
@@ -21,42 +20,19 @@ export interface Site {
   lowestY: number;
 }
 
-/** Groups building bases (x, y, z triples, NaN rows skipped) into sites: clusters of 10 km cells that touch. */
+/** Groups building bases (x, y, z triples, NaN rows skipped) into sites: the core's touching 10 km cells, on world x/z. */
 export function findSites(sources: Iterable<Float32Array>): Site[] {
   const cells = new Map<string, number[]>();
   for (const bases of sources) {
     for (let i = 0; i + 2 < bases.length; i += 3) {
       if (Number.isNaN(bases[i + 1])) continue;
-      const key = `${Math.floor(bases[i] / CELL)},${Math.floor(bases[i + 2] / CELL)}`;
+      const key = `${Math.floor(bases[i] / SITE_CELL)},${Math.floor(bases[i + 2] / SITE_CELL)}`;
       let list = cells.get(key);
       if (!list) cells.set(key, (list = []));
       list.push(bases[i], bases[i + 1], bases[i + 2]);
     }
   }
-  const sites: Site[] = [];
-  const seen = new Set<string>();
-  for (const start of cells.keys()) {
-    if (seen.has(start)) continue;
-    const points: number[][] = [];
-    const queue = [start];
-    seen.add(start);
-    while (queue.length) {
-      const key = queue.pop()!;
-      points.push(cells.get(key)!);
-      const [cx, cz] = key.split(',').map(Number);
-      for (let i = -1; i <= 1; i++) {
-        for (let j = -1; j <= 1; j++) {
-          const k = `${cx + i},${cz + j}`;
-          if (cells.has(k) && !seen.has(k)) {
-            seen.add(k);
-            queue.push(k);
-          }
-        }
-      }
-    }
-    sites.push(siteOf(points));
-  }
-  return sites;
+  return clusterCells(cells).map(siteOf);
 }
 
 function siteOf(lists: number[][]): Site {
@@ -120,7 +96,7 @@ export class SiteDiscs {
       if (site === home) continue;
       let room = Infinity;
       for (const other of sites) if (other !== site) room = Math.min(room, other.centre.distanceTo(site.centre));
-      const radius = Math.min(Math.max(2_000, site.radius * 3), 0.45 * room, 30_000);
+      const radius = siteReach(site.radius, room);
       const disc = new Mesh(new CircleGeometry(radius, 64).rotateX(-Math.PI / 2), this.material);
       disc.name = 'twinby-ground-site';
       disc.userData.ground = true;

@@ -11,7 +11,8 @@ import type { HeightGrid, OverlayData } from '../../../src/core/index.js';
 import { fromWgs84, toWgs84 } from '../../../src/core/geo/index.js';
 import { hillHeight } from '../fixtures/terrain/hill.js';
 import { engineLoaders } from '../../../src/element/engine-loaders.js';
-import { frames, loadTown, offset, townUrl, waitFor } from '../helpers.js';
+import { loadTown, offset, townUrl, waitFor } from '../helpers.js';
+import { heightSeen, lookDown } from '../look-down.js';
 
 beforeAll(() => engineLoaders.cesium(), 180_000);
 
@@ -48,7 +49,7 @@ describe('extruded overlays on terrain (Cesium engine)', () => {
     container.style.cssText = 'width:480px;height:360px;';
     document.body.appendChild(container);
     engine = new CesiumEngine();
-    await engine.mount(container, { reducedMotion: true, view: { lon: top.lon, lat: top.lat, height: origin.height + 700, heading: 0, pitch: -89.9 } });
+    await engine.mount(container, { reducedMotion: true, view: await lookDown(500, 0, 700) });
     await engine.addTileset('town', townUrl);
 
     const corners = await Promise.all([[-20, -20], [20, -20], [20, 20], [-20, 20], [-20, -20]].map(([e, n]) => offset(500 + e, n)));
@@ -62,10 +63,7 @@ describe('extruded overlays on terrain (Cesium engine)', () => {
     const roofSeen = async (what: string) => {
       const seen: Array<number | null> = [];
       await waitFor(async () => {
-        const s = engine.projectToScreen(top.lon, top.lat, lowest + 10)!;
-        engine.requestRender();
-        await frames(2);
-        const h = (await engine.pickPosition(s.x, s.y))?.height ?? null;
+        const h = await heightSeen(engine, top.lon, top.lat, lowest + 10);
         seen.push(h);
         return h !== null && Math.abs(h - (lowest + 10)) < 0.5;
       }, `${what}: the volume's top at ${(lowest + 10).toFixed(1)} m`, 90_000).catch((error: Error) => {

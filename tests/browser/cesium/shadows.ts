@@ -7,7 +7,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CesiumEngine } from '../../../src/engines/cesium/index.js';
 import { fromLocal } from '../../../src/core/index.js';
-import { frames, loadTown, offset, waitFor } from '../helpers.js';
+import { waitFor } from '../helpers.js';
+import { groundBrightness } from '../ground-brightness.js';
+import { lookDown } from '../look-down.js';
 
 const shadowUrl = '/tests/browser/fixtures/shadow/tileset.json';
 const plannedUrl = '/tests/browser/fixtures/shadow/planned.json';
@@ -21,36 +23,14 @@ describe('sun shadows (Cesium engine)', () => {
     container?.remove();
   });
 
-  /** The brightness of the ground at metres east/north of the origin, from one copy of the canvas. */
-  async function snapshot() {
-    await frames(3);
-    const canvas = container.querySelector('canvas')!;
-    const copy = document.createElement('canvas');
-    copy.width = canvas.width;
-    copy.height = canvas.height;
-    const ctx = copy.getContext('2d', { willReadFrequently: true })!;
-    ctx.drawImage(canvas, 0, 0);
-    const data = ctx.getImageData(0, 0, copy.width, copy.height).data;
-    const rect = canvas.getBoundingClientRect();
-    const { origin } = await loadTown();
-    return async (east: number, north: number): Promise<number> => {
-      const p = await offset(east, north);
-      const s = engine.projectToScreen(p.lon, p.lat, origin.height)!;
-      const x = Math.floor(((s.x - rect.left) / rect.width) * copy.width);
-      const y = Math.floor(((s.y - rect.top) / rect.height) * copy.height);
-      const o = (y * copy.width + x) * 4;
-      return data[o] + data[o + 1] + data[o + 2];
-    };
-  }
+  const snapshot = () => groundBrightness(engine, container.querySelector('canvas')!);
 
   it('a hidden building casts no shadow; a planned building in another tileset does; no shadow without the sun', async () => {
-    const { origin } = await loadTown();
-    const at = await offset(0, 10);
     container = document.createElement('div');
     container.style.cssText = 'width:500px;height:500px;';
     document.body.appendChild(container);
     engine = new CesiumEngine();
-    await engine.mount(container, { preserveDrawingBuffer: true, reducedMotion: true, view: { lon: at.lon, lat: at.lat, height: origin.height + 200, heading: 0, pitch: -90 } });
+    await engine.mount(container, { preserveDrawingBuffer: true, reducedMotion: true, view: await lookDown(0, 10, 200, -90) });
     const ready = engine.events.next('ready');
     await engine.addTileset('shadow', shadowUrl);
     await ready;

@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CesiumEngine } from '../../../src/engines/cesium/index.js';
 import { sampleHeight, type HeightGrid } from '../../../src/core/index.js';
 import { fromWgs84, toWgs84 } from '../../../src/core/geo/index.js';
-import { frames, loadTown, offset, townUrl, waitFor } from '../helpers.js';
+import { loadTown, offset, townUrl, waitFor } from '../helpers.js';
+import { heightSeen, lookDown } from '../look-down.js';
 
 const HILL = 40;
 const SIGMA = 60;
@@ -46,25 +47,20 @@ describe('terrain (Cesium engine)', () => {
     container.style.cssText = 'width:480px;height:360px;';
     document.body.appendChild(container);
     engine = new CesiumEngine();
-    const town = await offset(0, 0);
     // the town in view first: ready waits for its floor (the flat ground's height)
-    await engine.mount(container, { reducedMotion: true, view: { lon: town.lon, lat: town.lat, height: origin.height + 700, heading: 0, pitch: -89.9 } });
+    await engine.mount(container, { reducedMotion: true, view: await lookDown(0, 0, 700) });
     expect(engine.capabilities.has('terrain')).toBe(true);
     const ready = engine.events.next('ready');
     await engine.addTileset('town', townUrl);
     await ready;
     const grid = hillGrid(cx, cy, origin.height);
     await engine.addTerrain({ id: 'hill', grid, toLonLat: toWgs84(25832) });
-    await engine.flyTo({ lon: top.lon, lat: top.lat, height: origin.height + 700, heading: 0, pitch: -89.9 }, { duration: 0 });
+    await engine.flyTo(await lookDown(500, 0, 700), { duration: 0 });
 
     /** The height pickPosition finds at a point (seen from above at its given height). */
     const heightAt = async (east: number, north: number, h: number): Promise<number | null> => {
       const p = await offset(east, north);
-      const s = engine.projectToScreen(p.lon, p.lat, h);
-      if (!s) return null;
-      engine.requestRender();
-      await frames(2);
-      return (await engine.pickPosition(s.x, s.y))?.height ?? null;
+      return heightSeen(engine, p.lon, p.lat, h);
     };
     const want = (east: number, north: number) => {
       const [x, y] = fromWgs84(25832)(...Object.values(offsetCache.get(`${east},${north}`)!) as [number, number]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groundDistance, groundSites, siteAt, sitesKey, type GroundPoint } from '../../../../src/core/index.js';
+import { clusterCells, groundDistance, groundSites, siteAt, siteReach, sitesKey, type GroundPoint } from '../../../../src/core/index.js';
 
 /** Bases of a small town: a 3 × 3 grid 100 m apart around lon/lat, the lowest at `floor`. */
 function town(lon: number, lat: number, floor: number): GroundPoint[] {
@@ -39,5 +39,15 @@ describe('ground sites', () => {
     expect(one[0].lowest).toBe(433);
     expect(sitesKey(groundSites([...town(12.15, 48.53, 440), ...town(east, 48.53, 430)]))).toBe(sitesKey(one));
     expect(sitesKey(groundSites(town(12.15, 48.53, 440)))).not.toBe(sitesKey(one));
+  });
+
+  it('clusterCells joins cells that touch (diagonals too) whatever they hold; siteReach stays within 2–30 km and short of the next site', () => {
+    const cells = new Map<string, string>([['0,0', 'a'], ['1,1', 'b'], ['2,0', 'c'], ['5,5', 'd'], ['-1,-1', 'e']]);
+    const clusters = clusterCells(cells).map((c) => c.sort().join(''));
+    expect(clusters.sort()).toEqual(['abce', 'd']);
+    expect(siteReach(100, Infinity)).toBe(2_000);
+    expect(siteReach(5_000, Infinity)).toBe(15_000);
+    expect(siteReach(50_000, Infinity)).toBe(30_000);
+    expect(siteReach(5_000, 10_000)).toBe(4_500);
   });
 });
