@@ -4,6 +4,7 @@
  * (or far lower) stands on ground of its own instead of floating over, or sinking into, the first town's ground.
  * Lon/lat in degrees, heights in metres (ellipsoidal); a local equirectangular metric, exact enough at 10 km scale.
  */
+import { METRES_PER_DEGREE } from '../view/frame-target.js';
 
 /** A building base (or the lowest point of a tile's buildings). */
 export interface GroundPoint {
@@ -26,15 +27,14 @@ export interface GroundSite {
 
 /** Bases in cells of this many metres that touch form one site. */
 export const SITE_CELL = 10_000;
-const M_PER_DEG = 111_320;
 /** Bounds of a site's ground radius (metres): a few times the buildings' spread, at least 2 km, at most 30 km. */
 const MIN_REACH = 2_000;
 const MAX_REACH = 30_000;
 
 /** Metres between two lon/lat points (equirectangular). */
 export function groundDistance(a: { lon: number; lat: number }, b: { lon: number; lat: number }): number {
-  const dx = (a.lon - b.lon) * M_PER_DEG * Math.cos(((a.lat + b.lat) / 2) * (Math.PI / 180));
-  const dy = (a.lat - b.lat) * M_PER_DEG;
+  const dx = (a.lon - b.lon) * METRES_PER_DEGREE * Math.cos(((a.lat + b.lat) / 2) * (Math.PI / 180));
+  const dy = (a.lat - b.lat) * METRES_PER_DEGREE;
   return Math.hypot(dx, dy);
 }
 
@@ -115,8 +115,8 @@ export function sitesKey(sites: readonly GroundSite[]): string {
 
 /** 10 km cells in a metric grid (longitude scaled at the point's latitude). */
 function cellOf(p: GroundPoint): [number, number] {
-  const x = p.lon * M_PER_DEG * Math.cos(p.lat * (Math.PI / 180));
-  return [Math.floor(x / SITE_CELL), Math.floor((p.lat * M_PER_DEG) / SITE_CELL)];
+  const x = p.lon * METRES_PER_DEGREE * Math.cos(p.lat * (Math.PI / 180));
+  return [Math.floor(x / SITE_CELL), Math.floor((p.lat * METRES_PER_DEGREE) / SITE_CELL)];
 }
 
 function siteOf(points: GroundPoint[]): GroundSite {

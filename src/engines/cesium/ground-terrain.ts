@@ -1,5 +1,5 @@
 import { CustomHeightmapTerrainProvider, GeographicTilingScheme } from '@cesium/engine';
-import { gridExtent, sampleHeight, siteAt, type GroundSite, type HeightGrid, type ToWgs84 } from '../../core/index.js';
+import { gridExtent, METRES_PER_DEGREE, sampleHeight, siteAt, type GroundSite, type HeightGrid, type ToWgs84 } from '../../core/index.js';
 import type { TerrainModel } from '../engine.js';
 
 const FLAT_SIZE = 16;
@@ -71,7 +71,7 @@ export function groundTerrain(height: number, models: readonly TerrainModel[], s
 
 /** The lon/lat box of a site's ground. */
 function siteBox(site: GroundSite): Placed['box'] {
-  const dLat = site.reach / 111_320;
+  const dLat = site.reach / METRES_PER_DEGREE;
   const dLon = dLat / Math.max(0.01, Math.cos((site.lat * Math.PI) / 180));
   return [site.lon - dLon, site.lat - dLat, site.lon + dLon, site.lat + dLat];
 }
