@@ -153,9 +153,10 @@ export interface RenderStats {
 
 /**
  * Optional features an engine may have; elements hide what their engine lacks instead of failing.
- * 'split' is both split modes with per-side hidden buildings; 'split-swipe' a swipe of whole tilesets only.
+ * 'split' is both split modes with per-side hidden buildings; 'split-swipe' a swipe of whole tilesets only;
+ * 'split-shadows' sun shadows per side in a split (without it, cast shadows are left out while the sides differ).
  */
-export type EngineCapability = 'sun' | 'split' | 'split-swipe' | 'basemap' | 'terrain' | 'overlays';
+export type EngineCapability = 'sun' | 'split' | 'split-swipe' | 'split-shadows' | 'basemap' | 'terrain' | 'overlays';
 
 /** Whether an engine has a capability . */
 export function engineHas(engine: Pick<Engine, 'capabilities'> | null | undefined, capability: EngineCapability): boolean {

@@ -103,6 +103,15 @@ describe('sun shadows (three engine)', () => {
     engine.setHidden([]);
     expect((await probe()).open - (await probe()).hide).toBeGreaterThan(60);
 
+    // a split whose left side hides the cube the right side shows: each side draws its own shadows ('split-shadows')
+    engine.setSplit({ mode: 'swipe', position: 0.8, left: { tilesets: [], hidden: ['SHADOW_HIDE'] }, right: { tilesets: [], hidden: [] } });
+    const split = await waitFor(async () => {
+      const p = await probe();
+      return Math.abs(p.hide - p.open) < 15 ? p : null;
+    }, 'no shadow of the cube the left side hides');
+    expect(split.open - split.cube).toBeGreaterThan(60);
+    engine.setSplit(null);
+
     engine.setSun({ date, enabled: false });
     const off = await probe();
     expect(Math.abs(off.cube - off.open)).toBeLessThan(15);

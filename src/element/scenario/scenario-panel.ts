@@ -25,6 +25,8 @@ export interface PanelModel {
   open: boolean;
   /** The engine draws two states at once (its 'split' capability); without it the compare controls are left out. */
   canCompare: boolean;
+  /** The engine draws each side's sun shadows in a comparison ('split-shadows'); without it, a note says none are shown. */
+  splitShadows: boolean;
 }
 
 export interface PanelActions {
@@ -74,6 +76,7 @@ export function renderScenarioPanel(m: PanelModel, a: PanelActions): TemplateRes
             </select></label>`
         : nothing}
     </div>
+    ${m.compare !== 'single' && m.canCompare && !m.splitShadows ? html`<p class="muted split-shadows">${st(lang, 'noSplitShadows')}</p>` : nothing}
     ${variant?.description ? html`<p class="description">${variant.description}</p>` : nothing}
     <ul class="legend" aria-label=${st(lang, 'legend')}>
       <li><span class="swatch" style=${styleMap({ background: PLANNED_COLOR })}></span>${st(lang, 'planned')}</li>

@@ -350,6 +350,7 @@ export class TwinbyScenario extends TwinbyLayerElement {
             lang: this.uiLang, scenario, variants: this.session?.variants ?? new Map(), variant: this.variant, compare: this.compare, compareWith: this.compareWith,
             status: this.status, message: this.message, hasPlan: this.session?.hasPlan ?? false, editing: this.editing, selectedBlock: block,
             canUndo: this.history?.canUndo ?? false, canRedo: this.history?.canRedo ?? false, open: this.place.open, canCompare: engineHas(this.host?.engine, 'split'),
+            splitShadows: engineHas(this.host?.engine, 'split-shadows'),
           },
           actions,
         ),

@@ -79,6 +79,7 @@ export class CesiumEngine implements Engine {
       scene, canvas, layers: this.layers, hidden: () => this.state.hidden, requestRender: () => this.requestRender(),
       twin: (layer, ready) => this.twinOf(layer, ready),
       dropTwin: (twin) => this.dropLayer(twin),
+      sidesDiffer: (differ) => this.sun.withoutCastShadows(differ),
     });
     this.picker = new CesiumPicker({
       scene, canvas, layers: () => this.split.drawn(), hiddenOf: (layer) => this.split.hiddenOf(layer),

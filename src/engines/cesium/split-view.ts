@@ -13,6 +13,8 @@ export interface SplitHost {
   twin(layer: CesiumTilesetLayer, ready: () => void): CesiumTilesetLayer;
   /** Takes a twin out of the scene and frees it. */
   dropTwin(twin: CesiumTilesetLayer): void;
+  /** Whether the two sides now draw different buildings (then their shadows would fall on both). */
+  sidesDiffer(differ: boolean): void;
   requestRender(): void;
 }
 
@@ -26,7 +28,8 @@ type Side = 0 | 1;
  * copies of the tiles it shows (HTTP responses come from the browser's cache): while such a split is on, the shared
  * tilesets cost twice their GPU memory. Side by side renders the scene twice per frame into the canvas halves through
  * Cesium's stereo path with no eye separation (one camera, half the aspect), the split at the middle.
- * Shadows: Cesium draws one shadow map a frame without the splitter, so each side's buildings cast on both sides.
+ * Shadows: Cesium draws one shadow map a frame without the splitter, so each side's buildings would cast on both
+ * sides; while the sides draw different buildings, cast shadows are left out (the engine lacks 'split-shadows').
  */
 export class CesiumSplit {
   view: SplitView | null = null;
@@ -66,6 +69,7 @@ export class CesiumSplit {
       }
     }
     for (const layer of this.drawn()) layer.restyle();
+    this.host.sidesDiffer(differ || (!!view && [...this.host.layers.keys()].some((id) => this.sideOf(id) !== null)));
     this.host.requestRender();
   }
 

@@ -13,6 +13,8 @@ const defaultToLight = { x: -0.6, y: -0.8, z: 1.2 };
 export class CesiumSun {
   private origin: { lon: number; lat: number; height: number } | null = null;
   private state: { date: number; enabled: boolean; azimuth: number; elevation: number } | null = null;
+  /** A split whose sides draw different buildings: one shadow map would carry each side's shadows to both. */
+  private noCastShadows = false;
   private readonly light = new DirectionalLight({ direction: new Cartesian3(0, 0, -1), intensity: 2.2 });
 
   constructor(private readonly scene: Scene) {
@@ -37,6 +39,13 @@ export class CesiumSun {
     return { azimuth: p.azimuth, elevation: p.elevation };
   }
 
+  /** Leaves cast shadows out (the light still shades the buildings) while `on`. */
+  withoutCastShadows(on: boolean): void {
+    if (this.noCastShadows === on) return;
+    this.noCastShadows = on;
+    this.place();
+  }
+
   /** Tilesets cast and receive shadows. */
   prepare(tileset: Cesium3DTileset): void {
     tileset.shadows = ShadowMode.ENABLED;
@@ -52,7 +61,7 @@ export class CesiumSun {
     this.light.direction = Cartesian3.normalize(Cartesian3.negate(toLight, toLight), new Cartesian3());
     const day = s?.enabled ? Math.max(0, Math.min(1, (s.elevation + 2) / 10)) : 1; // dusk fades the sun out over −2°…8°
     this.light.intensity = (s?.enabled ? 2.6 : 2.2) * day;
-    this.scene.shadowMap.enabled = on;
+    this.scene.shadowMap.enabled = on && !this.noCastShadows;
     this.scene.requestRender();
   }
 }

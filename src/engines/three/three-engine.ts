@@ -33,7 +33,7 @@ import { WorldFrame } from './world-frame.js';
 
 const defaults = { errorTarget: 16, cacheBytes: 256 * 1024 * 1024, background: '#cfe2f0' };
 const _v = new Vector3();
-const capabilities = new Set<EngineCapability>(['sun', 'split', 'split-swipe', 'basemap', 'terrain', 'overlays']);
+const capabilities = new Set<EngineCapability>(['sun', 'split', 'split-swipe', 'split-shadows', 'basemap', 'terrain', 'overlays']);
 
 /** The default engine: three.js with 3d-tiles-renderer, rendering only when something changed. */
 export class ThreeEngine implements Engine {
