@@ -6,13 +6,13 @@
  */
 import { Buffer } from 'node:buffer';
 
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-
 export const base64 = {
   parse(text: string): Uint8Array {
-    // rfc4648 refuses what is not base64; Buffer would skip it silently
-    if (text.length % 4 !== 0 || !BASE64.test(text)) throw new SyntaxError('Invalid base64 string');
     const bytes = Buffer.from(text, 'base64');
+    // Buffer skips what is not base64 and stops at inner padding: then fewer bytes come out than the length promises
+    // (a length check instead of a regular expression over the 2.7 MB grid, ~12 ms per thread)
+    const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+    if (text.length % 4 !== 0 || bytes.length !== (text.length / 4) * 3 - padding) throw new SyntaxError('Invalid base64 string');
     return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   },
 };
