@@ -4,35 +4,35 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-// glibc gives every conversion thread a malloc arena of its own, and the arenas keep freed memory: a file of
-// 1M buildings peaked at 402 MB, with two arenas at 370 MB and the same speed. glibc reads the limit only at
-// start-up, so on Linux the command starts itself once more with it set. Setting MALLOC_ARENA_MAX yourself
-// (to any value) skips this.
-if (process.platform === 'linux' && process.env.MALLOC_ARENA_MAX === undefined) {
-  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
-    stdio: 'inherit',
-    env: { ...process.env, MALLOC_ARENA_MAX: '2' },
-  });
-  // A terminal's Ctrl-C reaches both processes; a SIGTERM (Kubernetes, kill) only this one: pass it on and let the
-  // converting process clean up and choose the exit code.
-  const forward = (signal) => child.kill(signal);
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, forward);
-  child.on('error', (err) => {
-    process.stderr.write(`twinby-convert: could not start ${process.execPath}: ${err.message}\n`);
-    process.exit(1);
-  });
-  child.on('exit', (code, signal) => {
-    if (signal) {
+// Large runs go on in a second process with glibc's malloc arenas limited (see tools/convert/arena-limit.ts): glibc
+// reads MALLOC_ARENA_MAX only at start-up. Setting the variable yourself (to any value) leaves it to you.
+const limitArenas = process.platform === 'linux' && process.env.MALLOC_ARENA_MAX === undefined;
+await run(limitArenas ? relaunchWithArenaLimit : undefined);
+
+/** The same command in a child process with MALLOC_ARENA_MAX=2; resolves to its exit code. */
+function relaunchWithArenaLimit() {
+  return new Promise((resolveExit) => {
+    const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+      stdio: 'inherit',
+      env: { ...process.env, MALLOC_ARENA_MAX: '2' },
+    });
+    // A terminal's Ctrl-C reaches both processes; a SIGTERM (Kubernetes, kill) only this one: pass it on and let the
+    // converting process clean up and choose the exit code.
+    const forward = (signal) => child.kill(signal);
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, forward);
+    child.on('error', (err) => {
+      process.stderr.write(`twinby-convert: could not start ${process.execPath}: ${err.message}\n`);
+      process.exit(1);
+    });
+    child.on('exit', (code, signal) => {
       for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.off(s, forward);
-      process.kill(process.pid, signal);
-    }
-    process.exit(code ?? 1);
+      if (signal) process.kill(process.pid, signal);
+      else resolveExit(code ?? 1);
+    });
   });
-} else {
-  await run();
 }
 
-async function run() {
+async function run(relaunchWithArenaLimit) {
   // Output piped into `head` and the like: a closed pipe ends the program quietly.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (err) => {
@@ -57,5 +57,5 @@ async function run() {
     }
     ({ main } = await tsImport('../convert/cli.ts', import.meta.url));
   }
-  process.exitCode = await main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2), { relaunchWithArenaLimit });
 }

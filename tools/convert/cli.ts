@@ -21,6 +21,7 @@ import { formatSummary, summarize } from './summary';
 import { mergeMain } from './merge';
 import { parseShard, SHARD_FILE, shardPositions, type Shard } from './shard';
 import { emptyShard, writeShardRecord, type ShardRun } from './shard-record';
+import { wantsArenaLimit } from './arena-limit';
 
 const USAGE = `Usage: twinby-convert <file|dir…> --out <dir> [--crs EPSG:xxxx] [--geoid auto|egm96|none|<metres>] [--jobs N] [--json] [--force] [--shard i/N] [--no-lod] [--implicit]
        twinby-convert merge <shard-dir…> --out <dir> [--force]
@@ -120,7 +121,12 @@ function displayPath(path: string): string {
   return rel && !rel.startsWith('..') ? rel : path;
 }
 
-export async function main(argv: string[]): Promise<number> {
+export interface MainHooks {
+  /** Runs the command again in a process with MALLOC_ARENA_MAX set and gives its exit code (the bin, on Linux, when unset). */
+  relaunchWithArenaLimit?: () => Promise<number>;
+}
+
+export async function main(argv: string[], hooks: MainHooks = {}): Promise<number> {
   if (argv[0] === 'merge') return mergeMain(argv.slice(1), USAGE);
   let options;
   try {
@@ -143,6 +149,7 @@ export async function main(argv: string[]): Promise<number> {
   // names come from the whole list, so every shard names a file as one run would
   const positions = options.shard ? shardPositions(all, options.shard) : all.map((_, i) => i);
   const inputs = positions.map((i) => all[i]);
+  if (hooks.relaunchWithArenaLimit && wantsArenaLimit(inputs)) return hooks.relaunchWithArenaLimit();
 
   const started = performance.now();
   const rootName = 'tileset.json';

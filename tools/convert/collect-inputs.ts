@@ -10,6 +10,8 @@ export interface InputFile {
   /** Folder name under --out, unique among the inputs. */
   name: string;
   bytes: number;
+  /** False for a pipe or a device, whose size says nothing of what it holds. */
+  regular: boolean;
 }
 
 export async function collectInputs(args: string[]): Promise<InputFile[]> {
@@ -26,7 +28,8 @@ export async function collectInputs(args: string[]): Promise<InputFile[]> {
   const taken = new Set<string>();
   const inputs: InputFile[] = [];
   for (const path of unique) {
-    inputs.push({ path, name: uniqueName(outputName(path), taken), bytes: (await stat(path)).size });
+    const info = await stat(path);
+    inputs.push({ path, name: uniqueName(outputName(path), taken), bytes: info.size, regular: info.isFile() });
   }
   return inputs;
 }

@@ -5,6 +5,7 @@
 import type { ConvertProgress } from '../../workers/lib/convert/convert-citygml';
 import type { ConvertJob } from './convert-job';
 import type { JobResult } from './convert-pool';
+import { thousands } from './summary';
 
 export interface ProgressOutput {
   write(text: string): unknown;
@@ -90,7 +91,7 @@ export class ProgressBar {
     const rate = seconds > 0 ? bytes / 1e6 / seconds : 0;
     return (
       `${bar ? `[${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}] ` : ''}${(fraction * 100).toFixed(0).padStart(3)}% ` +
-      `${this.done.length}/${this.totalFiles} files · ${buildings.toLocaleString('en')} buildings · ${tiles} tiles · ${rate.toFixed(1)} MB/s`
+      `${this.done.length}/${this.totalFiles} files · ${thousands(buildings)} buildings · ${tiles} tiles · ${rate.toFixed(1)} MB/s`
     );
   }
 }

@@ -68,8 +68,13 @@ export function summarize(results: JobResult[], seconds: number, inputBytes: num
   return s;
 }
 
+/** 1234567 → "1,234,567". Not toLocaleString: its first call loads ICU's number formats, ~25 ms of every run. */
+export function thousands(x: number): string {
+  return String(Math.round(x)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
 export function formatSummary(s: RunSummary): string {
-  const n = (x: number) => x.toLocaleString('en');
+  const n = thousands;
   const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
   const lines = [
     `Converted ${s.files - s.failed}/${s.files} files in ${s.seconds.toFixed(2)} s: ` +

