@@ -202,7 +202,7 @@ export class XmlTokenizer {
     const close = s.indexOf(quote === QUOTE ? '"' : "'", i + 1);
     if (close < 0) return -1;
     let value = s.slice(i + 1, close);
-    if (SPECIAL_IN_VALUE.test(value)) value = this.attributeValue(value, this.offset + i + 1);
+    if (needsNormalising(s, i + 1, close)) value = this.attributeValue(value, this.offset + i + 1);
     if (!first && into[name] !== undefined && Object.prototype.hasOwnProperty.call(into, name)) this.fail('malformed-xml', `Malformed XML: attribute "${name}" repeated.`, this.offset + nameStart);
     // A plain object is fastest; only "__proto__" needs defining to stay an own property.
     if (name === '__proto__') Object.defineProperty(into, name, { value, enumerable: true, writable: true, configurable: true });
@@ -313,8 +313,16 @@ export class XmlTokenizer {
   }
 }
 
-/** Characters that make an attribute value need more than a slice (a module constant: a literal would be a new RegExp per call). */
-const SPECIAL_IN_VALUE = /[<&\t\n\r]/;
+/** Whether s[from, to) holds a character that makes an attribute value need more than a slice: < & tab LF CR. */
+function needsNormalising(s: string, from: number, to: number): boolean {
+  // a loop over the tokenizer's flat buffer: a RegExp test on the sliced value was ~1.6 % of a conversion
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 39 && (c === 38 || c === 9 || c === 10 || c === 13)) return true;
+    if (c === 60) return true;
+  }
+  return false;
+}
 
 /** The longest entity reference a chunk boundary may split ("&#x0010FFFF;" and a margin). */
 const MAX_REFERENCE = 32;
