@@ -9,7 +9,7 @@ import '../../src/index.js';
 import { definePlanElements, type TwinbyPlan } from '../../src/element/plan-elements.js';
 import type { CityGMLErrorDetail, CityGMLLoadDetail, CityGMLProgressDetail, TwinbyCityGML, TwinbyViewer } from '../../src/index.js';
 import { generateTown } from '../../tools/make-demo/generate-town';
-import { canvasOf, frames, isReddish, pixelAt, sleep, waitFor } from './helpers.js';
+import { canvasOf, frames, isReddish, pixelAt, sleep, waitFor, within } from './helpers.js';
 import nestedPlan from '../fixtures/wfs/xplan-nested-5.4.gml?raw';
 
 definePlanElements();
@@ -44,7 +44,7 @@ async function viewerWithLayer(attrs: Record<string, string> = {}, lang = 'de'):
   viewers.push(viewer);
   const ready = once(viewer, 'twinby-ready');
   document.body.appendChild(viewer);
-  await ready;
+  await within(ready, 'twinby-ready of the viewer');
   return { viewer, layer };
 }
 
@@ -81,11 +81,12 @@ describe('<twinby-citygml>', () => {
       if ((e.detail as CityGMLProgressDetail).layerId === layer.layerId) progress.push(e.detail as CityGMLProgressDetail);
     });
     // look somewhere else first: only a flight brings the buildings into view
-    await viewer.flyTo({ lon: 11.5, lat: 48.1, height: 900, heading: 90, pitch: -30 }, { duration: 0 });
+    await within(viewer.flyTo({ lon: 11.5, lat: 48.1, height: 900, heading: 90, pitch: -30 }, { duration: 0 }), 'flyTo elsewhere');
     const loaded = once(layer, 'twinby-citygml-load');
     const file = new File([text], 'stadt.gml', { type: 'application/gml+xml' });
-    const summary = await layer.load(file);
-    const detail: CityGMLLoadDetail = (await loaded).detail;
+    // the first test of a run to start the CityGML worker (its modules load cold): each step named, so a wait says where
+    const summary = await within(layer.load(file), 'layer.load(file) (worker start and conversion)', 45_000);
+    const detail: CityGMLLoadDetail = (await within(loaded, 'the twinby-citygml-load event')).detail;
 
     expect(summary.error).toBeUndefined();
     expect(summary.buildings).toBe(30);
@@ -110,14 +111,14 @@ describe('<twinby-citygml>', () => {
     const target = buildings
       .map((x) => ({ ...x, lonLat: proj4(utm32, 'WGS84', [x.x, x.y]) }))
       .sort((p, q) => Math.hypot(p.lonLat[0] - (b.west + b.east) / 2, p.lonLat[1] - (b.south + b.north) / 2) - Math.hypot(q.lonLat[0] - (b.west + b.east) / 2, q.lonLat[1] - (b.south + b.north) / 2))[0];
-    const selected = await viewer.select(target.id);
+    const selected = await within(viewer.select(target.id), 'select(id)');
     expect(selected.id).toBe(target.id);
     expect(selected.attributes).toMatchObject({ id: target.id, function: target.fn });
     expect(Object.keys(selected.attributes!).length).toBeGreaterThan(3);
 
     // buildings render: painted plain red, the pixel at that building's projected centre is red
-    await viewer.select(null);
-    await viewer.setStyle({ kind: 'plain', color: '#ff0000' });
+    await within(viewer.select(null), 'select(null)');
+    await within(viewer.setStyle({ kind: 'plain', color: '#ff0000' }), 'setStyle');
     const at = viewer.activeEngine!.projectToScreen(target.lonLat[0], target.lonLat[1], (target.minZ + target.maxZ) / 2 + geoidOffset)!;
     await waitFor(async () => {
       await frames(2);
