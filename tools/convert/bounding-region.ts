@@ -3,7 +3,8 @@
  * whatever volume type and transform each child uses. Regions are [west, south, east, north, minH, maxH]
  * in radians and metres above the WGS84 ellipsoid.
  */
-import { ecefToGeodetic, geodeticToEcef, transformPoint, WGS84_A } from '../../src/core/geo';
+// from the modules themselves, not the geo index: that would bundle proj4 (284 KB) into the CLI's main thread, which needs none of it
+import { ecefToGeodetic, geodeticToEcef, transformPoint, WGS84_A } from '../../src/core/geo/enu';
 
 export type Region = [number, number, number, number, number, number];
 export type Mat4 = number[]; // column-major, as in tileset.json

@@ -9,7 +9,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseGeoidOption, parseSrsName } from '../../src/core/geo';
+// from the modules themselves: the geo index would bundle proj4 into the main thread (bounding-region.ts)
+import { parseSrsName } from '../../src/core/geo/crs';
+import { parseGeoidOption } from '../../src/core/geo/geoid';
 import { collectInputs, type InputFile } from './collect-inputs';
 import type { ConvertJob } from './convert-job';
 import { convertInPool, type JobResult } from './convert-pool';

@@ -31,6 +31,10 @@ describe('the npm package', () => {
     expect(thread).toContain('egm96-grid.bin');
     expect(thread).not.toContain('node_modules/rfc4648/');
     expect(thread.length).toBeLessThan(1_500_000);
+    // the main thread of the command carries no projection library: it only starts threads and writes the root
+    const cli = readFileSync(join(pkg.dir, 'dist-cli/cli.mjs'), 'utf8');
+    expect(cli).not.toContain('node_modules/proj4/');
+    expect(cli.length).toBeLessThan(100_000);
   });
 
   it('declares exports, module and types that exist in the package', () => {
