@@ -1,9 +1,9 @@
 /** One input file converted into its own tileset folder: what a CLI worker thread runs. */
-import { createReadStream } from 'node:fs';
 import type { ConvertProgress, ConvertSummary } from '../../workers/lib/convert/convert-citygml';
 import { convertSafely } from '../../workers/lib/convert/convert-job';
 import { directorySink } from './fs-sink';
 import { DiskSpillFile } from './spill-file';
+import { fileChunks } from './file-chunks';
 
 export interface ConvertJob {
   id: number;
@@ -29,11 +29,8 @@ export type JobMessage =
   | { type: 'progress'; id: number; progress: ConvertProgress }
   | { type: 'done'; id: number; summary: ConvertSummary; seconds: number };
 
-/** Reads the file in 1 MiB chunks: large enough for the XML tokenizer to run at full speed, small enough to stay streaming. */
-const CHUNK_BYTES = 1 << 20;
-
 export async function runJob(job: ConvertJob, onProgress?: (p: ConvertProgress) => void): Promise<ConvertSummary> {
-  const stream = createReadStream(job.input, { highWaterMark: CHUNK_BYTES });
+  const stream = fileChunks(job.input);
   let spill: DiskSpillFile | undefined;
   try {
     spill = job.spill ? new DiskSpillFile(job.spill) : undefined;
@@ -41,6 +38,6 @@ export async function runJob(job: ConvertJob, onProgress?: (p: ConvertProgress) 
     return await convertSafely(stream, directorySink(job.outDir), { file: job.file, crs: job.crs, geoid: job.geoid, spill, lod: job.lod, implicit: job.implicit, onProgress });
   } finally {
     spill?.close();
-    stream.destroy();
+    await stream.return(undefined); // closes the file if the conversion stopped early
   }
 }

@@ -116,7 +116,10 @@ export class XmlDecoder {
   push(chunk: Uint8Array): string {
     if (this.decoder) return this.decode(chunk, true);
     this.head = concat(this.head, chunk);
-    return this.head.length < HEAD_BYTES && this.head.indexOf(0x3e /* > */) < 0 ? '' : this.start();
+    if (this.head.length >= HEAD_BYTES || this.head.indexOf(0x3e /* > */) >= 0) return this.start();
+    // kept for the next chunk: a copy, as the caller may fill its buffer again
+    if (this.head === chunk) this.head = chunk.slice();
+    return '';
   }
 
   /** Flushes what is left at the end of the input. */
