@@ -7,6 +7,7 @@
  */
 import { GeometryParser as GmlParser } from '../../../src/core/formats/gml/geometry-parser';
 import { withDimension, type GeometrySink, type Positions } from '../../../src/core/formats/gml/geometry-sink';
+import { CoordinateSlab } from '../../../src/core/formats/gml/coordinate-slab';
 import { gmlId, type Attributes } from '../../../src/core/formats/xml/xml-names';
 import type { GeometryContext, GeometryStore } from './geometry-store';
 import { REFERENCEABLE } from './vocabulary';
@@ -24,7 +25,8 @@ interface OpenId {
 }
 
 /** CityGML files without srsDimension are 3D. */
-const OPTIONS = { defaultDimension: 3, arcTolerance: 0.01 } as const;
+// rings from slabs: they are copied into the mesh in this thread, never transferred on their own
+const OPTIONS = { defaultDimension: 3, arcTolerance: 0.01, slab: new CoordinateSlab() } as const;
 
 /**
  * One per reader, reused for every building (the shared parser's buffers are the costly part to allocate).

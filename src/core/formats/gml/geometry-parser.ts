@@ -348,7 +348,7 @@ export class GeometryParser {
       return this.sink.warn('degenerate-ring', `An interior ring with ${n} distinct points was dropped.`, this.polygonLine, this.polygonColumn);
     }
     const closing = this.options.closedRings ? d : 0;
-    const coords = new Float64Array(n * d + closing);
+    const coords = this.options.slab?.take(n * d + closing) ?? new Float64Array(n * d + closing);
     coords.set(data.subarray(0, n * d));
     if (closing) coords.set(data.subarray(0, d), n * d);
     const ring: Positions = { dim: d as 2 | 3, coords };

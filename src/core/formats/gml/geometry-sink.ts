@@ -3,6 +3,8 @@
  * sink keeps polygons and xlinks for its building, WFS/XPlanung's shapes them into a Geometry.
  */
 
+import type { CoordinateSlab } from './coordinate-slab';
+
 /** Positions with `dim` values each (x, y[, z]), as written in the file. */
 export interface Positions {
   dim: 2 | 3;
@@ -50,4 +52,6 @@ export interface GeometryParserOptions {
   arcTolerance: number;
   /** Rings end where they start, as GML writes them (closed when the file left them open); default: open. */
   closedRings?: boolean;
+  /** Where ring coordinates are taken from (coordinate-slab.ts); default: an array of their own each. */
+  slab?: CoordinateSlab;
 }
