@@ -2,11 +2,10 @@
  * Runs conversion jobs on a pool of worker threads, one file per thread at a time.
  * A thread that dies fails only its own file; a fresh one takes the next job.
  */
-import v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { ConvertProgress, ConvertSummary } from '../../workers/lib/convert/convert-citygml';
 import type { ConvertJob, JobMessage } from './convert-job';
-import { CONVERT_RESOURCE_LIMITS, CONVERT_V8_FLAGS } from './worker-limits';
+import { CONVERT_RESOURCE_LIMITS } from './worker-limits';
 
 export interface JobResult {
   job: ConvertJob;
@@ -23,14 +22,8 @@ export interface PoolOptions {
 
 const WORKER_URL = new URL('./convert-worker.mjs', import.meta.url);
 
-let flagsSet = false;
-
-/** A conversion thread, with the converter's V8 limits and flags (worker-limits.ts). */
+/** A conversion thread, with the converter's V8 limits (worker-limits.ts). */
 export function startConvertWorker(): Worker {
-  if (!flagsSet) {
-    for (const flag of CONVERT_V8_FLAGS) v8.setFlagsFromString(flag);
-    flagsSet = true;
-  }
   return new Worker(WORKER_URL, { resourceLimits: CONVERT_RESOURCE_LIMITS });
 }
 

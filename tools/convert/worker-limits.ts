@@ -15,17 +15,8 @@ export const CONVERT_SEMI_SPACE_MB = 4;
  */
 export const CONVERT_OLD_SPACE_MB = 1024;
 
-/**
- * V8 flags of the converting process, set before its first conversion thread starts (each new isolate reads them).
- * `--single-threaded-gc`: each thread collects its own garbage, without V8's helper threads. On the 2-vCPU VM the
- * helpers mostly competed with the converting thread for memory bandwidth: the 40 MB town took 1.5–7 % less wall
- * time and ~4–9 % less CPU (farm-bench pairs, the wider gain on a busier host), and parallel runs of several files
- * keep their cores for converting.
- */
-export const CONVERT_V8_FLAGS = ['--single-threaded-gc'] as const;
-
 /** For `new Worker(url, { resourceLimits })`: V8's young generation is three semi-spaces. */
 export const CONVERT_RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 3 * CONVERT_SEMI_SPACE_MB, maxOldGenerationSizeMb: CONVERT_OLD_SPACE_MB } as const;
 
 /** The same limits for a whole Node process (bench:memory runs the converter on its main thread). */
-export const CONVERT_NODE_FLAGS = [`--max-semi-space-size=${CONVERT_SEMI_SPACE_MB}`, `--max-old-space-size=${CONVERT_OLD_SPACE_MB}`, ...CONVERT_V8_FLAGS] as const;
+export const CONVERT_NODE_FLAGS = [`--max-semi-space-size=${CONVERT_SEMI_SPACE_MB}`, `--max-old-space-size=${CONVERT_OLD_SPACE_MB}`] as const;
