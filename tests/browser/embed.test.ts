@@ -89,10 +89,21 @@ describe('embedding', () => {
         return el;
       });
       const ready = viewers.map((el) => new Promise((r) => el.addEventListener('twinby-ready', r, { once: true })));
+      // what each viewer said before it was ready: when the wait below runs out (once in some full runs, passing on
+      // retry), the error tells a viewer that never loaded from one stuck loading or one that failed
+      const said = viewers.map((el) => {
+        const state = { ready: false, progress: 'none', errors: [] as string[] };
+        el.addEventListener('twinby-ready', () => (state.ready = true), { once: true });
+        el.addEventListener('twinby-load-progress', (e) => (state.progress = JSON.stringify((e as CustomEvent).detail)));
+        el.addEventListener('twinby-error', (e) => state.errors.push(JSON.stringify((e as CustomEvent).detail)));
+        return state;
+      });
       document.body.append(...viewers);
-      // each step bounded and named: in full runs this test has hung once per run (passing on retry), place unknown
+      // each step bounded and named
       try {
-        await within(Promise.all(ready), 'both viewers ready', 30_000);
+        await within(Promise.all(ready), 'both viewers ready', 30_000).catch((err: Error) => {
+          throw new Error(`${err.message}; the viewers said: ${JSON.stringify(said)}`);
+        });
         // use them: keyboard, selection, style, a flight
         const canvas = viewers[0].shadowRoot!.querySelector('canvas')!;
         canvas.focus();
