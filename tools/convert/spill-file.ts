@@ -45,6 +45,9 @@ export class DiskSpillFile implements SpillFile {
 
   read(offset: number, length: number): Uint8Array {
     if (offset + length > this.written) this.flush();
+    if (offset < 0 || offset + length > this.written) {
+      throw new Error(`${this.path}: spill file ends at ${this.written}, ${offset + length - this.written} bytes short`);
+    }
     if (offset < this.windowStart || offset + length > this.windowEnd) {
       const forward = offset >= this.windowStart && offset < this.windowEnd + this.ahead;
       this.ahead = forward ? Math.min(2 * this.ahead, MAX_AHEAD) : MIN_AHEAD;

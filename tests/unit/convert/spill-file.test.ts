@@ -57,6 +57,8 @@ describe('DiskSpillFile', () => {
     const kept = file.read(10 * record, record);
     file.read(1900 * record, record);
     expect(Array.from(kept)).toEqual(Array.from(bytesOf(record, 10)));
+    // a read past the end is an error, not fewer bytes
+    expect(() => file.read(1999 * record, record + 1)).toThrow(/spill file ends at 3000000, 1 bytes short/);
     file.close();
   });
 });
