@@ -1,6 +1,6 @@
 /**
- * Source CRS → ECEF for one building, as a local quadratic model fitted from 19
- * exact projections around the building's anchor. Projecting every vertex with proj4
+ * Source CRS → ECEF for one building, as a local quadratic model fitted from 19 samples
+ * (9 exact plan projections) around the building's anchor. Projecting every vertex with proj4
  * would cost ~0.6 µs each; the model costs a few multiply-adds and stays within a
  * millimetre of the exact result for buildings up to a kilometre (third-order terms of
  * the projection and the Earth's curvature are ~extent³/R²).
