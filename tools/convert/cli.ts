@@ -1,7 +1,7 @@
 /**
  * twinby-convert: CityGML files or folders → one 3D Tiles 1.1 tileset.
- * Each input file becomes an external tileset <out>/<name>/tileset.json, converted on a pool of worker
- * threads; <out>/tileset.json ties them together. Exit code 1 when a file failed (the rest is still written),
+ * Each input file becomes an external tileset <out>/<name>/tileset.json, converted on a pool of conversion
+ * processes; <out>/tileset.json ties them together. Exit code 1 when a file failed (the rest is still written),
  * 2 on a usage or file-system error. Nothing it did not write is removed: see output-folder.ts.
  */
 import { rmSync } from 'node:fs';
@@ -23,7 +23,7 @@ import { formatSummary, summarize } from './summary';
 import { mergeMain } from './merge';
 import { parseShard, SHARD_FILE, shardPositions, type Shard } from './shard';
 import { emptyShard, writeShardRecord, type ShardRun } from './shard-record';
-import { wantsArenaLimit } from './arena-limit';
+import { stopAllConvertProcesses } from './convert-process';
 
 const USAGE = `Usage: twinby-convert <file|dir…> --out <dir> [--crs EPSG:xxxx] [--geoid auto|egm96|none|<metres>] [--jobs N] [--json] [--force] [--shard i/N] [--no-lod] [--implicit]
        twinby-convert merge <shard-dir…> --out <dir> [--force]
@@ -123,12 +123,7 @@ function displayPath(path: string): string {
   return rel && !rel.startsWith('..') ? rel : path;
 }
 
-export interface MainHooks {
-  /** Runs the command again in a process with MALLOC_ARENA_MAX set and gives its exit code (the bin, on Linux, when unset). */
-  relaunchWithArenaLimit?: () => Promise<number>;
-}
-
-export async function main(argv: string[], hooks: MainHooks = {}): Promise<number> {
+export async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'merge') return mergeMain(argv.slice(1), USAGE);
   let options;
   try {
@@ -151,7 +146,6 @@ export async function main(argv: string[], hooks: MainHooks = {}): Promise<numbe
   // names come from the whole list, so every shard names a file as one run would
   const positions = options.shard ? shardPositions(all, options.shard) : all.map((_, i) => i);
   const inputs = positions.map((i) => all[i]);
-  if (hooks.relaunchWithArenaLimit && wantsArenaLimit(inputs)) return hooks.relaunchWithArenaLimit();
 
   const started = performance.now();
   const rootName = 'tileset.json';
@@ -163,10 +157,12 @@ export async function main(argv: string[], hooks: MainHooks = {}): Promise<numbe
     process.stderr.write(`twinby-convert: ${err.message}\n`);
     return 2;
   }
-  // Interrupted: the staging folder goes, the target stays as it was.
+  // Interrupted: the conversion processes stop (none writes on), the staging folder goes, the target stays as it was.
   const onSignal = (signal: NodeJS.Signals) => {
-    rmSync(output.staging, { recursive: true, force: true });
-    process.exit(signal === 'SIGINT' ? 130 : 143);
+    void stopAllConvertProcesses().finally(() => {
+      rmSync(output.staging, { recursive: true, force: true });
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    });
   };
   process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
   try {

@@ -10,8 +10,6 @@ export interface InputFile {
   /** Folder name under --out, unique among the inputs. */
   name: string;
   bytes: number;
-  /** False for a pipe or a device, whose size says nothing of what it holds. */
-  regular: boolean;
 }
 
 export async function collectInputs(args: string[]): Promise<InputFile[]> {
@@ -29,7 +27,7 @@ export async function collectInputs(args: string[]): Promise<InputFile[]> {
   const inputs: InputFile[] = [];
   for (const path of unique) {
     const info = await stat(path);
-    inputs.push({ path, name: uniqueName(outputName(path), taken), bytes: info.size, regular: info.isFile() });
+    inputs.push({ path, name: uniqueName(outputName(path), taken), bytes: info.size });
   }
   return inputs;
 }

@@ -1,4 +1,4 @@
-/** One input file converted into its own tileset folder: what a CLI worker thread runs. */
+/** One input file converted into its own tileset folder: what a CLI conversion process runs. */
 import type { ConvertProgress, ConvertSummary } from '../../workers/lib/convert/convert-citygml';
 import { convertSafely } from '../../workers/lib/convert/convert-job';
 import { directorySink } from './fs-sink';
@@ -27,7 +27,7 @@ export interface ConvertJob {
 
 export type JobMessage =
   | { type: 'progress'; id: number; progress: ConvertProgress }
-  | { type: 'done'; id: number; summary: ConvertSummary; seconds: number };
+  | { type: 'done'; id: number; summary: ConvertSummary; seconds: number; /** the process's peak RSS so far */ peakRssBytes: number };
 
 export async function runJob(job: ConvertJob, onProgress?: (p: ConvertProgress) => void): Promise<ConvertSummary> {
   const stream = fileChunks(job.input);

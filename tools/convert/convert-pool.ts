@@ -1,40 +1,34 @@
 /**
- * Runs conversion jobs on a pool of worker threads, one file per thread at a time.
- * A thread that dies fails only its own file; a fresh one takes the next job.
+ * Runs conversion jobs on a pool of conversion processes (convert-process.ts), one file per process at a time.
+ * A process that dies fails only its own file; a fresh one takes the next job.
  */
-import { Worker } from 'node:worker_threads';
 import type { ConvertProgress, ConvertSummary } from '../../workers/lib/convert/convert-citygml';
 import type { ConvertJob, JobMessage } from './convert-job';
-import { CONVERT_RESOURCE_LIMITS } from './worker-limits';
+import { ConvertProcess, convertProcessesStopping } from './convert-process';
 
 export interface JobResult {
   job: ConvertJob;
   summary: ConvertSummary;
   seconds: number;
+  /** Peak RSS of the process that converted it, so far (bytes); 0 when it crashed. */
+  peakRssBytes: number;
 }
 
 export interface PoolOptions {
-  /** Threads to run at once; at most one per job. */
+  /** Processes to run at once; at most one per job. */
   concurrency: number;
   onProgress?: (job: ConvertJob, progress: ConvertProgress) => void;
   onDone?: (result: JobResult) => void;
 }
 
-const WORKER_URL = new URL('./convert-worker.mjs', import.meta.url);
-
-/** A conversion thread, with the converter's V8 limits (worker-limits.ts). */
-export function startConvertWorker(): Worker {
-  return new Worker(WORKER_URL, { resourceLimits: CONVERT_RESOURCE_LIMITS });
-}
-
 export async function convertInPool(jobs: ConvertJob[], options: PoolOptions): Promise<JobResult[]> {
   const queue = [...jobs];
   const results: JobResult[] = [];
-  const threads = Math.max(1, Math.min(options.concurrency, jobs.length));
+  const lanes = Math.max(1, Math.min(options.concurrency, jobs.length));
 
-  const runThread = () =>
-    new Promise<void>((resolveThread) => {
-      let worker = startConvertWorker();
+  const runLane = () =>
+    new Promise<void>((resolveLane) => {
+      let worker: ConvertProcess;
       let current: ConvertJob | undefined;
       let started = 0;
 
@@ -47,31 +41,27 @@ export async function convertInPool(jobs: ConvertJob[], options: PoolOptions): P
       const next = () => {
         current = queue.shift();
         if (!current) {
-          void worker.terminate().then(() => resolveThread());
+          worker.release();
+          resolveLane();
           return;
         }
         started = performance.now();
-        worker.postMessage(current);
+        worker.send(current);
       };
-      const attach = () => {
-        worker.on('message', (message: JobMessage) => {
+      const start = () => {
+        worker = new ConvertProcess();
+        worker.onMessage((message: JobMessage) => {
           if (!current || message.id !== current.id) return;
           if (message.type === 'progress') options.onProgress?.(current, message.progress);
-          else finish({ job: current, summary: message.summary, seconds: message.seconds });
+          else finish({ job: current, summary: message.summary, seconds: message.seconds, peakRssBytes: message.peakRssBytes });
         });
-        worker.on('error', (err) => crashed(err));
-        worker.on('exit', (code) => {
-          if (current) crashed(new Error(`worker thread exited with code ${code}`));
-        });
+        worker.onCrash((reason) => crashed(reason));
       };
-      const crashed = (err: Error) => {
+      const crashed = (reason: string) => {
         const job = current;
-        if (!job) return;
+        if (!job || convertProcessesStopping()) return;
         current = undefined;
-        worker.removeAllListeners();
-        void worker.terminate();
-        worker = startConvertWorker();
-        attach();
+        start();
         const summary: ConvertSummary = {
           buildings: 0,
           triangles: 0,
@@ -79,16 +69,16 @@ export async function convertInPool(jobs: ConvertJob[], options: PoolOptions): P
           bytesRead: 0,
           bytesWritten: 0,
           warnings: [],
-          error: { name: err.name || 'Error', message: `conversion thread crashed: ${err.message}`, file: job.file },
+          error: { name: 'Error', message: `the conversion process ${reason}`, file: job.file },
         };
-        finish({ job, summary, seconds: (performance.now() - started) / 1000 });
+        finish({ job, summary, seconds: (performance.now() - started) / 1000, peakRssBytes: 0 });
       };
 
-      attach();
+      start();
       next();
     });
 
-  await Promise.all(Array.from({ length: threads }, runThread));
+  await Promise.all(Array.from({ length: lanes }, runLane));
   const order = new Map(jobs.map((job, i) => [job.id, i]));
   return results.sort((a, b) => order.get(a.job.id)! - order.get(b.job.id)!);
 }

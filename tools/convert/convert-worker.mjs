@@ -1,4 +1,4 @@
-// Worker threads are not transformed by tsx's CLI hooks: load the TypeScript entry through tsx's API.
+// A checkout runs the TypeScript entry through tsx's API (the package runs the built one in dist-cli/).
 import { tsImport } from 'tsx/esm/api';
 
 await tsImport('./convert-worker.ts', import.meta.url);

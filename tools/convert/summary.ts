@@ -25,7 +25,7 @@ export interface RunSummary {
   failures: Failure[];
   seconds: number;
   megabytesPerSecond: number;
-  /** process.resourceUsage().maxRSS: worker threads share the process, so this covers them all. */
+  /** The largest peak RSS of the command's processes: this one and each conversion process. */
   peakRssBytes: number;
   /** Root tileset written, relative to the working directory; absent when nothing converted. */
   tileset?: string;
@@ -47,7 +47,7 @@ export function summarize(results: JobResult[], seconds: number, inputBytes: num
     failures: [],
     seconds,
     megabytesPerSecond: seconds > 0 ? inputBytes / 1e6 / seconds : 0,
-    peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    peakRssBytes: results.reduce((peak, r) => Math.max(peak, r.peakRssBytes), process.resourceUsage().maxRSS * 1024),
   };
   for (const { job, summary } of results) {
     s.buildings += summary.buildings;

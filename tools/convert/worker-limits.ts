@@ -1,8 +1,12 @@
 /**
- * V8 limits for the threads that convert. A small young generation (semi-spaces of 4 MB instead of V8's 16 MB):
- * the converter allocates many short-lived buffers (spill records read back, per-tile geometry), and with big
- * semi-spaces RSS carried 60–70 MB more of them between scavenges; the CPU time was the same within noise
- * (bench:memory, 100k buildings: peak RSS 275 MB against 346 MB).
+ * How the CLI's conversion processes are started (convert-process.ts): V8 and glibc settings that can only be given
+ * at process start, which is why conversions run in child processes rather than worker threads.
+ */
+
+/**
+ * A small young generation (semi-spaces of 4 MB instead of V8's 16 MB): the converter allocates many short-lived
+ * buffers (spill records read back, per-tile geometry), and with big semi-spaces RSS carried 60–70 MB more of them
+ * between scavenges; the CPU time was the same within noise (bench:memory, 100k buildings: peak RSS 275 MB against 346 MB).
  */
 export const CONVERT_SEMI_SPACE_MB = 4;
 
@@ -15,8 +19,28 @@ export const CONVERT_SEMI_SPACE_MB = 4;
  */
 export const CONVERT_OLD_SPACE_MB = 1024;
 
-/** For `new Worker(url, { resourceLimits })`: V8's young generation is three semi-spaces. */
-export const CONVERT_RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 3 * CONVERT_SEMI_SPACE_MB, maxOldGenerationSizeMb: CONVERT_OLD_SPACE_MB } as const;
-
-/** The same limits for a whole Node process (bench:memory runs the converter on its main thread). */
+/** The memory limits as Node flags (also allowed in NODE_OPTIONS, which bench:memory uses). */
 export const CONVERT_NODE_FLAGS = [`--max-semi-space-size=${CONVERT_SEMI_SPACE_MB}`, `--max-old-space-size=${CONVERT_OLD_SPACE_MB}`] as const;
+
+/**
+ * A conversion process's flags. `--single-threaded-gc`: one thread allocates, so V8's parallel GC helpers mostly
+ * contend with it for the second core (40 MB town: 3 % less wall time). V8 takes it only at start-up: set at run
+ * time it aborted the process in a later marking.
+ */
+export const CONVERT_PROCESS_FLAGS = [...CONVERT_NODE_FLAGS, '--single-threaded-gc'] as const;
+
+/**
+ * glibc's malloc, set for a conversion process (a variable the user set wins; glibc reads them only at start-up).
+ * - MALLOC_ARENA_MAX=2: glibc gives every thread that allocates an arena of its own, and arenas keep what was freed:
+ *   1M buildings peaked at 402 MB with the default arenas and at 370 MB with two, at the same speed.
+ * - Fixed thresholds instead of glibc's sliding ones: by default freed memory above 128 KB goes back to the kernel and
+ *   is faulted in again at the next allocation, and on a VM a fresh page costs ~12 µs. Keeping up to 16 MB (and
+ *   asking 4 MB more at a time; mmap only from 32 MB, glibc's own ceiling) took the 40 MB town from 31,000 to 20,000
+ *   page faults and 6 % of its wall time.
+ */
+export const CONVERT_MALLOC_ENV: Readonly<Record<string, string>> = {
+  MALLOC_ARENA_MAX: '2',
+  MALLOC_MMAP_THRESHOLD_: String(32 * 2 ** 20),
+  MALLOC_TRIM_THRESHOLD_: String(16 * 2 ** 20),
+  MALLOC_TOP_PAD_: String(4 * 2 ** 20),
+};

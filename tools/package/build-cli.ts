@@ -18,7 +18,7 @@ export async function buildCli(outdir = CLI_DIR): Promise<string[]> {
   rmSync(outdir, { recursive: true, force: true });
   mkdirSync(outdir, { recursive: true });
   const result = await build({
-    // convert-pool.ts starts `new URL('./convert-worker.mjs', import.meta.url)`: the thread's file sits beside the CLI's
+    // convert-process.ts forks `new URL('./convert-worker.mjs', import.meta.url)`: the process's file sits beside the CLI's
     entryPoints: { cli: resolve(root, 'tools/convert/cli.ts'), 'convert-worker': resolve(root, 'tools/convert/convert-worker.ts') },
     outdir,
     outExtension: { '.js': '.mjs' },

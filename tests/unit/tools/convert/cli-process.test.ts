@@ -1,9 +1,9 @@
-// The bin as a process: on Linux a large run (or one reading a pipe) goes on in a second process with glibc limited to
-// two malloc arenas (memory), a small one stays in the first; a SIGTERM sent to it (Kubernetes, kill) still reaches
-// the converting process, which cleans up and exits 143.
+// The bin as a process: each file converts in a child process started with glibc's malloc settings and V8's flags
+// (worker-limits.ts); one that dies fails only its own file; a SIGTERM sent to the command (Kubernetes, kill) stops
+// the conversion processes too, removes the staging folder and exits 143.
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { closeSync, existsSync, open, writeSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -28,85 +28,134 @@ function plainEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return env;
 }
 
-describe.runIf(process.platform === 'linux')('twinby-convert as a process', () => {
-  /** A preload module in every Node process of the run notes the variable as that process saw it. */
-  async function arenaLog(name: string): Promise<{ log: string; env: NodeJS.ProcessEnv }> {
-    const log = join(work, `${name}.log`);
-    const preload = join(work, `${name}.mjs`);
-    await writeFile(
-      preload,
-      `import { appendFileSync } from 'node:fs'; import { isMainThread } from 'node:worker_threads';\n` +
-        `if (isMainThread) appendFileSync(${JSON.stringify(log)}, (process.env.MALLOC_ARENA_MAX ?? '-') + '\\n');\n`,
-    );
-    return { log, env: plainEnv({ NODE_OPTIONS: `--import=${pathToFileURL(preload).href}` }) };
-  }
+interface ProcessNote {
+  pid: number;
+  /** Started with an IPC channel: a conversion process. */
+  conversion: boolean;
+  arenas: string;
+  trim: string;
+  gc: boolean;
+}
 
-  it('converts a pipe, whose size is unknown, in a second process that has glibc limited to two malloc arenas', async () => {
-    const { log, env } = await arenaLog('arenas-pipe');
+/** A preload module in every Node process of the run notes what that process was started with; `body` adds to it. */
+async function noting(name: string, body = ''): Promise<{ notes: () => Promise<ProcessNote[]>; env: NodeJS.ProcessEnv }> {
+  const log = join(work, `${name}.log`);
+  const preload = join(work, `${name}.mjs`);
+  await writeFile(
+    preload,
+    `import { appendFileSync } from 'node:fs';\n` +
+      `appendFileSync(${JSON.stringify(log)}, JSON.stringify({ pid: process.pid, conversion: typeof process.send === 'function', ` +
+      `arenas: process.env.MALLOC_ARENA_MAX ?? '-', trim: process.env.MALLOC_TRIM_THRESHOLD_ ?? '-', gc: process.execArgv.includes('--single-threaded-gc') }) + '\\n');\n` +
+      body,
+  );
+  const notes = async () =>
+    (await readFile(log, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as ProcessNote);
+  return { notes, env: plainEnv({ NODE_OPTIONS: `--import=${pathToFileURL(preload).href}` }) };
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string }> {
+  return new Promise((done) => {
+    execFile(process.execPath, [bin, ...args], { env, timeout: 120_000 }, (err, stdout) => done({ code: err ? (err.code as number) : 0, stdout }));
+  });
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function gone(pid: number): Promise<boolean> {
+  for (let i = 0; i < 100 && alive(pid); i++) await new Promise((r) => setTimeout(r, 50));
+  return !alive(pid);
+}
+
+describe.runIf(process.platform === 'linux')('twinby-convert as a process', () => {
+  it('converts in a child process with two malloc arenas, fixed malloc thresholds and one GC thread; the command itself is left as started', async () => {
+    const { notes, env } = await noting('settings');
+    const out = join(work, 'out-settings');
+    const { code } = await run([fixture, '--out', out], env);
+    expect(code).toBe(0);
+    expect(existsSync(join(out, 'tileset.json'))).toBe(true);
+    const [command, ...conversions] = await notes();
+    expect(command).toMatchObject({ conversion: false, arenas: '-', trim: '-', gc: false });
+    expect(conversions).toHaveLength(1);
+    expect(conversions[0]).toMatchObject({ conversion: true, arenas: '2', trim: String(16 * 2 ** 20), gc: true });
+    // it ends with the command
+    expect(await gone(conversions[0].pid)).toBe(true);
+  });
+
+  it('converts a pipe, whose size is unknown, in a conversion process', async () => {
+    const { notes, env } = await noting('pipe');
     const fifo = join(work, 'piped.gml');
     execFileSync('mkfifo', [fifo]);
-    const out = join(work, 'out-arenas');
-    const exited = new Promise<number | null>((done) => {
-      execFile(process.execPath, [bin, fifo, '--out', out], { env, timeout: 120_000 }, (err) => done(err ? (err.code as number) : 0));
-    });
-    // opening the FIFO for writing waits for the converting process to open it for reading
+    const out = join(work, 'out-pipe');
+    const exited = run([fifo, '--out', out], env);
+    // opening the FIFO for writing waits for the conversion process to open it for reading
     const fd = await new Promise<number>((done, fail) => open(fifo, 'w', (err, fd) => (err ? fail(err) : done(fd))));
     writeSync(fd, await readFile(fixture));
     closeSync(fd);
-    expect(await exited).toBe(0);
+    expect((await exited).code).toBe(0);
     expect(existsSync(join(out, 'tileset.json'))).toBe(true);
-    // the bin as started (unset), then the process that converted (2)
-    expect((await readFile(log, 'utf8')).trim().split('\n')).toEqual(['-', '2']);
+    expect((await notes()).filter((n) => n.conversion).map((n) => n.arenas)).toEqual(['2']);
   });
 
-  it('converts a small file in the first process: no second start', async () => {
-    const { log, env } = await arenaLog('arenas-small');
-    const out = join(work, 'out-small');
-    const code = await new Promise<number | null>((done) => {
-      execFile(process.execPath, [bin, fixture, '--out', out], { env, timeout: 120_000 }, (err) => done(err ? (err.code as number) : 0));
-    });
-    expect(code).toBe(0);
-    expect(existsSync(join(out, 'tileset.json'))).toBe(true);
-    expect((await readFile(log, 'utf8')).trim().split('\n')).toEqual(['-']);
+  it('fails only the file whose conversion process dies, says so, and converts the rest in a fresh process', async () => {
+    const inputs = join(work, 'crash-in');
+    await mkdir(inputs);
+    await copyFile(fixture, join(inputs, 'a-doomed.gml'));
+    await copyFile(fixture, join(inputs, 'b-fine.gml'));
+    // The conversion process that is sent a-doomed.gml kills itself before converting it. Its own handler is wrapped,
+    // not joined by a second one: a process delivers the messages that came early to its first 'message' listener.
+    const { notes, env } = await noting(
+      'crash',
+      `if (process.send) { const on = process.on.bind(process); process.on = (event, listener) => on(event, event !== 'message' ? listener : ` +
+        `(job, ...rest) => { if (job.input.endsWith('a-doomed.gml')) process.kill(process.pid, 'SIGKILL'); return listener(job, ...rest); }); }\n`,
+    );
+    const out = join(work, 'out-crash');
+    const { code, stdout } = await run([inputs, '--out', out, '--jobs', '1', '--json'], env);
+    expect(code).toBe(1);
+    const summary = JSON.parse(stdout);
+    expect(summary.failures).toEqual([expect.objectContaining({ message: 'the conversion process was killed by SIGKILL' })]);
+    expect(summary.failures[0].file).toMatch(/a-doomed\.gml$/);
+    expect(summary.files).toBe(2);
+    expect(existsSync(join(out, 'b-fine', 'tileset.json'))).toBe(true);
+    expect(existsSync(join(out, 'a-doomed'))).toBe(false);
+    const conversions = (await notes()).filter((n) => n.conversion);
+    expect(conversions).toHaveLength(2);
+    for (const c of conversions) expect(await gone(c.pid)).toBe(true);
   });
 
-  it('leaves the variable to a user who set it: one process, no restart', async () => {
-    const log = join(work, 'arenas-own.log');
-    const preload = join(work, 'note-arenas-own.mjs');
-    await writeFile(preload, `import { appendFileSync } from 'node:fs'; import { isMainThread } from 'node:worker_threads';\nif (isMainThread) appendFileSync(${JSON.stringify(log)}, (process.env.MALLOC_ARENA_MAX ?? '-') + '\\n');\n`);
-    const env = { ...plainEnv({ NODE_OPTIONS: `--import=${pathToFileURL(preload).href}` }), MALLOC_ARENA_MAX: '8' };
-    await new Promise<void>((done) => execFile(process.execPath, [bin, fixture, '--out', join(work, 'out-own')], { env, timeout: 120_000 }, () => done()));
-    expect((await readFile(log, 'utf8')).trim().split('\n')).toEqual(['8']);
-  });
-
-  it('passes a SIGTERM on to the converting process: exit 143, no staging folder left', { timeout: 120_000 }, async () => {
+  it('stops its conversion processes on SIGTERM: exit 143, no staging folder, no process left', { timeout: 120_000 }, async () => {
+    const { notes, env } = await noting('signal');
     // The input is a FIFO that never ends, so the conversion is surely running when the signal comes.
     const fifo = join(work, 'endless.gml');
     execFileSync('mkfifo', [fifo]);
     const parent = join(work, 'signal');
     const out = join(parent, 'out');
     await mkdir(parent);
-    const child = spawn(process.execPath, [bin, fifo, '--out', out], { env: plainEnv(), stdio: 'ignore' });
-    let gone = false;
-    const exited = new Promise<{ code: number | null; signal: string | null }>((done) =>
-      child.on('exit', (code, signal) => {
-        gone = true;
-        done({ code, signal });
-      }),
-    );
+    const child = spawn(process.execPath, [bin, fifo, '--out', out], { env, stdio: 'ignore' });
+    const exited = new Promise<{ code: number | null; signal: string | null }>((done) => child.on('exit', (code, signal) => done({ code, signal })));
     // Opening the FIFO for writing waits for the converter to open it for reading: then it is converting.
     const fd = await new Promise<number>((done, fail) => open(fifo, 'w', (err, fd) => (err ? fail(err) : done(fd))));
     writeSync(fd, '<?xml version="1.0"?>\n<core:CityModel xmlns:core="http://www.opengis.net/citygml/2.0">\n');
     // The staging folder exists before the input is opened.
     expect((await readdir(parent)).some((name) => name.includes('twinby-tmp'))).toBe(true);
     child.kill('SIGTERM');
-    // The converter removes its staging folder on the signal, then exits; its thread's read of the FIFO returns
-    // only once the writer closes (a blocked read holds the exit of any Node process), so close after the clean-up.
-    while (!gone && (await readdir(parent)).some((name) => name.includes('twinby-tmp'))) await new Promise((r) => setTimeout(r, 50));
-    closeSync(fd);
+    // the conversion process is stopped, not left blocked on the FIFO, which stays open here until the end
     const result = await exited;
+    closeSync(fd);
     expect(result).toEqual({ code: 143, signal: null });
     expect((await readdir(parent)).filter((name) => name.includes('twinby-tmp'))).toEqual([]);
     expect(existsSync(join(out, 'tileset.json'))).toBe(false);
+    const conversions = (await notes()).filter((n) => n.conversion);
+    expect(conversions).toHaveLength(1);
+    expect(alive(conversions[0].pid)).toBe(false);
   });
 });

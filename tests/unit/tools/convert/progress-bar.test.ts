@@ -7,6 +7,7 @@ const job = (id: number, bytes: number): ConvertJob => ({ id, input: `/d/${id}.g
 const result = (j: ConvertJob, buildings: number, error?: string): JobResult => ({
   job: j,
   seconds: 1.5,
+  peakRssBytes: 0,
   summary: {
     buildings,
     triangles: buildings * 10,

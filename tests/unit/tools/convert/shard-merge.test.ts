@@ -57,7 +57,7 @@ afterAll(async () => {
 
 describe('twinby-convert --shard and merge', () => {
   it('splits the files between shards by size, each file exactly once', () => {
-    const inputs = Array.from({ length: 7 }, (_, i) => ({ path: `${i}`, name: `${i}`, bytes: [5, 90, 10, 40, 40, 1, 70][i], regular: true }));
+    const inputs = Array.from({ length: 7 }, (_, i) => ({ path: `${i}`, name: `${i}`, bytes: [5, 90, 10, 40, 40, 1, 70][i] }));
     const shares = [0, 1, 2].map((index) => shardPositions(inputs, { index, count: 3 }));
     expect(shares.flat().sort()).toEqual([0, 1, 2, 3, 4, 5, 6]);
     const loads = shares.map((s) => s.reduce((sum, i) => sum + inputs[i].bytes, 0));

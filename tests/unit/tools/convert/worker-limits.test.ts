@@ -1,30 +1,75 @@
-// The CLI's conversion threads run with a small young generation and a capped old generation
-// (tools/convert/worker-limits.ts): V8's default semi-spaces kept 60–70 MB more RSS of short-lived converter buffers,
-// and an uncapped old generation let the heap grow to four times what was alive (bench:memory).
-import { once } from 'node:events';
+// The CLI's conversion processes start with a small young generation, a capped old generation, one GC thread and
+// glibc's malloc settings (tools/convert/worker-limits.ts): read back from what the kernel says each process got.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { startConvertWorker } from '../../../../tools/convert/convert-pool';
-import { CONVERT_NODE_FLAGS, CONVERT_OLD_SPACE_MB, CONVERT_RESOURCE_LIMITS, CONVERT_SEMI_SPACE_MB } from '../../../../tools/convert/worker-limits';
+import { ConvertProcess, describeExit } from '../../../../tools/convert/convert-process';
+import { CONVERT_MALLOC_ENV, CONVERT_NODE_FLAGS, CONVERT_OLD_SPACE_MB, CONVERT_PROCESS_FLAGS, CONVERT_SEMI_SPACE_MB } from '../../../../tools/convert/worker-limits';
 
-describe('conversion thread limits', () => {
-  it('starts each conversion thread with the small young generation and the capped old generation', async () => {
-    const worker = startConvertWorker();
+function startedWith(p: ConvertProcess): { argv: string[]; env: Map<string, string> } {
+  const pid = p.child.pid!;
+  const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+  const env = new Map(
+    readFileSync(`/proc/${pid}/environ`, 'utf8')
+      .split('\0')
+      .filter(Boolean)
+      .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)] as [string, string]),
+  );
+  return { argv, env };
+}
+
+describe.runIf(process.platform === 'linux')('conversion process limits', () => {
+  it('starts each conversion process with the small young generation, the capped old generation, one GC thread and the malloc settings', async () => {
+    const saved = process.env.MALLOC_ARENA_MAX;
+    delete process.env.MALLOC_ARENA_MAX;
+    const p = new ConvertProcess();
     try {
-      await once(worker, 'online');
-      // what V8 was given for this thread, as the running worker reports it
-      expect(worker.resourceLimits?.maxYoungGenerationSizeMb).toBe(CONVERT_RESOURCE_LIMITS.maxYoungGenerationSizeMb);
-      expect(CONVERT_RESOURCE_LIMITS.maxYoungGenerationSizeMb).toBeLessThanOrEqual(16);
+      const { argv, env } = startedWith(p);
+      expect(argv).toEqual(expect.arrayContaining([...CONVERT_PROCESS_FLAGS]));
+      expect(argv).toContain(`--max-semi-space-size=${CONVERT_SEMI_SPACE_MB}`);
+      expect(argv).toContain('--single-threaded-gc');
       // below 2 GB V8 grows the old generation by at most 2x what survived (1.6x at 1 GB), not 4x
-      expect(worker.resourceLimits?.maxOldGenerationSizeMb).toBe(CONVERT_OLD_SPACE_MB);
+      expect(argv).toContain(`--max-old-space-size=${CONVERT_OLD_SPACE_MB}`);
       expect(CONVERT_OLD_SPACE_MB).toBeLessThan(2048);
+      for (const [name, value] of Object.entries(CONVERT_MALLOC_ENV)) expect(env.get(name)).toBe(value);
+      expect(env.get('MALLOC_ARENA_MAX')).toBe('2');
     } finally {
-      await worker.terminate();
+      await p.stop();
+      if (saved !== undefined) process.env.MALLOC_ARENA_MAX = saved;
     }
   });
 
-  it('gives bench:memory the same semi-space and old-generation cap as the threads', () => {
-    expect(CONVERT_NODE_FLAGS).toContain(`--max-semi-space-size=${CONVERT_SEMI_SPACE_MB}`);
-    expect(CONVERT_NODE_FLAGS).toContain(`--max-old-space-size=${CONVERT_OLD_SPACE_MB}`);
-    expect(CONVERT_RESOURCE_LIMITS.maxYoungGenerationSizeMb).toBe(3 * CONVERT_SEMI_SPACE_MB);
+  it('leaves a malloc variable the user set to the user', async () => {
+    const saved = process.env.MALLOC_ARENA_MAX;
+    process.env.MALLOC_ARENA_MAX = '8';
+    const p = new ConvertProcess();
+    try {
+      expect(startedWith(p).env.get('MALLOC_ARENA_MAX')).toBe('8');
+      expect(startedWith(p).env.get('MALLOC_TRIM_THRESHOLD_')).toBe(CONVERT_MALLOC_ENV.MALLOC_TRIM_THRESHOLD_);
+    } finally {
+      await p.stop();
+      if (saved === undefined) delete process.env.MALLOC_ARENA_MAX;
+      else process.env.MALLOC_ARENA_MAX = saved;
+    }
+  });
+
+  it('gives bench:memory the same semi-space and old-generation cap as the processes, as flags NODE_OPTIONS accepts', () => {
+    expect(CONVERT_NODE_FLAGS).toEqual([`--max-semi-space-size=${CONVERT_SEMI_SPACE_MB}`, `--max-old-space-size=${CONVERT_OLD_SPACE_MB}`]);
+    expect(CONVERT_PROCESS_FLAGS.slice(0, CONVERT_NODE_FLAGS.length)).toEqual([...CONVERT_NODE_FLAGS]);
+  });
+});
+
+describe('why a conversion process ended', () => {
+  it('names the signal or exit code and the line of its stderr that says what happened', () => {
+    const oom = [
+      '<--- Last few GCs --->',
+      '[123:0x5]    900 ms: Mark-Compact 1020.1 (1030.2) -> 1019.9 (1031.2) MB',
+      'FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory',
+      ' 1: 0xb0a860 node::Abort() [node]',
+    ].join('\n');
+    expect(describeExit(null, 'SIGABRT', oom)).toBe('was killed by SIGABRT: FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory');
+    const uncaught = 'file:///x/convert-worker.mjs:10\n    throw new TypeError("boom");\n    ^\n\nTypeError: boom\n    at f (file:///x:10:11)\n\nNode.js v20.19.0\n';
+    expect(describeExit(1, null, uncaught)).toBe('exited with code 1: TypeError: boom');
+    expect(describeExit(null, 'SIGKILL', '')).toBe('was killed by SIGKILL');
+    expect(describeExit(3, null, '  \nsomething odd\n')).toBe('exited with code 3: something odd');
   });
 });

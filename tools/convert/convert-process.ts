@@ -1,0 +1,103 @@
+/**
+ * One conversion process: a child Node process running convert-worker.mjs, which converts the jobs it is sent one at
+ * a time. A process rather than a worker thread because the V8 flags and malloc settings that make conversion fast
+ * (worker-limits.ts) are only taken at process start, and because a crash (out of memory, a native abort) then ends
+ * only that process: the parent names the file and goes on.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { ConvertJob, JobMessage } from './convert-job';
+import { CONVERT_MALLOC_ENV, CONVERT_PROCESS_FLAGS } from './worker-limits';
+
+const ENTRY = fileURLToPath(new URL('./convert-worker.mjs', import.meta.url));
+
+/** How much of a process's stderr is kept, to say why it crashed. */
+const STDERR_TAIL = 8192;
+
+/** Every process started and not yet ended, so an interrupted run can stop them all before it cleans up. */
+const running = new Set<ConvertProcess>();
+let stopping = false;
+
+export class ConvertProcess {
+  readonly child: ChildProcess;
+  private stderr = '';
+  private readonly ended: Promise<void>;
+
+  constructor() {
+    this.child = fork(ENTRY, [], {
+      execArgv: [...CONVERT_PROCESS_FLAGS],
+      env: { ...CONVERT_MALLOC_ENV, ...process.env },
+      serialization: 'advanced',
+      // stdout stays the parent's alone (--json); stderr is read, not shown: a crash's last words go into its failure
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
+    running.add(this);
+    this.child.stderr!.setEncoding('utf8');
+    this.child.stderr!.on('data', (text: string) => {
+      this.stderr = (this.stderr + text).slice(-STDERR_TAIL);
+    });
+    this.ended = new Promise((done) => {
+      this.child.once('exit', () => done());
+      this.child.once('error', () => done()); // could not start: no 'exit' may follow
+    });
+    void this.ended.then(() => running.delete(this));
+  }
+
+  send(job: ConvertJob): void {
+    this.child.send(job);
+  }
+
+  onMessage(listener: (message: JobMessage) => void): void {
+    this.child.on('message', listener);
+  }
+
+  /** Called once if the process ends or cannot start while the pool still holds it, with why, in words. */
+  onCrash(listener: (reason: string) => void): void {
+    let told = false;
+    const tell = (reason: string) => {
+      if (told) return;
+      told = true;
+      listener(reason);
+    };
+    this.child.once('error', (err) => tell(`could not start: ${err.message}`));
+    // 'close': stderr is read to its end by then
+    this.child.once('close', (code, signal) => tell(describeExit(code, signal, this.stderr)));
+  }
+
+  /** No more jobs: the process ends by itself once the channel closes, without holding up the parent's exit. */
+  release(): void {
+    this.child.removeAllListeners('message');
+    this.child.removeAllListeners('close');
+    this.child.removeAllListeners('error');
+    this.child.on('error', () => {}); // a late error of a released process is nobody's failure
+    this.child.stderr!.destroy();
+    if (this.child.connected) this.child.disconnect();
+    this.child.unref();
+  }
+
+  /** Ends the process now and resolves once it is gone. */
+  stop(): Promise<void> {
+    this.child.kill('SIGKILL');
+    return this.ended;
+  }
+}
+
+/** Stops every conversion process still running (an interrupted run, before it removes its staging folder). */
+export async function stopAllConvertProcesses(): Promise<void> {
+  stopping = true;
+  await Promise.all([...running].map((p) => p.stop()));
+}
+
+/** After stopAllConvertProcesses: a process that ends is not replaced. */
+export function convertProcessesStopping(): boolean {
+  return stopping;
+}
+
+/** "exited with code 134: FATAL ERROR: … heap out of memory", from the exit and the end of the process's stderr. */
+export function describeExit(code: number | null, signal: NodeJS.Signals | null, stderr: string): string {
+  const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+  const lines = stderr.split('\n').map((l) => l.trim()).filter(Boolean);
+  // V8's fatal errors and Node's uncaught exceptions say what happened on one line; native stack lines follow
+  const said = lines.find((l) => l.startsWith('FATAL ERROR')) ?? lines.find((l) => /^[\w.]*Error\b/.test(l)) ?? lines.at(-1);
+  return said ? `${how}: ${said.slice(0, 300)}` : how;
+}
