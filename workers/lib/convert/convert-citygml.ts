@@ -175,6 +175,7 @@ async function convertDataset(
       const writeOptions = {
         write,
         origin: (i: number) => dataset.origin(i),
+        vertices: (i: number) => dataset.items.vertices[i],
         feature: (i: number) => dataset.feature(i),
         lod: options.lod,
         onTile: async (n: number) => {

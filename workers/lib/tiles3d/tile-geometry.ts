@@ -29,21 +29,51 @@ export function buildTileGeometry(buildings: readonly PlacedBuilding[], ecefToTi
     vertexCount += b.mesh.positions.length / 3;
     indexCount += b.mesh.indices.length;
   }
-  const positions = new Float32Array(vertexCount * 3);
-  const normals = new Float32Array(vertexCount * 3);
-  const colors = new Uint8Array(vertexCount * 4);
-  const featureIds = new Float32Array(vertexCount);
-  const indices = vertexCount > 0xffff ? new Uint32Array(indexCount) : new Uint16Array(indexCount);
-  const bounds = Float64Array.of(Infinity, Infinity, Infinity, -Infinity, -Infinity, -Infinity);
-  const m = new Float64Array(27);
+  const builder = new TileGeometryBuilder(ecefToTile, vertexCount, indexCount);
+  for (const b of buildings) builder.add(b);
+  return builder.finish();
+}
 
-  let v = 0;
-  let ii = 0;
-  buildings.forEach((b, feature) => {
-    transformModel(b.model, ecefToTile, m);
+/**
+ * The same merge one building at a time, so a tile's buildings can be read, added and dropped in turn: held together,
+ * a tile's worth of decoded buildings outlived the young generation and was copied by every scavenge. The vertex
+ * count must be known (it picks the index type); the index count is a first guess that grows.
+ */
+export class TileGeometryBuilder {
+  private readonly positions: Float32Array;
+  private readonly normals: Float32Array;
+  private readonly colors: Uint8Array;
+  private readonly featureIds: Float32Array;
+  private indices: Uint16Array | Uint32Array;
+  private readonly bounds = Float64Array.of(Infinity, Infinity, Infinity, -Infinity, -Infinity, -Infinity);
+  private readonly m = new Float64Array(27);
+  private v = 0;
+  private ii = 0;
+  private feature = 0;
+
+  constructor(
+    private readonly ecefToTile: ArrayLike<number>,
+    private readonly vertexCount: number,
+    indexGuess = 2 * vertexCount,
+  ) {
+    this.positions = new Float32Array(vertexCount * 3);
+    this.normals = new Float32Array(vertexCount * 3);
+    this.colors = new Uint8Array(vertexCount * 4);
+    this.featureIds = new Float32Array(vertexCount);
+    this.indices = vertexCount > 0xffff ? new Uint32Array(indexGuess) : new Uint16Array(indexGuess);
+  }
+
+  /** Adds the building as the next feature (its row in the property table). */
+  add(b: PlacedBuilding): void {
     const { positions: p, normals: n, surfaces, indices: tri } = b.mesh;
-    const base = v;
     const count = p.length / 3;
+    if (this.v + count > this.vertexCount) throw new RangeError(`tile geometry: more than the ${this.vertexCount} vertices announced`);
+    if (this.ii + tri.length > this.indices.length) this.growIndices(this.ii + tri.length);
+    const { positions, normals, colors, featureIds, indices, bounds, m } = this;
+    transformModel(b.model, this.ecefToTile, m);
+    const feature = this.feature++;
+    let v = this.v;
+    const base = v;
     for (let i = 0; i < count; i++, v++) {
       const dx = p[i * 3], dy = p[i * 3 + 1], dz = p[i * 3 + 2];
       const xx = dx * dx, xy = dx * dy, yy = dy * dy, xz = dx * dz, yz = dy * dz;
@@ -75,7 +105,22 @@ export function buildTileGeometry(buildings: readonly PlacedBuilding[], ecefToTi
       colors[v * 4 + 3] = c[3];
       featureIds[v] = feature;
     }
+    let ii = this.ii;
     for (let t = 0; t < tri.length; t++) indices[ii++] = base + tri[t];
-  });
-  return { geometry: { positions, normals, colors, featureIds, indices }, bounds };
+    this.v = v;
+    this.ii = ii;
+  }
+
+  finish(): TileGeometryResult {
+    if (this.v !== this.vertexCount) throw new RangeError(`tile geometry: ${this.v} vertices added, ${this.vertexCount} announced`);
+    const indices = this.ii === this.indices.length ? this.indices : this.indices.slice(0, this.ii);
+    const { positions, normals, colors, featureIds, bounds } = this;
+    return { geometry: { positions, normals, colors, featureIds, indices }, bounds };
+  }
+
+  private growIndices(needed: number): void {
+    const grown = this.indices instanceof Uint32Array ? new Uint32Array(Math.max(needed, 2 * this.indices.length)) : new Uint16Array(Math.max(needed, 2 * this.indices.length));
+    grown.set(this.indices.subarray(0, this.ii));
+    this.indices = grown;
+  }
 }

@@ -9,7 +9,7 @@ import type { BuildingMesh } from '../mesh/building-mesh';
 import type { QuadtreeNode } from '../tiling/quadtree';
 import { postOrder } from '../tiling/quadtree';
 import type { MetadataSchema } from './metadata-schema';
-import { buildTileGeometry, type PlacedBuilding } from './tile-geometry';
+import { buildTileGeometry, TileGeometryBuilder, type PlacedBuilding } from './tile-geometry';
 import { writeTileGlb } from './write-glb';
 import { lod1BlockOf, lod1Mesh, type Lod1Block } from '../lod/lod1-block';
 import { packBlocks, unpackBlocks } from '../lod/block-pack';
@@ -41,6 +41,8 @@ export interface WriteTilesOptions {
    * parent's own full buildings move to a leaf child `<id>-own`. Off: parents hold only their own buildings (ADD).
    */
   lod?: boolean;
+  /** Building i's vertex count, when known without building(i) (else it is read twice). */
+  vertices?: (index: number) => number;
   /** Building i's feature record and model without its geometry, for parents' LoD1 blocks; else building(i) is read. */
   feature?: (index: number) => BlockSource;
 }
@@ -75,6 +77,7 @@ export async function writeTiles(
   const states = new Map<QuadtreeNode, NodeState>();
   const centroids = subtreeCentroids(root, options.origin ?? ((i) => building(i).model));
   const source = blockSource(building, options.feature);
+  const vertices = options.vertices ?? ((i: number) => building(i).mesh.positions.length / 3);
   let tiles = 0;
   for (const node of postOrder(root)) {
     const [cx, cy, cz] = centroids.get(node)!;
@@ -91,9 +94,18 @@ export async function writeTiles(
     // In LoD mode a parent's own buildings go to a leaf child: its content is the LoD1 blocks.
     const ownLeaf = lod && node.children.length > 0 ? ({ boundingVolume: { box: [] }, geometricError: 0 } as TileJson) : undefined;
     if (node.items.length) {
-      const placed = node.items.map(building);
-      const { geometry, bounds } = buildTileGeometry(placed, toTile);
-      const glb = writeTileGlb(geometry, placed.map(featureOf), schema);
+      // one building at a time: read, merged, dropped (tile-geometry.ts); only its feature row and block stay
+      const geometryBuilder = new TileGeometryBuilder(toTile, node.items.reduce((sum, i) => sum + vertices(i), 0));
+      const features: FeatureRecord[] = [];
+      for (const i of node.items) {
+        const b = building(i);
+        geometryBuilder.add(b);
+        features.push(featureOf(b));
+        maxSize = Math.max(maxSize, b.size);
+        blocks?.push(lod1BlockOf(b.mesh, i, b.size));
+      }
+      const { geometry, bounds } = geometryBuilder.finish();
+      const glb = writeTileGlb(geometry, features, schema);
       const uri = `tiles/${node.id}${ownLeaf ? '-own' : ''}.glb`;
       await options.write(uri, glb);
       (ownLeaf ?? json).content = { uri };
@@ -102,10 +114,6 @@ export async function writeTiles(
         min[k] = bounds[k];
         max[k] = bounds[k + 3];
       }
-      placed.forEach((b, k) => {
-        maxSize = Math.max(maxSize, b.size);
-        blocks?.push(lod1BlockOf(b.mesh, node.items[k], b.size));
-      });
       if (ownLeaf) await options.onTile?.(++tiles);
     }
 
