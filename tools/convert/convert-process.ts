@@ -64,7 +64,7 @@ export class ConvertProcess {
     this.child.once('close', (code, signal) => tell(describeExit(code, signal, this.stderr)));
   }
 
-  /** No more jobs: the process ends by itself once the channel closes, without holding up the parent's exit. */
+  /** No more jobs: the process ends by itself once the channel closes, while the parent finishes (which then waits for it). */
   release(): void {
     this.child.removeAllListeners('message');
     this.child.removeAllListeners('close');
@@ -72,7 +72,6 @@ export class ConvertProcess {
     this.child.on('error', () => {}); // a late error of a released process is nobody's failure
     this.child.stderr!.destroy();
     if (this.child.connected) this.child.disconnect();
-    this.child.unref();
   }
 
   /** Ends the process now and resolves once it is gone. */
