@@ -1,5 +1,6 @@
 /**
- * One tile's merged geometry + property table → GLB with loaders.gl's GLTFScenegraph,
+ * One tile's merged geometry + property table → GLB: the glTF JSON with loaders.gl's GLTFScenegraph, the container
+ * by glb-container.ts,
  * minding what notes/gltf-metadata.md measured: a FLOAT _FEATURE_ID_0, EXT_mesh_features
  * written by hand with featureCount = distinct features, no empty extensionsRequired,
  * bufferView.target on vertex and index data.
@@ -10,7 +11,8 @@
  * metadata-schema.ts's NUL noData avoids such columns).
  */
 import { assertFiniteArray } from './finite-json';
-import { GLTFScenegraph, GLTFWriter } from '@loaders.gl/gltf';
+import { GLTFScenegraph } from '@loaders.gl/gltf';
+import { packGlb } from './glb-container';
 import { BUILDING_CLASS, column, type FeatureRecord, type MetadataSchema } from './metadata-schema';
 import { packUtf8 } from './utf8-strings';
 
@@ -85,10 +87,11 @@ export function writeTileGlb(geometry: TileGeometry, features: readonly FeatureR
     EXT_mesh_features: { featureIds: [{ featureCount: features.length, attribute: 0, propertyTable: 0 }] },
   };
   scenegraph.registerUsedExtension('EXT_mesh_features');
-  scenegraph.createBinaryChunk();
+  // what GLTFScenegraph.createBinaryChunk records, without building the chunk: packGlb copies each view once
+  if (json.buffers?.[0]) json.buffers[0].byteLength = scenegraph.byteLength;
+  else json.buffers = [{ byteLength: scenegraph.byteLength }];
   if (Array.isArray(json.extensionsRequired) && json.extensionsRequired.length === 0) delete json.extensionsRequired;
-  const bytes = new Uint8Array(GLTFWriter.encodeSync!(scenegraph.gltf as never, {}) as ArrayBuffer);
-  return bytes;
+  return packGlb(json, scenegraph.sourceBuffers as (ArrayBufferView | ArrayBuffer)[], scenegraph.byteLength);
 }
 
 function positionBounds(p: Float32Array): [number[], number[]] {
