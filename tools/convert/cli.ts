@@ -23,7 +23,7 @@ import { formatSummary, summarize } from './summary';
 import { mergeMain } from './merge';
 import { parseShard, SHARD_FILE, shardPositions, type Shard } from './shard';
 import { emptyShard, writeShardRecord, type ShardRun } from './shard-record';
-import { stopAllConvertProcesses } from './convert-process';
+import { prestartConvertProcess, releaseSpareConvertProcess, stopAllConvertProcesses } from './convert-process';
 
 const USAGE = `Usage: twinby-convert <file|dir…> --out <dir> [--crs EPSG:xxxx] [--geoid auto|egm96|none|<metres>] [--jobs N] [--json] [--force] [--shard i/N] [--no-lod] [--implicit]
        twinby-convert merge <shard-dir…> --out <dir> [--force]
@@ -138,6 +138,15 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
+  prestartConvertProcess();
+  try {
+    return await convertCommand(options);
+  } finally {
+    releaseSpareConvertProcess();
+  }
+}
+
+async function convertCommand(options: CliOptions): Promise<number> {
   const all = await collectInputs(options.inputs).catch((err: Error) => err);
   if (all instanceof Error || all.length === 0) {
     process.stderr.write(`twinby-convert: ${all instanceof Error ? all.message : 'no .gml or .xml files found'}\n`);

@@ -4,7 +4,7 @@
  */
 import type { ConvertProgress, ConvertSummary } from '../../workers/lib/convert/convert-citygml';
 import type { ConvertJob, JobMessage } from './convert-job';
-import { ConvertProcess, convertProcessesStopping } from './convert-process';
+import { convertProcessesStopping, takeConvertProcess, type ConvertProcess } from './convert-process';
 
 export interface JobResult {
   job: ConvertJob;
@@ -49,7 +49,7 @@ export async function convertInPool(jobs: ConvertJob[], options: PoolOptions): P
         worker.send(current);
       };
       const start = () => {
-        worker = new ConvertProcess();
+        worker = takeConvertProcess();
         worker.onMessage((message: JobMessage) => {
           if (!current || message.id !== current.id) return;
           if (message.type === 'progress') options.onProgress?.(current, message.progress);

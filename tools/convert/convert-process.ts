@@ -81,6 +81,27 @@ export class ConvertProcess {
   }
 }
 
+/** A process started ahead of its first job (prestartConvertProcess), for the pool to take. */
+let spare: ConvertProcess | undefined;
+
+/** Starts the first conversion process now, so its Node start-up overlaps what the command does before converting. */
+export function prestartConvertProcess(): void {
+  spare ??= new ConvertProcess();
+}
+
+/** The prestarted process, or a new one. */
+export function takeConvertProcess(): ConvertProcess {
+  const taken = spare ?? new ConvertProcess();
+  spare = undefined;
+  return taken;
+}
+
+/** A prestarted process nobody took (the command ended early) ends. */
+export function releaseSpareConvertProcess(): void {
+  spare?.release();
+  spare = undefined;
+}
+
 /** Stops every conversion process still running (an interrupted run, before it removes its staging folder). */
 export async function stopAllConvertProcesses(): Promise<void> {
   stopping = true;

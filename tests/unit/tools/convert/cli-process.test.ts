@@ -132,6 +132,15 @@ describe.runIf(process.platform === 'linux')('twinby-convert as a process', () =
     for (const c of conversions) expect(await gone(c.pid)).toBe(true);
   });
 
+  it('starts its first conversion process early and ends it when there turns out to be nothing to convert', async () => {
+    const { notes, env } = await noting('early');
+    const { code } = await run([join(work, 'no-such-file.gml'), '--out', join(work, 'out-early')], env);
+    expect(code).toBe(2);
+    const conversions = (await notes()).filter((n) => n.conversion);
+    expect(conversions).toHaveLength(1);
+    expect(alive(conversions[0].pid)).toBe(false);
+  });
+
   it('stops its conversion processes on SIGTERM: exit 143, no staging folder, no process left', { timeout: 120_000 }, async () => {
     const { notes, env } = await noting('signal');
     // The input is a FIFO that never ends, so the conversion is surely running when the signal comes.
