@@ -1,7 +1,7 @@
 // CityGML 1.0 (AdV LoD2-DE style), 2.0 and 3.0 fixtures read into the expected buildings.
 import { describe, expect, it } from 'vitest';
 import type { ParsedBuilding, SurfaceType } from '../../../workers/lib/citygml/building';
-import { fixture, points, readAll } from './helpers/read-all';
+import { cityModel, fixture, points, readAll, simpleBuilding } from './helpers/read-all';
 
 function typeCounts(b: ParsedBuilding): Partial<Record<SurfaceType, number>> {
   const out: Partial<Record<SurfaceType, number>> = {};
@@ -113,6 +113,17 @@ describe('CityGML 2.0 geometry forms', () => {
       [691005, 5336005, 506],
       [691004, 5336005, 506],
     ]);
+  });
+
+  it('keeps generic attributes named like Object.prototype members as plain data', async () => {
+    const generic = (name: string, value: string) => `<gen:stringAttribute name="${name}"><gen:value>${value}</gen:value></gen:stringAttribute>`;
+    const { buildings } = await readAll(cityModel(simpleBuilding('P', undefined, generic('__proto__', 'polluted') + generic('constructor', 'c') + generic('toString', 't'))));
+    const attrs = buildings[0].attributes.generic!;
+    expect(Object.keys(attrs)).toEqual(['__proto__', 'constructor', 'toString']);
+    expect(Object.getOwnPropertyDescriptor(attrs, '__proto__')?.value).toBe('polluted');
+    expect(Object.getPrototypeOf(attrs)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(attrs.constructor).toBe('c');
   });
 
   it('reads every kind of generic attribute, typed, with sets flattened', async () => {
