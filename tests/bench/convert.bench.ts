@@ -24,7 +24,7 @@ import { generateTown } from '../../tools/make-demo/generate-town';
 import { coordinateStyles } from './convert/coordinate-styles';
 import { packedCli } from '../helpers/packed-cli';
 import type { CoordinateStyle } from '../../tools/make-demo/citygml-writer';
-import { CONVERT_NODE_FLAGS } from '../../tools/convert/worker-limits';
+import { CONVERT_MALLOC_ENV, CONVERT_PROCESS_FLAGS } from '../../tools/convert/worker-limits';
 
 const root = resolve(import.meta.dirname, '../..');
 const data = resolve(root, '../shared/data/citygml');
@@ -110,7 +110,7 @@ function failureOf(r: Awaited<ReturnType<typeof run>>, timeout: number): string 
 /**
  * Whole process: the twinby-convert command as users run it, timed from spawn to exit. `built` is the package's bin
  * beside its dist-cli/ (packed-cli.ts), `source` a checkout's bin, which runs the TypeScript through tsx. Either way
- * the bin restarts itself once (MALLOC_ARENA_MAX).
+ * the file converts in a child process (tools/convert/convert-process.ts).
  */
 async function twinbyCli(input: Input, out: string, form: 'built' | 'source' = 'built'): Promise<Measure> {
   const bin = form === 'built' ? packed!.bin : resolve(root, 'tools/bin/twinby-convert.mjs');
@@ -131,8 +131,11 @@ async function twinbyCli(input: Input, out: string, form: 'built' | 'source' = '
 
 async function twinby(input: Input, out: string): Promise<Measure> {
   if (input.wholeProcess) return twinbyCli(input, out);
-  // the V8 limits the CLI gives its conversion threads (tools/convert/worker-limits.ts)
-  const r = await run(process.execPath, [...CONVERT_NODE_FLAGS, '--import', 'tsx', 'tests/bench/convert/convert-one.ts', input.path, out, warmUpFor(input)], TWINBY_TIMEOUT_S);
+  // the V8 flags and malloc settings the CLI gives its conversion processes (tools/convert/worker-limits.ts)
+  const r = await run(process.execPath, [...CONVERT_PROCESS_FLAGS, '--import', 'tsx', 'tests/bench/convert/convert-one.ts', input.path, out, warmUpFor(input)], TWINBY_TIMEOUT_S, {
+    ...CONVERT_MALLOC_ENV,
+    ...process.env,
+  });
   const j = lastJson(r.stdout);
   if (r.code !== 0 || !j) return { seconds: NaN, buildings: 0, rssBytes: 0, outBytes: 0, failure: failureOf(r, TWINBY_TIMEOUT_S) };
   return {

@@ -1,8 +1,8 @@
 /**
  * bench:memory --cli: the same synthetic town through the `twinby-convert` command as a user runs it (the package
- * bin, which on Linux restarts itself with MALLOC_ARENA_MAX=2). The town is streamed from its generator into a FIFO
+ * bin, which converts in a child process with MALLOC_ARENA_MAX=2). The town is streamed from its generator into a FIFO
  * that the CLI reads as its input file, so 1M buildings need no 9 GB on disk. Peaks are the kernel's VmHWM of each
- * process of the command: the one that converts, and the small starter that waits for it.
+ * process of the command: the one that converts, and the command itself, which waits for it.
  */
 import { spawn } from 'node:child_process';
 import { execFileSync } from 'node:child_process';

@@ -63,7 +63,7 @@ for (const n of sizes) {
   const dir = await mkdtemp(join(tmpdir(), 'twinby-bench-memory-'));
   try {
     const flags = ['tsx', 'tests/bench/memory/memory-run.ts', String(n), dir, ...(inMemory ? ['--in-memory'] : []), ...(lod ? ['--lod'] : []), ...(args.includes('--maps') ? ['--maps'] : [])];
-    // the V8 limits the CLI gives its conversion threads (the run converts on its main thread)
+    // the V8 memory limits the CLI gives its conversion processes (the run converts on its main thread)
     const env = { ...process.env, NODE_OPTIONS: [process.env.NODE_OPTIONS ?? '', ...CONVERT_NODE_FLAGS].join(' ').trim() };
     const { stdout } = await run('npx', flags, { cwd: root, env, maxBuffer: 1 << 28 });
     const r = JSON.parse(stdout.trim().split('\n').pop()!) as Result;
