@@ -52,8 +52,18 @@ describe('embedding', () => {
     try {
       const doc = await waitFor(() => iframe.contentDocument?.getElementById('second') && iframe.contentDocument, 'example page');
       const readies: string[] = [];
-      for (const id of ['first', 'second']) doc.getElementById(id)!.addEventListener('twinby-ready', () => readies.push(id));
-      await waitFor(() => readies.length === 2, 'two viewers ready', 30_000);
+      // what each viewer said while loading, for the error when the wait runs out (as in the test below)
+      const said: Record<string, { progress: string; errors: string[] }> = {};
+      for (const id of ['first', 'second']) {
+        const el = doc.getElementById(id)!;
+        const state = (said[id] = { progress: 'none', errors: [] as string[] });
+        el.addEventListener('twinby-ready', () => readies.push(id));
+        el.addEventListener('twinby-load-progress', (e) => (state.progress = JSON.stringify((e as CustomEvent).detail)));
+        el.addEventListener('twinby-error', (e) => state.errors.push(JSON.stringify((e as CustomEvent).detail)));
+      }
+      await waitFor(() => readies.length === 2, 'two viewers ready', 30_000).catch((err: Error) => {
+        throw new Error(`${err.message}; ready: ${JSON.stringify(readies)}; the viewers said: ${JSON.stringify(said)}`);
+      });
       const [first, second] = ['first', 'second'].map((id) => doc.getElementById(id) as TwinbyViewer);
       for (const v of [first, second]) {
         expect(v.getBoundingClientRect().height).toBe(322); // 320 px + the page's 1 px border
