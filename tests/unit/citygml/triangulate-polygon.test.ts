@@ -65,7 +65,7 @@ function embed(r: [number, number][], p: { origin: V3; u: V3; v: V3 }, close = t
   if (close) pts.push(pts[0]);
   return Float64Array.from(pts.flat());
 }
-function triangleAreaSum(positions: Float64Array, indices: number[]): number {
+function triangleAreaSum(positions: ArrayLike<number>, indices: number[]): number {
   let sum = 0;
   for (let t = 0; t < indices.length; t += 3) {
     const [a, b, c] = [indices[t], indices[t + 1], indices[t + 2]].map((i) => [positions[i * 3], positions[i * 3 + 1], positions[i * 3 + 2]] as V3);

@@ -15,7 +15,7 @@ export const MAX_POLYGON_VERTICES = 5_000;
 
 export interface TriangulatedPolygon {
   /** Distinct ring vertices (closing points removed), x,y,z relative to `origin`. */
-  positions: Float64Array;
+  positions: readonly number[];
   /** Triangles as vertex index triples, wound counter-clockwise seen from the normal's side. */
   indices: number[];
   /** Unit normal: the side from which the exterior ring runs counter-clockwise. */
@@ -34,6 +34,8 @@ export interface TriangulateOptions {
   /** earcut's relative area deviation above which the polygon counts as self-intersecting. Default 1e-3. */
   maxDeviation?: number;
 }
+
+let flatScratch = new Float64Array(1024);
 
 /** rings[0] is the exterior, the rest holes; each ring is x,y,z triples, closed or not. */
 export function triangulatePolygon(rings: ArrayLike<number>[], options: TriangulateOptions = {}): TriangulationResult {
@@ -98,7 +100,10 @@ export function triangulatePolygon(rings: ArrayLike<number>[], options: Triangul
   const vz = nx * uy - ny * ux;
 
   const count = coords.length / 3;
-  const flat = new Float64Array(count * 2);
+  // earcut's input lives only in this call: one scratch buffer serves every polygon (a typed array over 64 bytes
+  // is a malloc'd store that every scavenge then sweeps: ~20 per building)
+  if (flatScratch.length < count * 2) flatScratch = new Float64Array(Math.max(count * 2, 2 * flatScratch.length));
+  const flat = flatScratch.subarray(0, count * 2);
   for (let i = 0; i < count; i++) {
     const x = coords[i * 3], y = coords[i * 3 + 1], z = coords[i * 3 + 2];
     flat[i * 2] = x * ux + y * uy + z * uz;
@@ -122,7 +127,7 @@ export function triangulatePolygon(rings: ArrayLike<number>[], options: Triangul
     area += Math.abs(cross) / 2;
   }
   if (!(area > minArea)) return { ok: false, issue: 'degenerate' };
-  return { ok: true, polygon: { positions: Float64Array.from(coords), indices, normal: [nx, ny, nz], area } };
+  return { ok: true, polygon: { positions: coords, indices, normal: [nx, ny, nz], area } };
 }
 
 /** Appends a ring's vertices minus the closing point and exact consecutive duplicates. */
