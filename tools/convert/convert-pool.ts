@@ -29,6 +29,7 @@ export async function convertInPool(jobs: ConvertJob[], options: PoolOptions): P
   const runLane = () =>
     new Promise<void>((resolveLane) => {
       let worker: ConvertProcess;
+      let dead = false;
       let current: ConvertJob | undefined;
       let started = 0;
 
@@ -45,10 +46,12 @@ export async function convertInPool(jobs: ConvertJob[], options: PoolOptions): P
           resolveLane();
           return;
         }
+        if (dead) start();
         started = performance.now();
         worker.send(current);
       };
       const start = () => {
+        dead = false;
         worker = takeConvertProcess();
         worker.onMessage((message: JobMessage) => {
           if (!current || message.id !== current.id) return;
@@ -58,10 +61,12 @@ export async function convertInPool(jobs: ConvertJob[], options: PoolOptions): P
         worker.onCrash((reason) => crashed(reason));
       };
       const crashed = (reason: string) => {
+        if (convertProcessesStopping()) return;
+        // the next job, if any, starts a fresh process
+        dead = true;
         const job = current;
-        if (!job || convertProcessesStopping()) return;
+        if (!job) return;
         current = undefined;
-        start();
         const summary: ConvertSummary = {
           buildings: 0,
           triangles: 0,

@@ -62,6 +62,9 @@ export class ConvertProcess {
     this.child.once('error', (err) => tell(`could not start: ${err.message}`));
     // 'close': stderr is read to its end by then
     this.child.once('close', (code, signal) => tell(describeExit(code, signal, this.stderr)));
+    // a prestarted process may have ended before anyone listened
+    const { exitCode, signalCode } = this.child;
+    if (exitCode !== null || signalCode !== null) queueMicrotask(() => tell(describeExit(exitCode, signalCode, this.stderr)));
   }
 
   /** No more jobs: the process ends by itself once the channel closes, while the parent finishes (which then waits for it). */

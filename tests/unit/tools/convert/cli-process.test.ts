@@ -132,6 +132,27 @@ describe.runIf(process.platform === 'linux')('twinby-convert as a process', () =
     for (const c of conversions) expect(await gone(c.pid)).toBe(true);
   });
 
+  it('does not hang when its first conversion process dies as it starts: that file fails, the next converts', async () => {
+    const inputs = join(work, 'early-death-in');
+    await mkdir(inputs);
+    await copyFile(fixture, join(inputs, 'a.gml'));
+    await copyFile(fixture, join(inputs, 'b.gml'));
+    const marker = join(work, 'early-death.marker');
+    // only the first conversion process: it kills itself before it could take a job
+    const { env } = await noting(
+      'early-death',
+      `import { existsSync as _e, writeFileSync as _w } from 'node:fs';\n` +
+        `if (process.send && !_e(${JSON.stringify(marker)})) { _w(${JSON.stringify(marker)}, ''); process.kill(process.pid, 'SIGKILL'); }\n`,
+    );
+    const { code, stdout } = await run([inputs, '--out', join(work, 'out-early-death'), '--jobs', '1', '--json'], env);
+    expect(code).toBe(1);
+    const summary = JSON.parse(stdout);
+    expect(summary.files).toBe(2);
+    expect(summary.failures).toHaveLength(1);
+    expect(summary.failures[0].message).toMatch(/^the conversion process /);
+    expect(summary.buildings).toBeGreaterThan(0);
+  });
+
   it('starts its first conversion process early and ends it when there turns out to be nothing to convert', async () => {
     const { notes, env } = await noting('early');
     const { code } = await run([join(work, 'no-such-file.gml'), '--out', join(work, 'out-early')], env);
