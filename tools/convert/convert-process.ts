@@ -32,6 +32,9 @@ export class ConvertProcess {
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
     running.add(this);
+    // errors are told through onCrash; one that comes when nobody listens (a second one, or after release) must not
+    // become an uncaught 'error' event that ends the command
+    this.child.on('error', () => {});
     this.child.stderr!.setEncoding('utf8');
     this.child.stderr!.on('data', (text: string) => {
       this.stderr = (this.stderr + text).slice(-STDERR_TAIL);
