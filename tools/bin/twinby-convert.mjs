@@ -13,8 +13,16 @@ for (const stream of [process.stdout, process.stderr]) {
 // sources beside this file and runs them through tsx, so an edited source never meets an older build.
 const source = new URL('../convert/cli.ts', import.meta.url);
 const built = new URL('../../dist-cli/cli.mjs', import.meta.url);
+const argv = process.argv.slice(2);
 let main;
+let conversionProcess;
 if (!existsSync(source) && existsSync(built)) {
+  // A conversion, most likely: its first process starts before the CLI loads, so the two Node start-ups overlap
+  // (main takes it, or ends it when the command turns out to need none).
+  if (argv.length > 0 && argv[0] !== 'merge' && !argv.includes('--help') && !argv.includes('-h')) {
+    const { spawnConvertProcess } = await import(new URL('../../dist-cli/convert-spawn.mjs', import.meta.url).href);
+    conversionProcess = spawnConvertProcess();
+  }
   ({ main } = await import(built.href));
 } else {
   let tsImport;
@@ -26,4 +34,4 @@ if (!existsSync(source) && existsSync(built)) {
   }
   ({ main } = await tsImport('../convert/cli.ts', import.meta.url));
 }
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await main(argv, { conversionProcess });

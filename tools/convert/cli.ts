@@ -4,6 +4,7 @@
  * processes; <out>/tileset.json ties them together. Exit code 1 when a file failed (the rest is still written),
  * 2 on a usage or file-system error. Nothing it did not write is removed: see output-folder.ts.
  */
+import type { ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -123,7 +124,21 @@ function displayPath(path: string): string {
   return rel && !rel.startsWith('..') ? rel : path;
 }
 
-export async function main(argv: string[]): Promise<number> {
+export interface MainHooks {
+  /** A conversion process the bin started before the CLI loaded (spawnConvertProcess); released if not needed. */
+  conversionProcess?: ChildProcess;
+}
+
+export async function main(argv: string[], hooks: MainHooks = {}): Promise<number> {
+  if (hooks.conversionProcess) prestartConvertProcess(hooks.conversionProcess);
+  try {
+    return await command(argv);
+  } finally {
+    releaseSpareConvertProcess();
+  }
+}
+
+async function command(argv: string[]): Promise<number> {
   if (argv[0] === 'merge') return mergeMain(argv.slice(1), USAGE);
   let options;
   try {
@@ -139,11 +154,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   prestartConvertProcess();
-  try {
-    return await convertCommand(options);
-  } finally {
-    releaseSpareConvertProcess();
-  }
+  return convertCommand(options);
 }
 
 async function convertCommand(options: CliOptions): Promise<number> {

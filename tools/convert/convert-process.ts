@@ -4,12 +4,9 @@
  * (worker-limits.ts) are only taken at process start, and because a crash (out of memory, a native abort) then ends
  * only that process: the parent names the file and goes on.
  */
-import { fork, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import type { ConvertJob, JobMessage } from './convert-job';
-import { CONVERT_MALLOC_ENV, CONVERT_PROCESS_FLAGS } from './worker-limits';
-
-const ENTRY = fileURLToPath(new URL('./convert-worker.mjs', import.meta.url));
+import { spawnConvertProcess } from './convert-spawn';
 
 /** How much of a process's stderr is kept, to say why it crashed. */
 const STDERR_TAIL = 8192;
@@ -23,14 +20,9 @@ export class ConvertProcess {
   private stderr = '';
   private readonly ended: Promise<void>;
 
-  constructor() {
-    this.child = fork(ENTRY, [], {
-      execArgv: [...CONVERT_PROCESS_FLAGS],
-      env: { ...CONVERT_MALLOC_ENV, ...process.env },
-      serialization: 'advanced',
-      // stdout stays the parent's alone (--json); stderr is read, not shown: a crash's last words go into its failure
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-    });
+  /** `child`: one spawnConvertProcess already started (the bin's), else a new one. */
+  constructor(child: ChildProcess = spawnConvertProcess()) {
+    this.child = child;
     running.add(this);
     // errors are told through onCrash; one that comes when nobody listens (a second one, or after release) must not
     // become an uncaught 'error' event that ends the command
@@ -90,9 +82,13 @@ export class ConvertProcess {
 /** A process started ahead of its first job (prestartConvertProcess), for the pool to take. */
 let spare: ConvertProcess | undefined;
 
-/** Starts the first conversion process now, so its Node start-up overlaps what the command does before converting. */
-export function prestartConvertProcess(): void {
-  spare ??= new ConvertProcess();
+/**
+ * Starts the first conversion process now (or adopts `child`, started earlier still), so its Node start-up overlaps
+ * what the command does before converting.
+ */
+export function prestartConvertProcess(child?: ChildProcess): void {
+  if (spare && child) new ConvertProcess(child).release();
+  else spare ??= new ConvertProcess(child);
 }
 
 /** The prestarted process, or a new one. */

@@ -19,7 +19,12 @@ export async function buildCli(outdir = CLI_DIR): Promise<string[]> {
   mkdirSync(outdir, { recursive: true });
   const result = await build({
     // convert-process.ts forks `new URL('./convert-worker.mjs', import.meta.url)`: the process's file sits beside the CLI's
-    entryPoints: { cli: resolve(root, 'tools/convert/cli.ts'), 'convert-worker': resolve(root, 'tools/convert/convert-worker.ts') },
+    // convert-spawn: the bin starts the first conversion process with it before cli.mjs has loaded
+    entryPoints: {
+      cli: resolve(root, 'tools/convert/cli.ts'),
+      'convert-worker': resolve(root, 'tools/convert/convert-worker.ts'),
+      'convert-spawn': resolve(root, 'tools/convert/convert-spawn.ts'),
+    },
     outdir,
     outExtension: { '.js': '.mjs' },
     bundle: true,

@@ -19,7 +19,7 @@ describe('the npm package', () => {
 
   it('ships the library build, its workers, types, the Custom Elements Manifest and the CLI, and nothing of the repo besides', () => {
     const files = pkg.files;
-    for (const f of ['dist-lib/twinby.js', 'dist-lib/types/src/index.d.ts', 'dist-lib/custom-elements.json', 'tools/bin/twinby-convert.mjs', 'dist-cli/cli.mjs', 'dist-cli/convert-worker.mjs', 'dist-cli/egm96-grid.bin', 'dist-cli/THIRD-PARTY-LICENSES.txt', 'workers/lib/convert/convert-citygml.ts', 'package.json', 'README.md']) {
+    for (const f of ['dist-lib/twinby.js', 'dist-lib/types/src/index.d.ts', 'dist-lib/custom-elements.json', 'tools/bin/twinby-convert.mjs', 'dist-cli/cli.mjs', 'dist-cli/convert-worker.mjs', 'dist-cli/convert-spawn.mjs', 'dist-cli/egm96-grid.bin', 'dist-cli/THIRD-PARTY-LICENSES.txt', 'workers/lib/convert/convert-citygml.ts', 'package.json', 'README.md']) {
       expect(files, f).toContain(f);
     }
     const workers = files.filter((f) => /^dist-lib\/assets\/[a-z]+\.worker-[\w-]+\.js$/.test(f)).map((f) => f.replace(/^.*\/([a-z]+)\.worker-.*$/, '$1'));
@@ -31,7 +31,7 @@ describe('the npm package', () => {
     expect(thread).toContain('egm96-grid.bin');
     expect(thread).not.toContain('node_modules/rfc4648/');
     expect(thread.length).toBeLessThan(1_500_000);
-    // the main thread of the command carries no projection library: it only starts threads and writes the root
+    // the command itself carries no projection library: it only starts conversion processes and writes the root
     const cli = readFileSync(join(pkg.dir, 'dist-cli/cli.mjs'), 'utf8');
     expect(cli).not.toContain('node_modules/proj4/');
     expect(cli.length).toBeLessThan(100_000);

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packedCli } from '../../../helpers/packed-cli';
 
 const root = resolve(import.meta.dirname, '../../../..');
 const bin = resolve(root, 'tools/bin/twinby-convert.mjs');
@@ -56,9 +57,9 @@ async function noting(name: string, body = ''): Promise<{ notes: () => Promise<P
   return { notes, env: plainEnv({ NODE_OPTIONS: `--import=${pathToFileURL(preload).href}` }) };
 }
 
-function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string }> {
+function run(args: string[], env: NodeJS.ProcessEnv, command = bin): Promise<{ code: number; stdout: string }> {
   return new Promise((done) => {
-    execFile(process.execPath, [bin, ...args], { env, timeout: 120_000 }, (err, stdout) => done({ code: err ? (err.code as number) : 0, stdout }));
+    execFile(process.execPath, [command, ...args], { env, timeout: 120_000 }, (err, stdout) => done({ code: err ? (err.code as number) : 0, stdout }));
   });
 }
 
@@ -187,5 +188,30 @@ describe.runIf(process.platform === 'linux')('twinby-convert as a process', () =
     const conversions = (await notes()).filter((n) => n.conversion);
     expect(conversions).toHaveLength(1);
     expect(alive(conversions[0].pid)).toBe(false);
+  });
+});
+
+describe.runIf(process.platform === 'linux')('twinby-convert as the package ships it', () => {
+  let packed: Awaited<ReturnType<typeof packedCli>>;
+  beforeAll(async () => {
+    packed = await packedCli();
+  }, 120_000);
+  afterAll(() => packed?.dispose());
+
+  it('starts the first conversion process before the CLI has loaded, converts with it, and ends one it did not need', async () => {
+    const early = await noting('packed-early');
+    const { code } = await run([fixture, '--out', join(work, 'out-packed')], early.env, packed.bin);
+    expect(code).toBe(0);
+    expect((await early.notes()).filter((n) => n.conversion)).toHaveLength(1);
+    // a usage error is only found once the CLI has loaded: the process the bin started by then ends
+    const unused = await noting('packed-unused');
+    expect((await run([fixture, '--jobs', 'many', '--out', join(work, 'out-packed-unused')], unused.env, packed.bin)).code).toBe(2);
+    const conversions = (await unused.notes()).filter((n) => n.conversion);
+    expect(conversions).toHaveLength(1);
+    expect(alive(conversions[0].pid)).toBe(false);
+    // asking for help starts none
+    const help = await noting('packed-help');
+    expect((await run(['--help'], help.env, packed.bin)).code).toBe(0);
+    expect((await help.notes()).filter((n) => n.conversion)).toEqual([]);
   });
 });

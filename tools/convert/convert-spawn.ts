@@ -1,0 +1,20 @@
+/**
+ * Starts one conversion process: convert-worker.mjs beside this module (in the package, beside the bundle) with the
+ * V8 flags and malloc settings of worker-limits.ts. Its own module so the package's bin can start the process
+ * before the CLI has loaded (convert-process.ts wraps it).
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { CONVERT_MALLOC_ENV, CONVERT_PROCESS_FLAGS } from './worker-limits';
+
+const ENTRY = fileURLToPath(new URL('./convert-worker.mjs', import.meta.url));
+
+export function spawnConvertProcess(): ChildProcess {
+  return fork(ENTRY, [], {
+    execArgv: [...CONVERT_PROCESS_FLAGS],
+    env: { ...CONVERT_MALLOC_ENV, ...process.env },
+    serialization: 'advanced',
+    // stdout stays the parent's alone (--json); stderr is read, not shown: a crash's last words go into its failure
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+}
