@@ -62,7 +62,12 @@ describe('embedding', () => {
         el.addEventListener('twinby-error', (e) => state.errors.push(JSON.stringify((e as CustomEvent).detail)));
       }
       await waitFor(() => readies.length === 2, 'two viewers ready', 30_000).catch((err: Error) => {
-        throw new Error(`${err.message}; ready: ${JSON.stringify(readies)}; the viewers said: ${JSON.stringify(said)}`);
+        // also: was the element defined in the frame (its modules loaded), and did each viewer make its canvas
+        const defined = Boolean(iframe.contentWindow?.customElements.get('twinby-viewer'));
+        const canvases = ['first', 'second'].map((id) => Boolean(doc.getElementById(id)?.shadowRoot?.querySelector('canvas')));
+        const message = `${err.message}; ready: ${JSON.stringify(readies)}; defined: ${defined}; canvases: ${JSON.stringify(canvases)}; the viewers said: ${JSON.stringify(said)}`;
+        console.error(`embed.test.ts: ${message}`); // stays in the log when a retry then passes
+        throw new Error(message);
       });
       const [first, second] = ['first', 'second'].map((id) => doc.getElementById(id) as TwinbyViewer);
       for (const v of [first, second]) {
@@ -112,7 +117,9 @@ describe('embedding', () => {
       // each step bounded and named
       try {
         await within(Promise.all(ready), 'both viewers ready', 30_000).catch((err: Error) => {
-          throw new Error(`${err.message}; the viewers said: ${JSON.stringify(said)}`);
+          const message = `${err.message}; the viewers said: ${JSON.stringify(said)}`;
+          console.error(`embed.test.ts: ${message}`); // stays in the log when a retry then passes
+          throw new Error(message);
         });
         // use them: keyboard, selection, style, a flight
         const canvas = viewers[0].shadowRoot!.querySelector('canvas')!;
