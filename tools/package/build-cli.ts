@@ -1,6 +1,6 @@
 /**
- * `npm run build:cli` (part of prepack): the twinby-convert CLI and its conversion process as two plain
- * JavaScript files in dist-cli/, so the published command starts without compiling TypeScript on every run
+ * `npm run build:cli` (part of prepack): the twinby-convert CLI, its conversion process and the small module that
+ * starts one as plain JavaScript files in dist-cli/, so the published command starts without compiling TypeScript on every run
  * (tsx took ~1.5 s of a 3.5 s conversion of 40 MB). Dependencies are bundled too: resolving and loading
  * loaders.gl's hundreds of modules cost each conversion ~0.4 s of CPU before it read a byte.
  * Their licence texts go to dist-cli/THIRD-PARTY-LICENSES.txt.
