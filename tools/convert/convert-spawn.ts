@@ -5,14 +5,14 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { CONVERT_MALLOC_ENV, CONVERT_PROCESS_FLAGS } from './worker-limits';
+import { CONVERT_PROCESS_FLAGS, convertProcessEnv } from './worker-limits';
 
 const ENTRY = fileURLToPath(new URL('./convert-worker.mjs', import.meta.url));
 
 export function spawnConvertProcess(): ChildProcess {
   return fork(ENTRY, [], {
     execArgv: [...CONVERT_PROCESS_FLAGS],
-    env: { ...CONVERT_MALLOC_ENV, ...process.env },
+    env: convertProcessEnv(process.env),
     serialization: 'advanced',
     // stdout stays the parent's alone (--json); stderr is read, not shown: a crash's last words go into its failure
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],

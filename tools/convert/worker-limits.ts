@@ -44,3 +44,14 @@ export const CONVERT_MALLOC_ENV: Readonly<Record<string, string>> = {
   MALLOC_TRIM_THRESHOLD_: String(16 * 2 ** 20),
   MALLOC_TOP_PAD_: String(4 * 2 ** 20),
 };
+
+/**
+ * The environment a conversion process starts with: the malloc settings under the parent's own variables, less
+ * NODE_EXTRA_CA_CERTS. Node reads and parses that certificate file at every start, before any code runs (~50 ms for
+ * Debian's bundle here, a quarter of a small file's conversion), and a conversion process opens no TLS connection.
+ */
+export function convertProcessEnv(parent: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const env = { ...CONVERT_MALLOC_ENV, ...parent };
+  delete env.NODE_EXTRA_CA_CERTS;
+  return env;
+}

@@ -52,6 +52,22 @@ describe.runIf(process.platform === 'linux')('conversion process limits', () => 
     }
   });
 
+  it('starts each conversion process without NODE_EXTRA_CA_CERTS, which Node would parse at start for nothing', async () => {
+    const saved = process.env.NODE_EXTRA_CA_CERTS;
+    process.env.NODE_EXTRA_CA_CERTS = '/etc/ssl/certs/ca-certificates.crt';
+    const p = new ConvertProcess();
+    try {
+      const { env } = startedWith(p);
+      expect(env.has('NODE_EXTRA_CA_CERTS')).toBe(false);
+      expect(env.get('PATH')).toBe(process.env.PATH);
+      expect(process.env.NODE_EXTRA_CA_CERTS).toBe('/etc/ssl/certs/ca-certificates.crt');
+    } finally {
+      await p.stop();
+      if (saved === undefined) delete process.env.NODE_EXTRA_CA_CERTS;
+      else process.env.NODE_EXTRA_CA_CERTS = saved;
+    }
+  });
+
   it('gives bench:memory the same semi-space and old-generation cap as the processes, as flags NODE_OPTIONS accepts', () => {
     expect(CONVERT_NODE_FLAGS).toEqual([`--max-semi-space-size=${CONVERT_SEMI_SPACE_MB}`, `--max-old-space-size=${CONVERT_OLD_SPACE_MB}`]);
     expect(CONVERT_PROCESS_FLAGS.slice(0, CONVERT_NODE_FLAGS.length)).toEqual([...CONVERT_NODE_FLAGS]);
