@@ -1,10 +1,12 @@
 /**
  * Runs conversion jobs on a pool of conversion processes (convert-process.ts), one file per process at a time.
- * A process that dies fails only its own file; a fresh one takes the next job.
+ * A process that dies fails only its own file; a fresh one takes the next job. A large file with a core to spare is
+ * read in a second process (convert-pipeline.ts).
  */
 import type { ConvertProgress, ConvertSummary } from '../../workers/lib/convert/convert-citygml';
-import type { ConvertJob, JobMessage } from './convert-job';
-import { convertProcessesStopping, takeConvertProcess, type ConvertProcess } from './convert-process';
+import type { ConvertJob } from './convert-job';
+import { ConvertProcess, convertProcessesStopping, takeConvertProcess } from './convert-process';
+import { convertPipelined, READ_ELSEWHERE_MIN_BYTES } from './convert-pipeline';
 
 export interface JobResult {
   job: ConvertJob;
@@ -12,6 +14,8 @@ export interface JobResult {
   seconds: number;
   /** Peak RSS of the process that converted it, so far (bytes); 0 when it crashed. */
   peakRssBytes: number;
+  /** Read by a process of its own while another built its tiles (convert-pipeline.ts). */
+  readAside?: boolean;
 }
 
 export interface PoolOptions {
@@ -25,63 +29,53 @@ export async function convertInPool(jobs: ConvertJob[], options: PoolOptions): P
   const queue = [...jobs];
   const results: JobResult[] = [];
   const lanes = Math.max(1, Math.min(options.concurrency, jobs.length));
+  // cores no lane uses: a large file may take one for a reading process of its own (convert-pipeline.ts)
+  let spareCores = Math.max(0, options.concurrency - lanes);
 
-  const runLane = () =>
-    new Promise<void>((resolveLane) => {
-      let worker: ConvertProcess;
-      let dead = false;
-      let current: ConvertJob | undefined;
-      let started = 0;
-
-      const finish = (result: JobResult) => {
-        results.push(result);
-        options.onDone?.(result);
-        current = undefined;
-        next();
+  const runLane = async () => {
+    let worker: ConvertProcess | undefined;
+    for (let job = queue.shift(); job; job = queue.shift()) {
+      const started = performance.now();
+      const current = job;
+      const progress = (p: ConvertProgress) => options.onProgress?.(current, p);
+      worker ??= takeConvertProcess();
+      let outcome;
+      const readAside = spareCores > 0 && job.bytes >= READ_ELSEWHERE_MIN_BYTES;
+      if (readAside) {
+        spareCores--;
+        const reader = worker;
+        worker = new ConvertProcess();
+        outcome = await convertPipelined(job, reader, worker, progress);
+        reader.release();
+        spareCores++;
+      } else outcome = await worker.run(job, progress);
+      if (outcome.message?.type === 'done') {
+        const { summary, seconds, peakRssBytes } = outcome.message;
+        finish({ job, summary, seconds, peakRssBytes, readAside });
+        continue;
+      }
+      // interrupted: the command ends once its processes are stopped, and nothing after this lane may run (no commit)
+      if (convertProcessesStopping()) await new Promise<never>(() => {});
+      // the next job, if any, starts a fresh process
+      worker = undefined;
+      const why = outcome.crash ?? 'sent an unexpected reply';
+      const summary: ConvertSummary = {
+        buildings: 0,
+        triangles: 0,
+        tiles: 0,
+        bytesRead: 0,
+        bytesWritten: 0,
+        warnings: [],
+        error: { name: 'Error', message: `the conversion process ${why}`, file: job.file },
       };
-      const next = () => {
-        current = queue.shift();
-        if (!current) {
-          worker.release();
-          resolveLane();
-          return;
-        }
-        if (dead) start();
-        started = performance.now();
-        worker.send(current);
-      };
-      const start = () => {
-        dead = false;
-        worker = takeConvertProcess();
-        worker.onMessage((message: JobMessage) => {
-          if (!current || message.id !== current.id) return;
-          if (message.type === 'progress') options.onProgress?.(current, message.progress);
-          else finish({ job: current, summary: message.summary, seconds: message.seconds, peakRssBytes: message.peakRssBytes });
-        });
-        worker.onCrash((reason) => crashed(reason));
-      };
-      const crashed = (reason: string) => {
-        if (convertProcessesStopping()) return;
-        // the next job, if any, starts a fresh process
-        dead = true;
-        const job = current;
-        if (!job) return;
-        current = undefined;
-        const summary: ConvertSummary = {
-          buildings: 0,
-          triangles: 0,
-          tiles: 0,
-          bytesRead: 0,
-          bytesWritten: 0,
-          warnings: [],
-          error: { name: 'Error', message: `the conversion process ${reason}`, file: job.file },
-        };
-        finish({ job, summary, seconds: (performance.now() - started) / 1000, peakRssBytes: 0 });
-      };
-
-      start();
-      next();
-    });
+      finish({ job, summary, seconds: (performance.now() - started) / 1000, peakRssBytes: 0, readAside });
+    }
+    worker?.release();
+  };
+  const finish = (result: JobResult) => {
+    results.push(result);
+    options.onDone?.(result);
+  };
 
   await Promise.all(Array.from({ length: lanes }, runLane));
   const order = new Map(jobs.map((job, i) => [job.id, i]));

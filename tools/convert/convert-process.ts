@@ -5,8 +5,14 @@
  * only that process: the parent names the file and goes on.
  */
 import type { ChildProcess } from 'node:child_process';
+import type { Socket } from 'node:net';
+import type { ConvertProgress } from '../../workers/lib/convert/convert-citygml';
 import type { ConvertJob, JobMessage } from './convert-job';
 import { spawnConvertProcess } from './convert-spawn';
+import type { ReadJob } from './read-job';
+
+/** How a job ended: its last message, or why the process ended before sending it. */
+export type JobOutcome = { message: Exclude<JobMessage, { type: 'progress' }>; crash?: undefined } | { crash: string; message?: undefined };
 
 /** How much of a process's stderr is kept, to say why it crashed. */
 const STDERR_TAIL = 8192;
@@ -19,6 +25,8 @@ export class ConvertProcess {
   readonly child: ChildProcess;
   private stderr = '';
   private readonly ended: Promise<void>;
+  /** Resolves once stderr is read to its end, so a crash is described by its last words. */
+  private readonly stderrRead: Promise<void>;
 
   /** `child`: one spawnConvertProcess already started (the bin's), else a new one. */
   constructor(child: ChildProcess = spawnConvertProcess()) {
@@ -31,6 +39,7 @@ export class ConvertProcess {
     this.child.stderr!.on('data', (text: string) => {
       this.stderr = (this.stderr + text).slice(-STDERR_TAIL);
     });
+    this.stderrRead = new Promise((done) => this.child.stderr!.once('close', () => done()));
     this.ended = new Promise((done) => {
       this.child.once('exit', () => done());
       this.child.once('error', () => done()); // could not start: no 'exit' may follow
@@ -38,28 +47,37 @@ export class ConvertProcess {
     void this.ended.then(() => running.delete(this));
   }
 
-  send(job: ConvertJob): void {
-    this.child.send(job);
-  }
-
-  onMessage(listener: (message: JobMessage) => void): void {
-    this.child.on('message', listener);
-  }
-
-  /** Called once if the process ends or cannot start while the pool still holds it, with why, in words. */
-  onCrash(listener: (reason: string) => void): void {
-    let told = false;
-    const tell = (reason: string) => {
-      if (told) return;
-      told = true;
-      listener(reason);
-    };
-    this.child.once('error', (err) => tell(`could not start: ${err.message}`));
-    // 'close': stderr is read to its end by then
-    this.child.once('close', (code, signal) => tell(describeExit(code, signal, this.stderr)));
-    // a prestarted process may have ended before anyone listened
-    const { exitCode, signalCode } = this.child;
-    if (exitCode !== null || signalCode !== null) queueMicrotask(() => tell(describeExit(exitCode, signalCode, this.stderr)));
+  /**
+   * Sends one job (with `pipe`, a handle the process takes over) and resolves with its last message, or with why the
+   * process ended first, in words. Progress messages go to `onProgress` meanwhile.
+   */
+  run(job: ConvertJob | ReadJob, onProgress?: (p: ConvertProgress) => void, pipe?: Socket): Promise<JobOutcome> {
+    const { child } = this;
+    return new Promise((resolve) => {
+      let settled = false;
+      const settle = (outcome: JobOutcome) => {
+        if (settled) return;
+        settled = true;
+        child.off('message', onMessage).off('exit', onExit).off('error', onError);
+        resolve(outcome);
+      };
+      const onMessage = (m: JobMessage) => {
+        if (m.id !== job.id) return;
+        if (m.type === 'progress') onProgress?.(m.progress);
+        else settle({ message: m });
+      };
+      // 'exit', then the end of stderr: not 'close', which also waits for a stdout that was handed to another process
+      const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
+        void this.stderrRead.then(() => settle({ crash: describeExit(code, signal, this.stderr) }));
+      };
+      const onError = (err: Error) => settle({ crash: `could not start: ${err.message}` });
+      child.on('message', onMessage).once('exit', onExit).once('error', onError);
+      // a prestarted process may have ended before anyone listened
+      const { exitCode, signalCode } = child;
+      if (exitCode !== null || signalCode !== null) onExit(exitCode, signalCode);
+      // a send that fails (the channel closed) is followed by 'exit'
+      else child.send(job, pipe, () => {});
+    });
   }
 
   /** No more jobs: the process ends by itself once the channel closes, while the parent finishes (which then waits for it). */
@@ -69,6 +87,7 @@ export class ConvertProcess {
     this.child.removeAllListeners('error');
     this.child.on('error', () => {}); // a late error of a released process is nobody's failure
     this.child.stderr!.destroy();
+    this.child.stdout?.destroy();
     if (this.child.connected) this.child.disconnect();
   }
 

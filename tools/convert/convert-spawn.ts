@@ -14,7 +14,8 @@ export function spawnConvertProcess(): ChildProcess {
     execArgv: [...CONVERT_PROCESS_FLAGS],
     env: convertProcessEnv(process.env),
     serialization: 'advanced',
-    // stdout stays the parent's alone (--json); stderr is read, not shown: a crash's last words go into its failure
-    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    // stdout is a pipe only for a reading process's frames (read-job.ts), handed to the process that converts; the
+    // command's own stdout stays its alone (--json). stderr is read, not shown: a crash's last words go into its failure
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
 }

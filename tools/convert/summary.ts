@@ -27,6 +27,8 @@ export interface RunSummary {
   megabytesPerSecond: number;
   /** The largest peak RSS of the command's processes: this one and each conversion process. */
   peakRssBytes: number;
+  /** Files read by a process of their own while another built their tiles (a core to spare, convert-pipeline.ts). */
+  filesReadAside: number;
   /** Root tileset written, relative to the working directory; absent when nothing converted. */
   tileset?: string;
 }
@@ -48,6 +50,7 @@ export function summarize(results: JobResult[], seconds: number, inputBytes: num
     seconds,
     megabytesPerSecond: seconds > 0 ? inputBytes / 1e6 / seconds : 0,
     peakRssBytes: results.reduce((peak, r) => Math.max(peak, r.peakRssBytes), process.resourceUsage().maxRSS * 1024),
+    filesReadAside: results.filter((r) => r.readAside).length,
   };
   for (const { job, summary } of results) {
     s.buildings += summary.buildings;

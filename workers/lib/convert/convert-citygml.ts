@@ -57,23 +57,28 @@ export const MAX_SUMMARY_WARNINGS = 1000;
 /** How often a long loop lets the event loop run (so a worker hears cancel()). */
 const YIELD_MS = 50;
 
+/**
+ * Buildings read elsewhere (the CLI's reading process, tools/convert/building-frames.ts), told the same hooks as the
+ * reader: they come out as readCityGML would give them, with its warnings, progress and error.
+ */
+export type BuildingSource = (hooks: { onWarning: (w: ConvertWarning) => void; onBytes: (n: number) => void }) => AsyncIterable<ParsedBuilding>;
+
 export async function convertCityGML(
-  input: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>,
+  input: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array> | BuildingSource,
   sink: TilesetSink,
   options: ConvertOptions = {},
 ): Promise<ConvertSummary> {
   let bytesRead = 0;
   const warnings: ConvertWarning[] = [];
-  const buildings = readCityGML(input, {
-    file: options.file,
-    signal: options.signal,
-    defaultSrsName: options.crs,
+  const hooks = {
     // Reader warnings go through convertBuildings' warn() so they are counted and capped alike.
-    onWarning: (w) => warnings.push(w),
-    onBytes: (n) => {
+    onWarning: (w: ConvertWarning) => warnings.push(w),
+    onBytes: (n: number) => {
       bytesRead = n;
     },
-  });
+  };
+  const buildings =
+    typeof input === 'function' ? input(hooks) : readCityGML(input, { file: options.file, signal: options.signal, defaultSrsName: options.crs, ...hooks });
   return convertBuildings(buildings, sink, { ...options, bytesRead: () => bytesRead, pendingWarnings: warnings });
 }
 

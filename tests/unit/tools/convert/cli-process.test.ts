@@ -2,13 +2,15 @@
 // (worker-limits.ts); one that dies fails only its own file; a SIGTERM sent to the command (Kubernetes, kill) stops
 // the conversion processes too, removes the staging folder and exits 143.
 import { execFile, execFileSync, spawn } from 'node:child_process';
-import { closeSync, existsSync, open, writeSync } from 'node:fs';
+import { closeSync, existsSync, open, readdirSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packedCli } from '../../../helpers/packed-cli';
+import { READ_ELSEWHERE_MIN_BYTES } from '../../../../tools/convert/convert-pipeline';
+import { generateTown } from '../../../../tools/make-demo/generate-town';
 
 const root = resolve(import.meta.dirname, '../../../..');
 const bin = resolve(root, 'tools/bin/twinby-convert.mjs');
@@ -188,6 +190,99 @@ describe.runIf(process.platform === 'linux')('twinby-convert as a process', () =
     const conversions = (await notes()).filter((n) => n.conversion);
     expect(conversions).toHaveLength(1);
     expect(alive(conversions[0].pid)).toBe(false);
+  });
+});
+
+/** A gml:pos town just over the size read in a process of its own, with a warning in it; `end` replaces its last line. */
+async function largeTown(name: string, end?: string): Promise<string> {
+  const parts: string[] = [];
+  for await (const piece of generateTown({ buildings: 950, seed: 7, coordinates: 'pos' })) parts.push(piece);
+  let xml = parts.join('').replace(/<bldg:storeysAboveGround>\d+</, '<bldg:storeysAboveGround>two<');
+  if (end !== undefined) xml = xml.replace('</core:CityModel>', end);
+  const path = join(work, name);
+  await writeFile(path, xml);
+  expect(statSync(path).size).toBeGreaterThan(READ_ELSEWHERE_MIN_BYTES);
+  return path;
+}
+
+/** Every file below `dir`, relative path → bytes. */
+function filesBelow(dir: string, prefix = ''): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const rel = join(prefix, entry.name);
+    if (entry.isDirectory()) for (const [k, v] of filesBelow(join(dir, entry.name), rel)) out.set(k, v);
+    else if (entry.name !== '.twinby-convert.json') out.set(rel, readFileSync(join(dir, entry.name)));
+  }
+  return out;
+}
+
+/** A --json summary without what differs between two runs of the same input (times, memory, paths, the readers). */
+function comparable(stdout: string): Record<string, unknown> {
+  const { seconds, megabytesPerSecond, peakRssBytes, tileset, filesReadAside, ...rest } = JSON.parse(stdout);
+  void [seconds, megabytesPerSecond, peakRssBytes, tileset, filesReadAside];
+  return rest;
+}
+
+describe.runIf(process.platform === 'linux')('a large file read by a process of its own', () => {
+  it('is read by a second process when a core is spare, and gives the files, warnings and errors of one process', { timeout: 120_000 }, async () => {
+    const good = await largeTown('aside.gml');
+    const { notes, env } = await noting('aside');
+    const two = await run([good, '--out', join(work, 'out-aside-2'), '--jobs', '2', '--json'], env);
+    const one = await run([good, '--out', join(work, 'out-aside-1'), '--jobs', '1', '--json'], plainEnv());
+    expect([two.code, one.code]).toEqual([0, 0]);
+    expect(JSON.parse(two.stdout).filesReadAside).toBe(1);
+    expect(JSON.parse(one.stdout).filesReadAside).toBe(0);
+    expect(comparable(two.stdout)).toEqual(comparable(one.stdout));
+    expect(JSON.parse(one.stdout).warningCount).toBeGreaterThan(0);
+    const conversions = (await notes()).filter((n) => n.conversion);
+    expect(conversions).toHaveLength(2);
+    for (const c of conversions) expect(await gone(c.pid)).toBe(true);
+    const [a, b] = [filesBelow(join(work, 'out-aside-2')), filesBelow(join(work, 'out-aside-1'))];
+    expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+    expect(a.size).toBeGreaterThan(3);
+    for (const [name, bytes] of a) expect(bytes.equals(b.get(name)!), name).toBe(true);
+
+    // a file that breaks off: the same buildings kept and the same error, at the same line and column
+    const cut = await largeTown('aside-cut.gml', '<core:cityObjectMember>\n<bldg:Building gml:id="cut">\n');
+    const cutTwo = await run([cut, '--out', join(work, 'out-cut-2'), '--jobs', '2', '--json'], plainEnv());
+    const cutOne = await run([cut, '--out', join(work, 'out-cut-1'), '--jobs', '1', '--json'], plainEnv());
+    expect(JSON.parse(cutTwo.stdout).filesReadAside).toBe(1);
+    expect(comparable(cutTwo.stdout)).toEqual(comparable(cutOne.stdout));
+    expect(JSON.parse(cutOne.stdout).failures).toEqual([expect.objectContaining({ code: 'truncated', line: expect.any(Number) })]);
+  });
+
+  it('fails the file when its reading process dies, keeps the buildings read before, and leaves no process behind', { timeout: 120_000 }, async () => {
+    const town = await largeTown('reader-dies.gml');
+    // the process that reads kills itself as it sends its third batch
+    const { notes, env } = await noting(
+      'reader-dies',
+      `if (process.send) { let n = 0; const write = process.stdout.write.bind(process.stdout); ` +
+        `process.stdout.write = (...a) => { if (++n === 3) process.kill(process.pid, 'SIGKILL'); return write(...a); }; }\n`,
+    );
+    const { code, stdout } = await run([town, '--out', join(work, 'out-reader-dies'), '--jobs', '2', '--json'], env);
+    expect(code).toBe(1);
+    const summary = JSON.parse(stdout);
+    expect(summary.failures).toEqual([expect.objectContaining({ code: 'reader-lost', message: 'the reading process was killed by SIGKILL' })]);
+    expect(summary.buildings).toBeGreaterThan(0);
+    expect(summary.buildings).toBeLessThan(950);
+    const conversions = (await notes()).filter((n) => n.conversion);
+    expect(conversions).toHaveLength(2);
+    for (const c of conversions) expect(await gone(c.pid)).toBe(true);
+  });
+
+  it('fails the file when the process building its tiles dies, stops the reader, and does not hang', { timeout: 120_000 }, async () => {
+    const town = await largeTown('converter-dies.gml');
+    const { notes, env } = await noting(
+      'converter-dies',
+      `if (process.send) { const on = process.on.bind(process); process.on = (event, listener) => on(event, event !== 'message' ? listener : ` +
+        `(job, ...rest) => { if (job.readElsewhere) process.kill(process.pid, 'SIGKILL'); return listener(job, ...rest); }); }\n`,
+    );
+    const { code, stdout } = await run([town, '--out', join(work, 'out-converter-dies'), '--jobs', '2', '--json'], env);
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout).failures).toEqual([expect.objectContaining({ message: 'the conversion process was killed by SIGKILL' })]);
+    const conversions = (await notes()).filter((n) => n.conversion);
+    expect(conversions).toHaveLength(2);
+    for (const c of conversions) expect(await gone(c.pid)).toBe(true);
   });
 });
 
