@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectFootprints } from '../../../workers/lib/convert/footprint-sidecar';
-import { bufferFile, FootprintTally, footprintLayout, writeFootprintsStreamed, type PositionalFile } from '../../../workers/lib/convert/footprint-stream';
+import { bufferFile, FootprintSections, footprintLayout, MemorySpool, type ByteSpool, type PositionalFile } from '../../../workers/lib/convert/footprint-stream';
+import { SpillStore } from '../../../workers/lib/convert/building-store';
+import { DiskSpillFile } from '../../../tools/convert/spill-file';
 import { decodeFootprints, encodeFootprints } from '../../../workers/lib/footprints';
 import { directorySink } from '../../../tools/convert/fs-sink';
 import { createRandom } from '../../../tools/make-demo/random';
@@ -40,36 +42,51 @@ function makeBuildings(n: number, seed = 1): Source[] {
   return out;
 }
 
-function tallyOf(buildings: Source[]): FootprintTally {
-  const t = new FootprintTally();
-  for (const b of buildings) t.add(b.id, b.attributes.function, b.footprint);
-  return t;
+function sectionsOf(buildings: Source[], spool: ByteSpool = new MemorySpool()): FootprintSections {
+  const sections = new FootprintSections(spool);
+  for (const b of buildings) sections.add(b);
+  return sections;
 }
 
-async function streamed(buildings: Source[], tally = tallyOf(buildings)): Promise<Uint8Array> {
+async function streamed(buildings: Source[], epsg = 25832): Promise<Uint8Array> {
   let result: Uint8Array | undefined;
-  const size = footprintLayout(tally).totalBytes;
-  await writeFootprintsStreamed(tally, (i) => buildings[i], 25832, bufferFile(size, (b) => void (result = b)));
+  const sections = sectionsOf(buildings);
+  await sections.writeTo(bufferFile(footprintLayout(sections.tally).totalBytes, (b) => void (result = b)), epsg);
   return result!;
 }
+
+const whole = (buildings: Source[], epsg = 25832) => Buffer.from(encodeFootprints(collectFootprints(buildings.length, (i) => buildings[i], epsg)));
 
 describe('footprints.bin written building by building', () => {
   it('is byte for byte what the whole-set encoder writes (sections far larger than the write buffers)', async () => {
     const buildings = makeBuildings(3000);
-    const whole = encodeFootprints(collectFootprints(buildings.length, (i) => buildings[i], 25832));
     const bytes = await streamed(buildings);
-    expect(bytes.byteLength).toBe(whole.byteLength);
-    expect(Buffer.from(bytes).equals(Buffer.from(whole))).toBe(true);
+    expect(Buffer.from(bytes).equals(whole(buildings))).toBe(true);
     const set = decodeFootprints(bytes);
     expect(set.ids[7]).toBe('Gebäude_7_🏠');
     expect(set.functions![4]).toBe('Wohngebäude_ü');
     expect(set.planned![5]).toBe(1);
   });
 
-  it('writes each section at its offset through small buffers, never the whole file at once', async () => {
+  it('holds only small buffers while reading, and writes each section at its offset through them', async () => {
     const buildings = makeBuildings(5000, 2);
-    const tally = tallyOf(buildings);
-    const size = footprintLayout(tally).totalBytes;
+    let spooled = 0;
+    let largestPut = 0;
+    const memory = new MemorySpool();
+    const spool: ByteSpool = {
+      put: (b) => {
+        spooled += b.byteLength;
+        largestPut = Math.max(largestPut, b.byteLength);
+        return memory.put(b);
+      },
+      take: (h) => memory.take(h),
+    };
+    const sections = sectionsOf(buildings, spool);
+    const size = footprintLayout(sections.tally).totalBytes;
+    expect(size).toBeGreaterThan(1_000_000);
+    // all but the last partial buffer of each of the 13 sections went to the spool as the buildings came
+    expect(spooled).toBeGreaterThan(size - 13 * 64 * 1024);
+    expect(largestPut).toBeLessThanOrEqual(64 * 1024);
     const out = new Uint8Array(size);
     let largest = 0;
     const file: PositionalFile = {
@@ -79,58 +96,65 @@ describe('footprints.bin written building by building', () => {
       },
       close() {},
     };
-    await writeFootprintsStreamed(tally, (i) => buildings[i], 25832, file);
-    expect(size).toBeGreaterThan(1_000_000);
+    await sections.writeTo(file, 25832);
     expect(largest).toBeLessThanOrEqual(64 * 1024);
-    expect(Buffer.from(out).equals(Buffer.from(encodeFootprints(collectFootprints(buildings.length, (i) => buildings[i], 25832))))).toBe(true);
+    expect(Buffer.from(out).equals(whole(buildings))).toBe(true);
   });
 
   it('an empty and a one-building set match the encoder too', async () => {
-    for (const buildings of [[], makeBuildings(1, 3)]) {
-      const whole = encodeFootprints(collectFootprints(buildings.length, (i) => buildings[i], 4326));
+    for (const buildings of [[], makeBuildings(1, 3)]) expect(Buffer.from(await streamed(buildings, 4326)).equals(whole(buildings, 4326))).toBe(true);
+  });
+
+  it('waits in the spill file between the buildings, and reads back the same bytes', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'twinby-fp-spill-'));
+    try {
+      const buildings = makeBuildings(4000, 7);
+      const store = new SpillStore(new DiskSpillFile(join(dir, 'spill.bin')));
+      const sections = new FootprintSections(store.spool);
+      // building records and footprint chunks share the file, in turn
+      const mesh = { id: 'x', lod: 2, attributes: { generic: {} }, anchor: new Float64Array(3), bbox: new Float64Array(6), groundHeight: 0, footprint: [], positions: new Float32Array(9), normals: new Float32Array(9), colors: new Uint8Array(12), indices: new Uint32Array([0, 1, 2]), surfaces: [] };
+      for (const b of buildings) {
+        sections.add(b);
+        store.store(mesh as never, new Float64Array(27), b.footprint);
+      }
       let got: Uint8Array | undefined;
-      const tally = tallyOf(buildings);
-      await writeFootprintsStreamed(tally, (i) => buildings[i], 4326, bufferFile(footprintLayout(tally).totalBytes, (b) => void (got = b)));
-      expect(Buffer.from(got!).equals(Buffer.from(whole))).toBe(true);
+      await sections.writeTo(bufferFile(footprintLayout(sections.tally).totalBytes, (b) => void (got = b)), 25832);
+      expect(Buffer.from(got!).equals(whole(buildings))).toBe(true);
+      expect(store.view(3999).mesh.footprint).toEqual(buildings[3999].footprint);
+      await store.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 
-  it('refuses data that disagrees with the tally, naming the section, and aborts the file', async () => {
-    const buildings = makeBuildings(20, 4);
-    const tally = tallyOf(buildings);
-    buildings[3] = { ...buildings[3], footprint: [...buildings[3].footprint, [Float64Array.of(0, 0, 1, 0, 1, 1)]] };
-    let aborted = false;
-    const file = { ...bufferFile(footprintLayout(tally).totalBytes, () => {}), abort: () => void (aborted = true) };
-    await expect(writeFootprintsStreamed(tally, (i) => buildings[i], 25832, file)).rejects.toThrow(/footprints\.bin: section (RNGO|VTXO|CORD)/);
-    expect(aborted).toBe(true);
-  });
-
-  it('lets the event loop run while it writes, and stops when the pause throws', async () => {
-    const buildings = makeBuildings(10_000, 5);
+  it('lets the event loop run while it writes, and stops when the pause throws, aborting the file', async () => {
+    const buildings = makeBuildings(2000, 5);
     let pauses = 0;
     const pause = async () => {
       if (++pauses === 2) throw new Error('cancelled');
     };
-    await expect(writeFootprintsStreamed(tallyOf(buildings), (i) => buildings[i], 25832, bufferFile(footprintLayout(tallyOf(buildings)).totalBytes, () => {}), pause)).rejects.toThrow('cancelled');
+    const sections = sectionsOf(buildings);
+    let aborted = false;
+    const file = { ...bufferFile(footprintLayout(sections.tally).totalBytes, () => {}), abort: () => void (aborted = true) };
+    await expect(sections.writeTo(file, 25832, pause)).rejects.toThrow('cancelled');
     expect(pauses).toBe(2);
+    expect(aborted).toBe(true);
   });
 
   it("the CLI's folder sink writes it with positional writes and removes it on abort", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'twinby-fp-'));
     try {
       const buildings = makeBuildings(2000, 6);
-      const tally = tallyOf(buildings);
       let counted = 0;
       const sink = directorySink(dir, (n) => (counted += n));
-      const size = footprintLayout(tally).totalBytes;
-      await writeFootprintsStreamed(tally, (i) => buildings[i], 25832, await sink.open!('sub/footprints.bin', size));
-      const onDisk = await readFile(join(dir, 'sub/footprints.bin'));
-      expect(onDisk.equals(Buffer.from(encodeFootprints(collectFootprints(buildings.length, (i) => buildings[i], 25832))))).toBe(true);
+      const sections = sectionsOf(buildings);
+      const size = footprintLayout(sections.tally).totalBytes;
+      await sections.writeTo(await sink.open!('sub/footprints.bin', size), 25832);
+      expect((await readFile(join(dir, 'sub/footprints.bin'))).equals(whole(buildings))).toBe(true);
       expect(counted).toBe(size);
 
-      const broken = [...buildings];
-      broken[10] = { ...broken[10], id: `${broken[10].id}-longer` };
-      await expect(writeFootprintsStreamed(tally, (i) => broken[i], 25832, await sink.open!('bad/footprints.bin', size))).rejects.toThrow(/section IDST/);
+      const failing = sectionsOf(buildings);
+      await expect(failing.writeTo(await sink.open!('bad/footprints.bin', size), 25832, async () => Promise.reject(new Error('stop')))).rejects.toThrow('stop');
       expect(await readdir(join(dir, 'bad'))).toEqual([]);
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -7,6 +7,7 @@
 import type { BuildingMesh } from '../mesh/building-mesh';
 import { GeometryArena, type BuildingView, type StoredBuilding } from './geometry-arena';
 import { decodeBuilding, decodeFeature, encodeBuilding, FEATURE_HEAD_BYTES, featureJsonBytes, type BuildingFeature } from './building-record';
+import { MemorySpool, type ByteSpool } from './footprint-stream';
 
 export interface BuildingStore {
   readonly count: number;
@@ -17,6 +18,8 @@ export interface BuildingStore {
   feature(i: number): BuildingFeature;
   /** Bytes of building data held in memory (geometry, attributes, record index), for diagnostics and tests. */
   heldBytes(): number;
+  /** Where footprints.bin's sections wait while the buildings are read: where the buildings wait. */
+  readonly spool: ByteSpool;
   close?(): void | Promise<void>;
 }
 
@@ -33,6 +36,7 @@ export interface SpillFile {
 export class ArenaStore implements BuildingStore {
   private readonly records: StoredBuilding[] = [];
   private readonly arena = new GeometryArena();
+  readonly spool: ByteSpool = new MemorySpool();
   get count(): number {
     return this.records.length;
   }
@@ -57,6 +61,17 @@ export class SpillStore implements BuildingStore {
   private lengths = new Uint32Array(1024);
   private n = 0;
   private end = 0;
+  /** Offsets and lengths of the spooled chunks, which share the file with the buildings. */
+  private readonly chunks: number[] = [];
+  readonly spool: ByteSpool = {
+    put: (bytes) => {
+      this.file.append(bytes);
+      this.chunks.push(this.end, bytes.byteLength);
+      this.end += bytes.byteLength;
+      return this.chunks.length / 2 - 1;
+    },
+    take: (handle) => this.file.read(this.chunks[2 * handle], this.chunks[2 * handle + 1]),
+  };
   constructor(private readonly file: SpillFile) {}
   get count(): number {
     return this.n;
@@ -84,7 +99,7 @@ export class SpillStore implements BuildingStore {
     return decodeFeature(head, this.file.read(this.offsets[i] + this.lengths[i] - json, json));
   }
   heldBytes(): number {
-    return this.offsets.byteLength + this.lengths.byteLength + this.file.bufferedBytes();
+    return this.offsets.byteLength + this.lengths.byteLength + this.chunks.length * 8 + this.file.bufferedBytes();
   }
   close(): void | Promise<void> {
     return this.file.close();

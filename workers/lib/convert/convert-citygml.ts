@@ -16,7 +16,7 @@ import { writeImplicitTiles } from '../tiles3d/implicit-writer';
 import { DatasetBuilder } from './dataset-builder';
 import { SpillStore, type SpillFile } from './building-store';
 import { ownWarning } from './own-strings';
-import { bufferFile, footprintLayout, writeFootprintsStreamed, type PositionalFile } from './footprint-stream';
+import { bufferFile, footprintLayout, type PositionalFile } from './footprint-stream';
 import type { ConvertProgress, ConvertSummary } from '../../types/convert';
 export type { ConvertProgress, ConvertSummary } from '../../types/convert';
 
@@ -172,9 +172,9 @@ async function convertDataset(
         summary.bytesWritten += bytes.byteLength;
       };
       // Building by building at its sections' offsets: memory holds one building, not the dataset's footprints.
-      const size = footprintLayout(dataset.footprints).totalBytes;
+      const size = footprintLayout(dataset.footprints.tally).totalBytes;
       const file = sink.open ? await sink.open('footprints.bin', size) : bufferFile(size, (bytes) => sink.write('footprints.bin', bytes));
-      summary.bytesWritten += await writeFootprintsStreamed(dataset.footprints, (i) => dataset.view(i).mesh, dataset.crs!.epsg, file, pause);
+      summary.bytesWritten += await dataset.footprints.writeTo(file, dataset.crs!.epsg, pause);
       const building = (i: number): TilesetBuilding => ({ ...dataset.view(i), size: dataset.items.sizes[i] });
       const caps = { maxFeatures: options.maxFeaturesPerTile, maxVertices: options.maxVerticesPerTile };
       const writeOptions = {

@@ -27,7 +27,7 @@ import { ArenaStore, type BuildingStore } from './building-store';
 import { fitEcefModel } from './georeference';
 import { ownAttributes, ownString } from './own-strings';
 import { StringPool } from './string-pool';
-import { FootprintTally } from './footprint-stream';
+import { FootprintSections } from './footprint-stream';
 
 
 export interface DatasetBounds {
@@ -54,8 +54,8 @@ export class DatasetBuilder {
   /** Quadtree boxes (dataset plane), vertex counts and sizes (bounding-box diagonal, metres), per building. */
   readonly items = new ItemTable();
   readonly schema = new SchemaCollector();
-  /** Sizes of footprints.bin's sections, so it can be written building by building. */
-  readonly footprints = new FootprintTally();
+  /** footprints.bin, gathered building by building as they are read. */
+  readonly footprints: FootprintSections;
   triangles = 0;
   bounds: DatasetBounds = { west: Infinity, south: Infinity, east: -Infinity, north: -Infinity, minHeight: Infinity, maxHeight: -Infinity };
   /** The CRS of the first building: the quadtree plane and the footprints' CRS. */
@@ -77,6 +77,7 @@ export class DatasetBuilder {
     private readonly options: { file?: string; crs?: string; geoid: GeoidSetting; warn: (w: ConvertWarning) => void; store?: BuildingStore },
   ) {
     this.store = options.store ?? new ArenaStore();
+    this.footprints = new FootprintSections(this.store.spool);
   }
 
   get count(): number {
@@ -142,7 +143,7 @@ export class DatasetBuilder {
     }
     this.origins.set(model.subarray(0, 3), 3 * n);
     this.store.store(mesh, model, footprint);
-    this.footprints.add(mesh.id, mesh.attributes.function, footprint);
+    this.footprints.add({ id: mesh.id, attributes: mesh.attributes, groundHeight: mesh.groundHeight, bbox: mesh.bbox, footprint });
     this.items.push(item.minX, item.minY, item.maxX, item.maxY, mesh.positions.length / 3, Math.hypot(b[3] - b[0], b[4] - b[1], b[5] - b[2]));
     this.schema.add(mesh.attributes);
     this.triangles += triangles;
