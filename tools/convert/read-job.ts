@@ -26,6 +26,8 @@ export async function runReadJob(job: ReadJob, out: Writable): Promise<void> {
   let warnings: ConvertWarning[] = [];
   let bytes = 0;
   const send = async (end: boolean, error?: ReadError) => {
+    // the conversion process went away: stop reading
+    if (out.destroyed) throw new Error('the conversion process stopped reading');
     if (!out.write(frames.finish(bytes, end, error))) await waitForDrain(out);
   };
   const stream = fileChunks(job.input);
@@ -49,6 +51,7 @@ export async function runReadJob(job: ReadJob, out: Writable): Promise<void> {
 /** Resolves when `out` drains, or rejects when it breaks (the conversion process is gone). */
 function waitForDrain(out: Writable): Promise<void> {
   return new Promise((resolve, reject) => {
+    if (out.destroyed) return reject(new Error('the conversion process stopped reading'));
     const done = (err?: Error) => {
       out.off('drain', done).off('error', done).off('close', closed);
       if (err) reject(err);
