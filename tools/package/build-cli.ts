@@ -23,6 +23,8 @@ export async function buildCli(outdir = CLI_DIR): Promise<string[]> {
     entryPoints: {
       cli: resolve(root, 'tools/convert/cli.ts'),
       'convert-worker': resolve(root, 'tools/convert/convert-worker.ts'),
+      // the converter, which convert-worker.mjs loads with its first conversion job (a reading process never does)
+      'convert-run': resolve(root, 'tools/convert/convert-run.ts'),
       'convert-spawn': resolve(root, 'tools/convert/convert-spawn.ts'),
     },
     outdir,

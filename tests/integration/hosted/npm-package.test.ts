@@ -19,18 +19,22 @@ describe('the npm package', () => {
 
   it('ships the library build, its workers, types, the Custom Elements Manifest and the CLI, and nothing of the repo besides', () => {
     const files = pkg.files;
-    for (const f of ['dist-lib/twinby.js', 'dist-lib/types/src/index.d.ts', 'dist-lib/custom-elements.json', 'tools/bin/twinby-convert.mjs', 'dist-cli/cli.mjs', 'dist-cli/convert-worker.mjs', 'dist-cli/convert-spawn.mjs', 'dist-cli/egm96-grid.bin', 'dist-cli/THIRD-PARTY-LICENSES.txt', 'workers/lib/convert/convert-citygml.ts', 'package.json', 'README.md']) {
+    for (const f of ['dist-lib/twinby.js', 'dist-lib/types/src/index.d.ts', 'dist-lib/custom-elements.json', 'tools/bin/twinby-convert.mjs', 'dist-cli/cli.mjs', 'dist-cli/convert-worker.mjs', 'dist-cli/convert-run.mjs', 'dist-cli/convert-spawn.mjs', 'dist-cli/egm96-grid.bin', 'dist-cli/THIRD-PARTY-LICENSES.txt', 'workers/lib/convert/convert-citygml.ts', 'package.json', 'README.md']) {
       expect(files, f).toContain(f);
     }
     const workers = files.filter((f) => /^dist-lib\/assets\/[a-z]+\.worker-[\w-]+\.js$/.test(f)).map((f) => f.replace(/^.*\/([a-z]+)\.worker-.*$/, '$1'));
     expect(workers).toEqual(expect.arrayContaining(['citygml', 'data', 'shadow', 'terrain']));
     const stray = files.filter((f) => /^(tests|public|node_modules|\.ci|examples|docs)\//.test(f) || /\.test\.ts$/.test(f) || f.startsWith('.'));
     expect(stray).toEqual([]);
-    // the geoid's grid is a binary file beside the thread, not 2.7 MB of base64 in it (tools/package/egm96-grid-plugin.ts)
-    const thread = readFileSync(join(pkg.dir, 'dist-cli/convert-worker.mjs'), 'utf8');
-    expect(thread).toContain('egm96-grid.bin');
-    expect(thread).not.toContain('node_modules/rfc4648/');
-    expect(thread.length).toBeLessThan(1_500_000);
+    // the geoid's grid is a binary file beside the converter, not 2.7 MB of base64 in it (tools/package/egm96-grid-plugin.ts)
+    const converter = readFileSync(join(pkg.dir, 'dist-cli/convert-run.mjs'), 'utf8');
+    expect(converter).toContain('egm96-grid.bin');
+    expect(converter).not.toContain('node_modules/rfc4648/');
+    expect(converter.length).toBeLessThan(1_500_000);
+    // a conversion process starts with the reader only: the converter is loaded with its first conversion job
+    const entry = readFileSync(join(pkg.dir, 'dist-cli/convert-worker.mjs'), 'utf8');
+    expect(entry).not.toContain('node_modules/proj4/');
+    expect(entry.length).toBeLessThan(150_000);
     // the command itself carries no projection library: it only starts conversion processes and writes the root
     const cli = readFileSync(join(pkg.dir, 'dist-cli/cli.mjs'), 'utf8');
     expect(cli).not.toContain('node_modules/proj4/');
