@@ -27,10 +27,9 @@ export async function convertPipelined(
   converter: ConvertProcess,
   onProgress?: (p: ConvertProgress) => void,
 ): Promise<JobOutcome> {
-  const pipe = reader.child.stdout as Socket | null;
   // a reader that is already gone (it died as it started) leaves the converter to read the file itself
-  if (!pipe || pipe.destroyed || reader.child.exitCode !== null || reader.child.signalCode !== null) return converter.run(job, onProgress);
-  const converting = converter.run({ ...job, readElsewhere: true }, onProgress, pipe);
+  if (!canRead(reader)) return converter.run(job, onProgress);
+  const converting = converter.run({ ...job, readElsewhere: true }, onProgress, reader.child.stdout as Socket);
   const reading = reader.run({ type: 'read', id: job.id, input: job.input, file: job.file, crs: job.crs });
   const converted = await converting;
   // the converter died: the reader's work is lost anyway, and it would only wait on a pipe nobody drains
@@ -42,4 +41,10 @@ export async function convertPipelined(
   if (read.crash !== undefined && summary.error?.code === 'reader-lost') summary.error = { ...summary.error, message: `the reading process ${read.crash}` };
   const readerPeak = read.message?.peakRssBytes ?? 0;
   return { message: { ...converted.message, summary, peakRssBytes: Math.max(converted.message.peakRssBytes, readerPeak) } };
+}
+
+/** Whether `reader` is alive with its stdout still here to hand over. */
+export function canRead(reader: ConvertProcess): boolean {
+  const pipe = reader.child.stdout;
+  return pipe !== null && !pipe.destroyed && reader.child.exitCode === null && reader.child.signalCode === null;
 }

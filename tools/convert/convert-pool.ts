@@ -6,7 +6,7 @@
 import type { ConvertProgress, ConvertSummary } from '../../workers/lib/convert/convert-citygml';
 import type { ConvertJob } from './convert-job';
 import { ConvertProcess, convertProcessesStopping, takeConvertProcess } from './convert-process';
-import { convertPipelined, READ_ELSEWHERE_MIN_BYTES } from './convert-pipeline';
+import { canRead, convertPipelined, READ_ELSEWHERE_MIN_BYTES } from './convert-pipeline';
 
 export interface JobResult {
   job: ConvertJob;
@@ -40,7 +40,7 @@ export async function convertInPool(jobs: ConvertJob[], options: PoolOptions): P
       const progress = (p: ConvertProgress) => options.onProgress?.(current, p);
       worker ??= takeConvertProcess();
       let outcome;
-      const readAside = spareCores > 0 && job.bytes >= READ_ELSEWHERE_MIN_BYTES;
+      const readAside = spareCores > 0 && job.bytes >= READ_ELSEWHERE_MIN_BYTES && canRead(worker);
       if (readAside) {
         spareCores--;
         const reader = worker;
