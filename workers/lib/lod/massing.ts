@@ -18,7 +18,7 @@ export function massingCell(cellSize: number): number {
 export function mergeIntoMassing(blocks: readonly Lod1Block[], side: number): Lod1Block[] {
   const groups = new Map<string, Lod1Block[]>();
   for (const b of blocks) {
-    const key = `${Math.floor(b.anchor[0] / side)},${Math.floor(b.anchor[1] / side)}`;
+    const key = cellKey(b, side);
     const group = groups.get(key);
     if (group) group.push(b);
     else groups.set(key, [b]);
@@ -26,6 +26,17 @@ export function mergeIntoMassing(blocks: readonly Lod1Block[], side: number): Lo
   const out: Lod1Block[] = [];
   for (const group of groups.values()) out.push(group.length === 1 ? group[0] : massingOf(group));
   return out;
+}
+
+/** How many blocks mergeIntoMassing(blocks, side) gives, without building them. */
+export function massingCount(blocks: readonly Lod1Block[], side: number): number {
+  const cells = new Set<string>();
+  for (const b of blocks) cells.add(cellKey(b, side));
+  return cells.size;
+}
+
+function cellKey(b: Lod1Block, side: number): string {
+  return `${Math.floor(b.anchor[0] / side)},${Math.floor(b.anchor[1] / side)}`;
 }
 
 function massingOf(group: readonly Lod1Block[]): Lod1Block {

@@ -5,7 +5,7 @@
  * the largest building left out, the outline tolerance, and the largest roof-to-block height gap.
  */
 import type { Lod1Block } from './lod1-block';
-import { massingCell, mergeIntoMassing } from './massing';
+import { massingCell, massingCount, mergeIntoMassing } from './massing';
 
 /** At most this many blocks per parent (beyond it, buildings merge in coarser cells): ~1 MB of GLB with their feature records. */
 export const MAX_PARENT_BUILDINGS = 1000;
@@ -37,16 +37,19 @@ export function selectParentBlocks(blocks: readonly Lod1Block[], cellSize: numbe
   const big: Lod1Block[] = [];
   const small: Lod1Block[] = [];
   for (const b of blocks) (b.area >= minArea ? big : small).push(b);
-  // Small buildings merge per grid cell; what is still small after that (a lone shed) is left out.
-  let merged = mergeIntoMassing(small, side);
-  let kept = big.concat(merged);
-  let mergedAny = merged.length < small.length;
-  // Too many for one tile: merge everything, in coarser cells until they fit, so the view stays whole.
-  while (kept.length > MAX_PARENT_BUILDINGS) {
-    side *= 2;
-    merged = mergeIntoMassing(blocks, side);
-    kept = merged;
-    mergedAny = true;
+  let kept: Lod1Block[];
+  let mergedAny = true;
+  if (big.length + massingCount(small, side) <= MAX_PARENT_BUILDINGS) {
+    // Small buildings merge per grid cell; what is still small after that (a lone shed) is left out.
+    const merged = mergeIntoMassing(small, side);
+    kept = big.concat(merged);
+    mergedAny = merged.length < small.length;
+  } else {
+    // Too many for one tile: merge everything, in the finest of the coarser cells (twice as coarse each time) in
+    // which they fit, so the view stays whole. Cells are counted first: only the blocks kept are built.
+    do side *= 2;
+    while (massingCount(blocks, side) > MAX_PARENT_BUILDINGS);
+    kept = mergeIntoMassing(blocks, side);
   }
   kept = kept.filter((b) => {
     if (b.area >= minArea / 4) return true;
