@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Lod1Block } from '../../../workers/lib/lod/lod1-block';
 import { signedArea } from '../../../workers/lib/lod/lod1-block';
-import { massingCell, mergeIntoMassing } from '../../../workers/lib/lod/massing';
+import { massingCell, massingCount, mergeIntoMassing } from '../../../workers/lib/lod/massing';
+import fc from 'fast-check';
 import { MAX_PARENT_BUILDINGS, minParentArea, selectParentBlocks } from '../../../workers/lib/lod/parent-lod';
 
 /** A square house of side `side` at (x, y), base `z`, `height` tall. */
@@ -85,5 +86,19 @@ describe('massing blocks', () => {
     expect(s.kept.map((b) => names[b.index])).toEqual(['big']);
     expect(s.droppedSize).toBeCloseTo(Math.hypot(2, 2, 2), 9);
     expect(s.error).toBe(Math.max(s.droppedSize, cell / 1024));
+  });
+
+  it('are counted without being built: a parent picks its merge cell by the count, then builds only those blocks', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.double({ min: -5000, max: 5000, noNaN: true }), fc.double({ min: -5000, max: 5000, noNaN: true })), { maxLength: 300 }),
+        fc.integer({ min: 1, max: 2000 }),
+        (points, side) => {
+          const blocks = points.map(([x, y], i) => house(`p${i}`, x, y, 4, 5));
+          expect(massingCount(blocks, side)).toBe(mergeIntoMassing(blocks, side).length);
+        },
+      ),
+      { numRuns: 100 },
+    );
   });
 });
