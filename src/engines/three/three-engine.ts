@@ -29,6 +29,7 @@ import { featureHit, isDescendant, raycastAt, resolveFeatureHit } from './pickin
 import { homeCamera } from './home-view.js';
 import { SplitRenderer } from './split-view.js';
 import { TilesetLayer } from './tileset-layer.js';
+import { createCacheAndQueues, type CacheAndQueues } from './own-queues.js';
 import { WorldFrame } from './world-frame.js';
 
 const defaults = { errorTarget: 16, cacheBytes: 256 * 1024 * 1024, background: '#cfe2f0' };
@@ -52,6 +53,8 @@ export class ThreeEngine implements Engine {
   private split!: SplitRenderer;
   private options!: Required<Omit<EngineOptions, 'view' | 'reducedMotion'>> & Pick<EngineOptions, 'reducedMotion'>;
   private readonly layers = new Map<string, TilesetLayer>();
+  /** This viewer's tile cache and queues, not the page's (own-queues.ts); made with the first tileset. */
+  private tileQueues: CacheAndQueues | undefined;
   private readonly overlays = new Map<string, OverlayLayer>();
   /** Base maps and terrain (after mount). */
   grounds!: GroundLayers;
@@ -150,7 +153,7 @@ export class ThreeEngine implements Engine {
         error: (detail) => this.emitError(detail),
         styled: () => this.events.emit('style-applied', {}),
       },
-      { errorTarget: options.errorTarget ?? this.options.errorTarget, cacheBytes: this.options.cacheBytes, prefetched: options.prefetched },
+      { errorTarget: options.errorTarget ?? this.options.errorTarget, queues: (this.tileQueues ??= createCacheAndQueues(this.options.cacheBytes)), prefetched: options.prefetched },
       {
         settled: () => this.requestRender(),
         loaded: () => this.events.emit('tiles-loaded', { layerId: id }),

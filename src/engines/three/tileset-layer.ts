@@ -11,6 +11,7 @@ import { tilesetOf, TilesetJsonPlugin } from './tileset-json-plugin.js';
 import { TileFeatures } from './tile-features.js';
 import type { WorldFrame } from './world-frame.js';
 import { applyTraversal } from './traversal.js';
+import { useCacheAndQueues, type CacheAndQueues } from './own-queues.js';
 
 /** What a tileset layer needs from its engine. */
 export interface LayerHost {
@@ -29,7 +30,8 @@ export interface LayerHost {
 
 export interface LayerOptions {
   errorTarget: number;
-  cacheBytes: number;
+  /** The viewer's tile cache and queues, shared by its layers (own-queues.ts). */
+  queues: CacheAndQueues;
   prefetched?: (url: string) => Promise<Response> | undefined;
 }
 
@@ -62,8 +64,7 @@ export class TilesetLayer {
     tiles.errorTarget = options.errorTarget;
     applyTraversal(tiles);
     tiles.fetchOptions = { headers: { Accept: tileAccept } };
-    tiles.lruCache.maxBytesSize = options.cacheBytes;
-    tiles.lruCache.minBytesSize = Math.floor(options.cacheBytes * 0.75);
+    useCacheAndQueues(tiles, options.queues);
     tiles.registerPlugin(contentCheckPlugin());
     // 3D Tiles 1.1 implicit tiling: quadtree and octree subtrees with their availability bitstreams
     tiles.registerPlugin(new ImplicitTilingPlugin());
