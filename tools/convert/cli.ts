@@ -118,6 +118,13 @@ async function readChild(out: string, result: JobResult, name: string): Promise<
   }
 }
 
+/**
+ * Files up to this size keep their converted buildings in memory (~1 kB each: ~40 MB at 256 MB of CityGML) instead of
+ * spilling them to a temporary file: the tiles are then written without reading every building back (40 MB town:
+ * 2.7 % less wall, 10 pairs). Larger files, and pipes (size unknown), spill, so memory follows the tile.
+ */
+export const IN_MEMORY_MAX_BYTES = 256 * 2 ** 20;
+
 /** Paths below the working directory print relative, others absolute. */
 function displayPath(path: string): string {
   const rel = relative(process.cwd(), path);
@@ -218,7 +225,7 @@ async function convertInto(
     lod: options.lod,
     implicit: options.implicit,
     // beside the output (input-sized disks), never committed: only the named folders move to the target
-    spill: join(output.staging, `.spill-${id}.bin`),
+    spill: input.bytes > 0 && input.bytes <= IN_MEMORY_MAX_BYTES ? undefined : join(output.staging, `.spill-${id}.bin`),
   }));
   const totalBytes = inputs.reduce((sum, i) => sum + i.bytes, 0);
   const bar = new ProgressBar(process.stderr, totalBytes, jobs.length);

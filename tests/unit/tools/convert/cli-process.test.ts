@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packedCli } from '../../../helpers/packed-cli';
 import { READ_ELSEWHERE_MIN_BYTES } from '../../../../tools/convert/convert-pipeline';
+import { IN_MEMORY_MAX_BYTES } from '../../../../tools/convert/cli';
 import { generateTown } from '../../../../tools/make-demo/generate-town';
 
 const root = resolve(import.meta.dirname, '../../../..');
@@ -283,6 +284,32 @@ describe.runIf(process.platform === 'linux')('a large file read by a process of 
     const conversions = (await notes()).filter((n) => n.conversion);
     expect(conversions).toHaveLength(2);
     for (const c of conversions) expect(await gone(c.pid)).toBe(true);
+  });
+});
+
+describe.runIf(process.platform === 'linux')('where converted buildings wait', () => {
+  it('keeps them in memory for a file up to IN_MEMORY_MAX_BYTES and spills them to a file for a pipe, whose size is unknown', async () => {
+    // every conversion process notes the spill files it opens
+    const { notes, env } = await noting(
+      'spill',
+      `import fs from 'node:fs'; import { syncBuiltinESMExports } from 'node:module';\n` +
+        `if (process.send) { const open = fs.openSync; fs.openSync = (path, ...rest) => { ` +
+        `if (String(path).includes('.spill-')) fs.appendFileSync(${JSON.stringify(join(work, 'spill-opened.log'))}, String(path) + '\\n'); ` +
+        `return open(path, ...rest); }; syncBuiltinESMExports(); }\n`,
+    );
+    const opened = () => (existsSync(join(work, 'spill-opened.log')) ? readFileSync(join(work, 'spill-opened.log'), 'utf8').trim().split('\n') : []);
+    expect((await run([fixture, '--out', join(work, 'out-spill-file')], env)).code).toBe(0);
+    expect(statSync(fixture).size).toBeLessThan(IN_MEMORY_MAX_BYTES);
+    expect(opened()).toEqual([]);
+    const fifo = join(work, 'spill-piped.gml');
+    execFileSync('mkfifo', [fifo]);
+    const exited = run([fifo, '--out', join(work, 'out-spill-pipe')], env);
+    const fd = await new Promise<number>((done, fail) => open(fifo, 'w', (err, fd) => (err ? fail(err) : done(fd))));
+    writeSync(fd, await readFile(fixture));
+    closeSync(fd);
+    expect((await exited).code).toBe(0);
+    expect(opened()).toEqual([expect.stringMatching(/\.spill-0\.bin$/)]);
+    expect((await notes()).filter((n) => n.conversion)).toHaveLength(2);
   });
 });
 
