@@ -7,6 +7,7 @@
  */
 import type { ConvertWarning, ParsedBuilding, SurfacePolygon, SurfaceType } from '../../workers/lib/citygml/building';
 import { CityGMLError } from '../../workers/lib/citygml/citygml-error';
+import type { ConvertSummary } from '../../workers/types/convert';
 
 /** "TWBF": a frame that does not start with it is a broken stream, not a batch. */
 const MAGIC = 0x46425754;
@@ -19,14 +20,7 @@ const SURFACE_TYPES: SurfaceType[] = ['RoofSurface', 'WallSurface', 'GroundSurfa
 const SURFACE_INDEX = new Map(SURFACE_TYPES.map((t, i) => [t, i]));
 
 /** The reader's error with its place (CityGMLError's fields), as the summary will show it. */
-export interface ReadError {
-  name: string;
-  message: string;
-  code?: string;
-  file?: string;
-  line?: number;
-  column?: number;
-}
+export type ReadError = NonNullable<ConvertSummary['error']>;
 
 /** A building with the reader warnings that came before it; the last item of a stream may have warnings only. */
 export interface FrameItem {
@@ -264,13 +258,6 @@ export async function* buildingsFromFrames(stream: AsyncIterable<Uint8Array>, ho
   }
   const where = splitter.partial ? 'in the middle of a batch' : 'before the end of the file';
   throw Object.assign(new Error(`${hooks.file ?? 'The input'}: the reading process stopped ${where}`), { code: 'reader-lost', file: hooks.file });
-}
-
-/** What an error thrown by the reader carries into the summary. */
-export function toReadError(err: unknown): ReadError {
-  const e = err instanceof Error ? err : new Error(String(err));
-  const c = e as Error & { code?: unknown; file?: string; line?: number; column?: number };
-  return { name: e.name, message: e.message, code: typeof c.code === 'string' ? c.code : undefined, file: c.file, line: c.line, column: c.column };
 }
 
 /** The reader's error as the reader threw it: CityGMLError keeps its class, others their fields. */

@@ -6,7 +6,8 @@
 import type { Writable } from 'node:stream';
 import type { ConvertWarning } from '../../workers/lib/citygml/building';
 import { readCityGML } from '../../workers/lib/citygml/read-citygml';
-import { FrameWriter, toReadError, type ReadError } from './building-frames';
+import { describeError } from '../../workers/lib/convert/convert-error';
+import { FrameWriter, type ReadError } from './building-frames';
 import { fileChunks } from './file-chunks';
 
 /** Buildings per frame, and the coordinates after which a frame goes early (a few huge buildings). */
@@ -42,7 +43,7 @@ export async function runReadJob(job: ReadJob, out: Writable): Promise<void> {
     await send(true);
   } catch (err) {
     frames.add({ warnings });
-    await send(true, toReadError(err));
+    await send(true, describeError(err));
   } finally {
     await stream.return(undefined);
   }

@@ -16,6 +16,7 @@ import { writeImplicitTiles } from '../tiles3d/implicit-writer';
 import { DatasetBuilder } from './dataset-builder';
 import { SpillStore, type SpillFile } from './building-store';
 import { ownWarning } from './own-strings';
+import { describeError } from './convert-error';
 import { bufferFile, footprintLayout, type PositionalFile } from './footprint-stream';
 import type { ConvertProgress, ConvertSummary } from '../../types/convert';
 export type { ConvertProgress, ConvertSummary } from '../../types/convert';
@@ -239,10 +240,4 @@ function abortError(signal: AbortSignal): Error {
 
 function isAbort(err: unknown, signal?: AbortSignal): boolean {
   return (err instanceof Error && err.name === 'AbortError') || signal?.aborted === true;
-}
-
-function describeError(err: unknown, file?: string): NonNullable<ConvertSummary['error']> {
-  const e = err instanceof Error ? err : new Error(String(err));
-  const c = e as Error & { code?: string; file?: string; line?: number; column?: number };
-  return { name: e.name, message: e.message, code: c.code, file: c.file ?? file, line: c.line, column: c.column };
 }

@@ -1,3 +1,5 @@
+import type { ConvertSummary } from '../../types/convert';
+
 /** A fatal converter problem that is not the reader's (unknown CRS, bad options), with the place it was found. */
 export class ConvertError extends Error {
   code: string;
@@ -13,4 +15,11 @@ export class ConvertError extends Error {
     this.line = place.line;
     this.column = place.column;
   }
+}
+
+/** An error as a summary carries it: its class name, message, code and place. */
+export function describeError(err: unknown, file?: string): NonNullable<ConvertSummary['error']> {
+  const e = err instanceof Error ? err : new Error(String(err));
+  const c = e as Error & { code?: string; file?: string; line?: number; column?: number };
+  return { name: e.name, message: e.message, code: c.code, file: c.file ?? file, line: c.line, column: c.column };
 }
