@@ -17,11 +17,11 @@ const argv = process.argv.slice(2);
 let main;
 let conversionProcess;
 if (!existsSync(source) && existsSync(built)) {
-  // A conversion, most likely: its first process starts before the CLI loads, so the two Node start-ups overlap
-  // (main takes it, or ends it when the command turns out to need none).
+  // A conversion, most likely: its first process (lean: see worker-limits.ts) starts before the CLI loads, so the two
+  // Node start-ups overlap (main takes it, or ends it when the command turns out to need none).
   if (argv.length > 0 && argv[0] !== 'merge' && !argv.includes('--help') && !argv.includes('-h')) {
     const { spawnConvertProcess } = await import(new URL('../../dist-cli/convert-spawn.mjs', import.meta.url).href);
-    conversionProcess = spawnConvertProcess();
+    conversionProcess = spawnConvertProcess(true);
   }
   ({ main } = await import(built.href));
 } else {

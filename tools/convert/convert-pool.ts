@@ -7,6 +7,7 @@ import type { ConvertProgress, ConvertSummary } from '../../workers/lib/convert/
 import type { ConvertJob } from './convert-job';
 import { ConvertProcess, convertProcessesStopping, takeConvertProcess } from './convert-process';
 import { canRead, convertPipelined, READ_ELSEWHERE_MIN_BYTES } from './convert-pipeline';
+import { LEAN_CONVERT_MAX_BYTES } from './worker-limits';
 
 export interface JobResult {
   job: ConvertJob;
@@ -48,7 +49,14 @@ export async function convertInPool(jobs: ConvertJob[], options: PoolOptions): P
         outcome = await convertPipelined(job, reader, worker, progress);
         reader.release();
         spareCores++;
-      } else outcome = await worker.run(job, progress);
+      } else {
+        // the lean first process converts only a small file: a larger one, or a pipe, gets the heap limits
+        if (worker.lean && !(job.bytes > 0 && job.bytes <= LEAN_CONVERT_MAX_BYTES)) {
+          worker.release();
+          worker = new ConvertProcess();
+        }
+        outcome = await worker.run(job, progress);
+      }
       if (outcome.message?.type === 'done') {
         const { summary, seconds, peakRssBytes } = outcome.message;
         finish({ job, summary, seconds, peakRssBytes, readAside });

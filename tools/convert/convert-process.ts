@@ -28,9 +28,12 @@ export class ConvertProcess {
   /** Resolves once stderr is read to its end, so a crash is described by its last words. */
   private readonly stderrRead: Promise<void>;
 
-  /** `child`: one spawnConvertProcess already started (the bin's), else a new one. */
-  constructor(child: ChildProcess = spawnConvertProcess()) {
-    this.child = child;
+  /**
+   * `child`: one spawnConvertProcess already started (the bin's), else a new one. `lean`: started without the heap
+   * limits (LEAN_PROCESS_FLAGS), for reading or a small file.
+   */
+  constructor(child?: ChildProcess, readonly lean = false) {
+    this.child = child ?? spawnConvertProcess(lean);
     running.add(this);
     // errors are told through onCrash; one that comes when nobody listens (a second one, or after release) must not
     // become an uncaught 'error' event that ends the command
@@ -102,12 +105,13 @@ export class ConvertProcess {
 let spare: ConvertProcess | undefined;
 
 /**
- * Starts the first conversion process now (or adopts `child`, started earlier still), so its Node start-up overlaps
- * what the command does before converting.
+ * Starts the first conversion process now (or adopts `child`, started earlier still by spawnConvertProcess(true)), so
+ * its Node start-up overlaps what the command does before converting. It is lean: it reads a large file for another
+ * process or converts a small one (convert-pool.ts).
  */
 export function prestartConvertProcess(child?: ChildProcess): void {
-  if (spare && child) new ConvertProcess(child).release();
-  else spare ??= new ConvertProcess(child);
+  if (spare && child) new ConvertProcess(child, true).release();
+  else spare ??= new ConvertProcess(child, true);
 }
 
 /** The prestarted process, or a new one. */

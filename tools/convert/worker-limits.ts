@@ -30,6 +30,18 @@ export const CONVERT_NODE_FLAGS = [`--max-semi-space-size=${CONVERT_SEMI_SPACE_M
 export const CONVERT_PROCESS_FLAGS = [...CONVERT_NODE_FLAGS, '--single-threaded-gc'] as const;
 
 /**
+ * The first process's flags (the one started before the CLI has loaded): it reads a large file for another process
+ * (convert-pipeline.ts) or converts a small one, and starts without the heap limits. A heap-size flag changes V8's
+ * flag hash, so Node rejects the code cache of its own modules and compiles them again: an empty child took 36 ms to
+ * start instead of 28 (10 runs), on the critical path of a read. A reader's memory is bounded by its frames (its peak
+ * went from 66 to 74 MB on the 40 MB town), and a small file's conversion stays small whatever the heap.
+ */
+export const LEAN_PROCESS_FLAGS = ['--single-threaded-gc'] as const;
+
+/** The largest file a lean process converts itself: a larger one, or a pipe (size unknown), gets the heap limits. */
+export const LEAN_CONVERT_MAX_BYTES = 8 << 20;
+
+/**
  * glibc's malloc, set for a conversion process (a variable the user set wins; glibc reads them only at start-up).
  * - MALLOC_ARENA_MAX=2: glibc gives every thread that allocates an arena of its own, and arenas keep what was freed:
  *   1M buildings peaked at 402 MB with the default arenas and at 370 MB with two, at the same speed.

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packedCli } from '../../../helpers/packed-cli';
 import { READ_ELSEWHERE_MIN_BYTES } from '../../../../tools/convert/convert-pipeline';
 import { IN_MEMORY_MAX_BYTES } from '../../../../tools/convert/cli';
+import { LEAN_CONVERT_MAX_BYTES } from '../../../../tools/convert/worker-limits';
 import { generateTown } from '../../../../tools/make-demo/generate-town';
 
 const root = resolve(import.meta.dirname, '../../../..');
@@ -39,6 +40,8 @@ interface ProcessNote {
   arenas: string;
   trim: string;
   gc: boolean;
+  /** Started with the heap limits (worker-limits.ts); the lean first process is not. */
+  limits: boolean;
 }
 
 /** A preload module in every Node process of the run notes what that process was started with; `body` adds to it. */
@@ -49,7 +52,8 @@ async function noting(name: string, body = ''): Promise<{ notes: () => Promise<P
     preload,
     `import { appendFileSync } from 'node:fs';\n` +
       `appendFileSync(${JSON.stringify(log)}, JSON.stringify({ pid: process.pid, conversion: typeof process.send === 'function', ` +
-      `arenas: process.env.MALLOC_ARENA_MAX ?? '-', trim: process.env.MALLOC_TRIM_THRESHOLD_ ?? '-', gc: process.execArgv.includes('--single-threaded-gc') }) + '\\n');\n` +
+      `arenas: process.env.MALLOC_ARENA_MAX ?? '-', trim: process.env.MALLOC_TRIM_THRESHOLD_ ?? '-', gc: process.execArgv.includes('--single-threaded-gc'), ` +
+      `limits: process.execArgv.some((a) => a.startsWith('--max-old-space-size=')) }) + '\\n');\n` +
       body,
   );
   const notes = async () =>
@@ -58,6 +62,23 @@ async function noting(name: string, body = ''): Promise<{ notes: () => Promise<P
       .split('\n')
       .map((l) => JSON.parse(l) as ProcessNote);
   return { notes, env: plainEnv({ NODE_OPTIONS: `--import=${pathToFileURL(preload).href}` }) };
+}
+
+/** A preload body by which every conversion process notes the jobs it is sent ('read' or 'convert') in `log`. */
+function notingJobs(log: string): string {
+  return (
+    `import { appendFileSync as _a } from 'node:fs';\n` +
+    `if (process.send) { const on = process.on.bind(process); process.on = (event, listener) => on(event, event !== 'message' ? listener : ` +
+    `(job, ...rest) => { _a(${JSON.stringify(log)}, JSON.stringify({ pid: process.pid, job: job.type ?? 'convert' }) + '\\n'); return listener(job, ...rest); }); }\n`
+  );
+}
+
+/** What notingJobs wrote: the pids that were sent each kind of job. */
+async function jobsIn(log: string): Promise<{ pid: number; job: string }[]> {
+  return (await readFile(log, 'utf8'))
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
 }
 
 function run(args: string[], env: NodeJS.ProcessEnv, command = bin): Promise<{ code: number; stdout: string }> {
@@ -82,6 +103,7 @@ async function gone(pid: number): Promise<boolean> {
 
 describe.runIf(process.platform === 'linux')('twinby-convert as a process', () => {
   it('converts in a child process with two malloc arenas, fixed malloc thresholds and one GC thread; the command itself is left as started', async () => {
+    // a small file: converted by the first process, which starts without the heap limits (LEAN_PROCESS_FLAGS)
     const { notes, env } = await noting('settings');
     const out = join(work, 'out-settings');
     const { code } = await run([fixture, '--out', out], env);
@@ -90,13 +112,15 @@ describe.runIf(process.platform === 'linux')('twinby-convert as a process', () =
     const [command, ...conversions] = await notes();
     expect(command).toMatchObject({ conversion: false, arenas: '-', trim: '-', gc: false });
     expect(conversions).toHaveLength(1);
-    expect(conversions[0]).toMatchObject({ conversion: true, arenas: '2', trim: String(16 * 2 ** 20), gc: true });
+    expect(conversions[0]).toMatchObject({ conversion: true, arenas: '2', trim: String(16 * 2 ** 20), gc: true, limits: false });
+    expect(statSync(fixture).size).toBeLessThanOrEqual(LEAN_CONVERT_MAX_BYTES);
     // it ends with the command
     expect(await gone(conversions[0].pid)).toBe(true);
   });
 
-  it('converts a pipe, whose size is unknown, in a conversion process', async () => {
-    const { notes, env } = await noting('pipe');
+  it('converts a pipe, whose size is unknown, in a conversion process with the heap limits', async () => {
+    const jobs = join(work, 'pipe-jobs.log');
+    const { notes, env } = await noting('pipe', notingJobs(jobs));
     const fifo = join(work, 'piped.gml');
     execFileSync('mkfifo', [fifo]);
     const out = join(work, 'out-pipe');
@@ -107,7 +131,10 @@ describe.runIf(process.platform === 'linux')('twinby-convert as a process', () =
     closeSync(fd);
     expect((await exited).code).toBe(0);
     expect(existsSync(join(out, 'tileset.json'))).toBe(true);
-    expect((await notes()).filter((n) => n.conversion).map((n) => n.arenas)).toEqual(['2']);
+    // the lean first process is let go unused; one started with the limits converts
+    const conversions = (await notes()).filter((n) => n.conversion);
+    expect(conversions.map((n) => [n.arenas, n.limits])).toEqual([['2', false], ['2', true]]);
+    expect(await jobsIn(jobs)).toEqual([{ pid: conversions[1].pid, job: 'convert' }]);
   });
 
   it('fails only the file whose conversion process dies, says so, and converts the rest in a fresh process', async () => {
@@ -188,9 +215,10 @@ describe.runIf(process.platform === 'linux')('twinby-convert as a process', () =
     expect(result).toEqual({ code: 143, signal: null });
     expect((await readdir(parent)).filter((name) => name.includes('twinby-tmp'))).toEqual([]);
     expect(existsSync(join(out, 'tileset.json'))).toBe(false);
+    // a pipe: the lean first process was let go, one with the heap limits converted
     const conversions = (await notes()).filter((n) => n.conversion);
-    expect(conversions).toHaveLength(1);
-    expect(alive(conversions[0].pid)).toBe(false);
+    expect(conversions.map((n) => n.limits)).toEqual([false, true]);
+    for (const c of conversions) expect(await gone(c.pid)).toBe(true);
   });
 });
 
@@ -227,7 +255,8 @@ function comparable(stdout: string): Record<string, unknown> {
 describe.runIf(process.platform === 'linux')('a large file read by a process of its own', () => {
   it('is read by a second process when a core is spare, and gives the files, warnings and errors of one process', { timeout: 120_000 }, async () => {
     const good = await largeTown('aside.gml');
-    const { notes, env } = await noting('aside');
+    const jobs = join(work, 'aside-jobs.log');
+    const { notes, env } = await noting('aside', notingJobs(jobs));
     const two = await run([good, '--out', join(work, 'out-aside-2'), '--jobs', '2', '--json'], env);
     const one = await run([good, '--out', join(work, 'out-aside-1'), '--jobs', '1', '--json'], plainEnv());
     expect([two.code, one.code]).toEqual([0, 0]);
@@ -238,6 +267,13 @@ describe.runIf(process.platform === 'linux')('a large file read by a process of 
     const conversions = (await notes()).filter((n) => n.conversion);
     expect(conversions).toHaveLength(2);
     for (const c of conversions) expect(await gone(c.pid)).toBe(true);
+    // the lean first process reads; the one that builds the tiles has the heap limits
+    const reader = conversions.find((c) => !c.limits)!;
+    const converter = conversions.find((c) => c.limits)!;
+    expect((await jobsIn(jobs)).sort((x, y) => x.job.localeCompare(y.job))).toEqual([
+      { pid: converter.pid, job: 'convert' },
+      { pid: reader.pid, job: 'read' },
+    ]);
     const [a, b] = [filesBelow(join(work, 'out-aside-2')), filesBelow(join(work, 'out-aside-1'))];
     expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
     expect(a.size).toBeGreaterThan(3);
@@ -309,7 +345,8 @@ describe.runIf(process.platform === 'linux')('where converted buildings wait', (
     closeSync(fd);
     expect((await exited).code).toBe(0);
     expect(opened()).toEqual([expect.stringMatching(/\.spill-0\.bin$/)]);
-    expect((await notes()).filter((n) => n.conversion)).toHaveLength(2);
+    // the file in the lean first process; the pipe in one with the heap limits, after the lean one was let go
+    expect((await notes()).filter((n) => n.conversion).map((n) => n.limits)).toEqual([false, false, true]);
   });
 });
 

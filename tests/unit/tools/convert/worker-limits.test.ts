@@ -1,9 +1,10 @@
 // The CLI's conversion processes start with a small young generation, a capped old generation, one GC thread and
-// glibc's malloc settings (tools/convert/worker-limits.ts): read back from what the kernel says each process got.
+// glibc's malloc settings, the lean first one without the heap limits (tools/convert/worker-limits.ts): read back
+// from what the kernel says each process got.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ConvertProcess, describeExit } from '../../../../tools/convert/convert-process';
-import { CONVERT_MALLOC_ENV, CONVERT_NODE_FLAGS, CONVERT_OLD_SPACE_MB, CONVERT_PROCESS_FLAGS, CONVERT_SEMI_SPACE_MB } from '../../../../tools/convert/worker-limits';
+import { CONVERT_MALLOC_ENV, CONVERT_NODE_FLAGS, CONVERT_OLD_SPACE_MB, CONVERT_PROCESS_FLAGS, CONVERT_SEMI_SPACE_MB, LEAN_PROCESS_FLAGS } from '../../../../tools/convert/worker-limits';
 
 function startedWith(p: ConvertProcess): { argv: string[]; env: Map<string, string> } {
   const pid = p.child.pid!;
@@ -32,6 +33,25 @@ describe.runIf(process.platform === 'linux')('conversion process limits', () => 
       expect(CONVERT_OLD_SPACE_MB).toBeLessThan(2048);
       for (const [name, value] of Object.entries(CONVERT_MALLOC_ENV)) expect(env.get(name)).toBe(value);
       expect(env.get('MALLOC_ARENA_MAX')).toBe('2');
+    } finally {
+      await p.stop();
+      if (saved !== undefined) process.env.MALLOC_ARENA_MAX = saved;
+    }
+  });
+
+  it('starts a lean process (the first one: it reads, or converts a small file) with one GC thread and the malloc settings but no heap limits', async () => {
+    const saved = process.env.MALLOC_ARENA_MAX;
+    delete process.env.MALLOC_ARENA_MAX;
+    const p = new ConvertProcess(undefined, true);
+    try {
+      expect(p.lean).toBe(true);
+      const { argv, env } = startedWith(p);
+      expect(argv).toEqual(expect.arrayContaining([...LEAN_PROCESS_FLAGS]));
+      expect(argv).toContain('--single-threaded-gc');
+      // any heap-size flag makes Node compile its own modules again at start (V8's flag hash rejects their code cache)
+      expect(argv.filter((a) => /^--(max|min)-(semi|old)-space-size/.test(a))).toEqual([]);
+      expect(env.get('MALLOC_ARENA_MAX')).toBe('2');
+      expect(env.get('MALLOC_TRIM_THRESHOLD_')).toBe(CONVERT_MALLOC_ENV.MALLOC_TRIM_THRESHOLD_);
     } finally {
       await p.stop();
       if (saved !== undefined) process.env.MALLOC_ARENA_MAX = saved;
