@@ -1,8 +1,10 @@
 /**
  * bench:memory --cli: the same synthetic town through the `twinby-convert` command as a user runs it (the package
  * bin, which converts in a child process with MALLOC_ARENA_MAX=2). The town is streamed from its generator into a FIFO
- * that the CLI reads as its input file, so 1M buildings need no 9 GB on disk. Peaks are the kernel's VmHWM of each
- * process of the command: the one that converts, and the command itself, which waits for it.
+ * that the CLI reads as its input file, so 1M buildings need no 9 GB on disk. With `file`, it is written to a file
+ * first, as users' towns come: the command then knows its size, so a large file is read by a process of its own while
+ * another builds its tiles (convert-pipeline.ts). Peaks are the kernel's VmHWM of each process of the command: the
+ * ones that read and convert, and the command itself, which waits for them.
  */
 import { spawn } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
@@ -32,13 +34,15 @@ function status(pid: number): { hwm: number; children: number[]; command: string
   }
 }
 
-export async function convertThroughCli(buildings: number, dir: string, extraArgs: string[] = []): Promise<CliPeak> {
-  const fifo = join(dir, 'town.gml');
-  execFileSync('mkfifo', [fifo]);
+export async function convertThroughCli(buildings: number, dir: string, extraArgs: string[] = [], file = false): Promise<CliPeak> {
+  const input = join(dir, 'town.gml');
+  if (!file) execFileSync('mkfifo', [input]);
+  // a file is written whole before the command starts (its writing is not timed); a FIFO is fed while it runs
+  const written = file ? await writeTown(buildings, input) : 0;
   const env = { ...process.env };
   delete env.MALLOC_ARENA_MAX;
   const started = performance.now();
-  const child = spawn(process.execPath, [bin, fifo, '--out', join(dir, 'out'), ...extraArgs], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [bin, input, '--out', join(dir, 'out'), ...extraArgs], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const exited = once(child, 'exit');
   // VmHWM only grows: the last reading of each process before it ends is its peak.
   const peaks = new Map<number, { pid: number; mb: number; command: string }>();
@@ -54,7 +58,15 @@ export async function convertThroughCli(buildings: number, dir: string, extraArg
     }
   };
   const timer = setInterval(poll, 100);
-  const out = createWriteStream(fifo);
+  const bytes = file ? written : await writeTown(buildings, input);
+  const [code] = (await exited) as [number | null];
+  clearInterval(timer);
+  return { seconds: (performance.now() - started) / 1000, inputMB: bytes / 1e6, code, peaksMB: [...peaks.values()] };
+}
+
+/** Streams the town from its generator into `path` (a FIFO or a file); resolves with its size in bytes. */
+async function writeTown(buildings: number, path: string): Promise<number> {
+  const out = createWriteStream(path);
   let bytes = 0;
   for await (const piece of generateTown({ buildings, seed: 1 })) {
     bytes += Buffer.byteLength(piece);
@@ -62,7 +74,5 @@ export async function convertThroughCli(buildings: number, dir: string, extraArg
   }
   out.end();
   await once(out, 'finish');
-  const [code] = (await exited) as [number | null];
-  clearInterval(timer);
-  return { seconds: (performance.now() - started) / 1000, inputMB: bytes / 1e6, code, peaksMB: [...peaks.values()] };
+  return bytes;
 }

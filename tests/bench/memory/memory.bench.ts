@@ -11,6 +11,7 @@
  *   --maps        at each new peak, where RSS lies (/proc/self/smaps: malloc heap, other anonymous maps, files)
  *   --in-memory   the old design (every building kept in memory until the tiles are written), for comparison
  *   --cli         through the twinby-convert command as users run it (cli-peak.ts): the peak of each of its processes
+ *   --cli-file    the same, the town written to a file first (a large file is then read by a process of its own)
  *   --cli-args    more arguments for the command, e.g. --cli-args "--no-lod --jobs 1"
  */
 import { execFile } from 'node:child_process';
@@ -26,7 +27,8 @@ const sizesArg = args.includes('--sizes') ? args[args.indexOf('--sizes') + 1] : 
 const sizes = sizesArg.split(',').map(Number);
 const inMemory = args.includes('--in-memory');
 const lod = args.includes('--lod');
-const cli = args.includes('--cli');
+const cliFile = args.includes('--cli-file');
+const cli = args.includes('--cli') || cliFile;
 const cliArgs = args.includes('--cli-args') ? args[args.indexOf('--cli-args') + 1].split(/\s+/).filter(Boolean) : [];
 const root = resolve(import.meta.dirname, '../../..');
 const run = promisify(execFile);
@@ -44,11 +46,12 @@ interface Result {
 }
 
 if (cli) {
-  console.log(`bench:memory --cli ${cliArgs.join(' ')}: the twinby-convert command on a FIFO fed by the generator; busy-machine seconds are indicative only`);
+  const source = cliFile ? 'a file the generator wrote first' : 'a FIFO fed by the generator';
+  console.log(`bench:memory --cli ${cliArgs.join(' ')}: the twinby-convert command on ${source}; busy-machine seconds are indicative only`);
   for (const n of sizes) {
     const dir = await mkdtemp(join(tmpdir(), 'twinby-bench-memory-'));
     try {
-      const r = await convertThroughCli(n, dir, cliArgs);
+      const r = await convertThroughCli(n, dir, cliArgs, cliFile);
       const peaks = r.peaksMB.map((p) => `${p.mb.toFixed(0)} MB (pid ${p.pid}, ${p.command})`).join('; ');
       console.log(`${n.toLocaleString('en').padStart(10)}  ${r.inputMB.toFixed(0).padStart(8)} MB  exit ${r.code}  ${r.seconds.toFixed(0)} s  ${(r.inputMB / r.seconds).toFixed(1)} MB/s  peak RSS per process: ${peaks}`);
     } finally {
