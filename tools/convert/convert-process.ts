@@ -35,7 +35,7 @@ export class ConvertProcess {
   constructor(child?: ChildProcess, readonly lean = false) {
     this.child = child ?? spawnConvertProcess(lean);
     running.add(this);
-    // errors are told through onCrash; one that comes when nobody listens (a second one, or after release) must not
+    // errors are told through run(); one that comes when nobody listens (a second one, or after release) must not
     // become an uncaught 'error' event that ends the command
     this.child.on('error', () => {});
     this.child.stderr!.setEncoding('utf8');
